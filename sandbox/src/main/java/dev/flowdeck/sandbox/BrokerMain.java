@@ -1,0 +1,69 @@
+package dev.flowdeck.sandbox;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The entry point of the sandbox broker's child JVM: formats the KRaft storage, then runs the broker until it is
+ * told to stop. Formatting in the same JVM as the broker saves a JVM start (about 1.5 s here).
+ *
+ * <p>The child watches its parent: if the app dies without stopping the sandbox (killed, crashed), the broker
+ * deletes its data directory and exits, so no orphan broker keeps a port and disk space.
+ *
+ * <p>Arguments: {@code <server.properties> <cluster id> <parent pid> <data dir>}.
+ */
+public final class BrokerMain {
+
+    private BrokerMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: BrokerMain <server.properties> <cluster id> <parent pid> <data dir>");
+        }
+        String config = args[0];
+        String clusterId = args[1];
+        long parentPid = Long.parseLong(args[2]);
+        Path dataDir = Path.of(args[3]);
+        exitWhenParentDies(parentPid, dataDir);
+
+        PrintStream out = System.out;
+        int formatted = kafka.tools.StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config}, out);
+        if (formatted != 0) {
+            out.println("Formatting the sandbox broker's storage failed with exit code " + formatted);
+            System.exit(formatted);
+        }
+        kafka.Kafka.main(new String[] {config});
+    }
+
+    private static void exitWhenParentDies(long parentPid, Path dataDir) {
+        ProcessHandle.of(parentPid).ifPresentOrElse(
+                parent -> parent.onExit().thenRun(() -> {
+                    deleteQuietly(dataDir);
+                    Runtime.getRuntime().halt(0);
+                }),
+                () -> Runtime.getRuntime().halt(0));
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // A file the broker still holds open: the rest goes, the OS temp cleaner takes this one.
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort by design: this runs while a process is going away.
+        }
+    }
+}

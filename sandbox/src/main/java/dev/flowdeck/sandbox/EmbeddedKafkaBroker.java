@@ -1,0 +1,256 @@
+package dev.flowdeck.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node KRaft Kafka broker in a child JVM that this object owns: free loopback ports, data in a temp
+ * directory that {@link #close()} removes. A child JVM keeps the broker's 300+ MB and its threads out of the app's
+ * heap and lets a stop be a plain process exit.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Path dataDir;
+    private final Process process;
+    private final String bootstrapServers;
+    private final Thread cleanupOnExit;
+
+    private EmbeddedKafkaBroker(Path dataDir, Process process, String bootstrapServers) {
+        this.dataDir = dataDir;
+        this.process = process;
+        this.bootstrapServers = bootstrapServers;
+        this.cleanupOnExit = Thread.ofPlatform().name("flowdeck-sandbox-broker-cleanup").unstarted(this::stopProcess);
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    }
+
+    /** Starts a broker and returns once it answers an admin request. Blocks for a few seconds: not for the FX thread. */
+    public static EmbeddedKafkaBroker start() {
+        Path dataDir = createDataDir();
+        int brokerPort = freePort();
+        int controllerPort = freePort();
+        Path config = dataDir.resolve("server.properties");
+        write(config, serverProperties(dataDir, brokerPort, controllerPort));
+        write(dataDir.resolve("logback.xml"), brokerLogging());
+
+        String bootstrap = "127.0.0.1:" + brokerPort;
+        Process process = launch(dataDir, config);
+        var broker = new EmbeddedKafkaBroker(dataDir, process, bootstrap);
+        try {
+            broker.awaitReady();
+            return broker;
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Where the broker writes its log: the first place to look when the sandbox misbehaves. */
+    public Path logFile() {
+        return dataDir.resolve("broker.log");
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // The JVM is shutting down and the hook is running or has run: nothing left to unregister.
+        }
+    }
+
+    private synchronized void stopProcess() {
+        if (process.isAlive()) {
+            process.destroy(); // SIGTERM: Kafka's own shutdown hook closes the logs cleanly
+            try {
+                if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Sandbox broker did not stop within {}; killing it", STOP_TIMEOUT);
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        BrokerMain.deleteQuietly(dataDir);
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        awaitListening(deadline);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new SandboxException("The sandbox broker exited with code " + process.exitValue()
+                            + " before it was ready. Its log: " + logFile() + "\n" + tailOfLog());
+                }
+                try {
+                    String clusterId = admin.describeCluster(new DescribeClusterOptions().timeoutMs(1_000))
+                            .clusterId().get(2, TimeUnit.SECONDS);
+                    LOG.info("Sandbox broker {} ready at {}", clusterId, bootstrapServers);
+                    return;
+                } catch (ExecutionException | TimeoutException notYet) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new SandboxException("The sandbox broker did not answer within " + START_TIMEOUT
+                                + ". Its log: " + logFile() + "\n" + tailOfLog(), notYet);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("Interrupted while waiting for the sandbox broker", e);
+        }
+    }
+
+    /** Waits for the port to accept connections before any Kafka client tries, which would log a warning a poll. */
+    private void awaitListening(Instant deadline) {
+        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        while (true) {
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    return; // awaitReady reports it, with the log
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+    }
+
+    private String tailOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no broker log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static Process launch(Path dataDir, Path config) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
+                "-Dlog4j2.level=WARN",
+                "-cp", System.getProperty("java.class.path"),
+                BrokerMain.class.getName(),
+                config.toString(),
+                Uuid.randomUuid().toString(),
+                Long.toString(ProcessHandle.current().pid()),
+                dataDir.toString()));
+        try {
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("broker.log").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new SandboxException("Could not start the sandbox broker's JVM (" + java + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static String serverProperties(Path dataDir, int brokerPort, int controllerPort) {
+        return """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.voters=1@127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                log.dirs=%3$s
+                num.partitions=3
+                auto.create.topics.enable=false
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=5
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                transaction.state.log.num.partitions=5
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                log.retention.hours=-1
+                """.formatted(brokerPort, controllerPort, dataDir.resolve("kraft-logs").toString().replace('\\', '/'));
+    }
+
+    private static String brokerLogging() {
+        return """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="kafka" level="INFO"/>
+                  <logger name="org.apache.kafka" level="WARN"/>
+                  <logger name="state.change.logger" level="WARN"/>
+                  <root level="INFO"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """;
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("flowdeck-sandbox-" + UUID.randomUUID().toString().substring(0, 8) + "-");
+        } catch (IOException e) {
+            throw new SandboxException("Could not create the sandbox broker's data directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new SandboxException("No free loopback port for the sandbox broker: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
