@@ -1,0 +1,37 @@
+package dev.flowdeck.app;
+
+import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every thread the app itself runs, created here and nowhere else (connectors own only their clients' I/O
+ * threads). Named daemon threads, so a hung task never keeps the app alive and a thread dump reads clearly.
+ *
+ * @param brokerIo  blocking or broker-bound work: starting the sandbox, continuing broker results
+ * @param scheduler timers: periodic refreshes
+ */
+record AppExecutors(ExecutorService brokerIo, ScheduledExecutorService scheduler) implements AutoCloseable {
+
+    static AppExecutors create() {
+        return new AppExecutors(
+                Executors.newFixedThreadPool(4, new NamedThreadFactory("flowdeck-broker-io")),
+                Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-scheduler")));
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        brokerIo.shutdown();
+        try {
+            if (!brokerIo.awaitTermination(5, TimeUnit.SECONDS)) {
+                brokerIo.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            brokerIo.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

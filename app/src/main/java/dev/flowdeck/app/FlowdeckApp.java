@@ -1,0 +1,47 @@
+package dev.flowdeck.app;
+
+import dev.flowdeck.views.cluster.ClusterViewModel;
+import dev.flowdeck.views.shell.MainWindow;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: creates the executors, the session and the window, and tears them down in reverse on exit.
+ * Nothing else in the app constructs a service.
+ */
+public final class FlowdeckApp extends Application {
+
+    private LaunchOptions options;
+    private AppExecutors executors;
+    private ClusterSession session;
+
+    @Override
+    public void init() {
+        options = LaunchOptions.parse(getParameters().getRaw());
+        executors = AppExecutors.create();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        var cluster = new ClusterViewModel(options.profileName(), Platform::runLater, Clock.systemDefaultZone());
+        var window = new MainWindow(cluster);
+        stage.setTitle("Flowdeck — " + options.profileName());
+        stage.setScene(window.createScene());
+        stage.setMinWidth(800);
+        stage.setMinHeight(500);
+        stage.show();
+        session = ClusterSession.open(options, cluster, executors, Platform::runLater);
+    }
+
+    @Override
+    public void stop() {
+        if (session != null) {
+            session.close();
+        }
+        if (executors != null) {
+            executors.close();
+        }
+    }
+}

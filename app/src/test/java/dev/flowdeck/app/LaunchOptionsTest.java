@@ -1,0 +1,55 @@
+package dev.flowdeck.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+    @Test
+    void opensTheSandboxByDefault() {
+        var options = LaunchOptions.parse(List.of());
+
+        assertThat(options.sandbox()).isTrue();
+        assertThat(options.profileName()).isEqualTo("Sandbox");
+        assertThat(options.sandboxSettings().ordersPerSecond()).isEqualTo(4.0);
+    }
+
+    @Test
+    void toleratesTheEmptyArgumentMavenPasses() {
+        assertThat(LaunchOptions.parse(List.of("")).sandbox()).isTrue();
+    }
+
+    @Test
+    void connectsToAnOwnClusterNamedByItsAddressOrAName() {
+        var byAddress = LaunchOptions.parse(List.of("--bootstrap-server", "kafka-1:9092,kafka-2:9092"));
+        var named = LaunchOptions.parse(List.of("--bootstrap-server=kafka:9092", "--name", "prod-eu"));
+
+        assertThat(byAddress.bootstrapServers()).contains("kafka-1:9092,kafka-2:9092");
+        assertThat(byAddress.profileName()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(named.bootstrapServers()).contains("kafka:9092");
+        assertThat(named.profileName()).isEqualTo("prod-eu");
+    }
+
+    @Test
+    void setsTheSandboxTrafficRate() {
+        assertThat(LaunchOptions.parse(List.of("--orders-per-second", "12.5")).sandboxSettings().ordersPerSecond())
+                .isEqualTo(12.5);
+    }
+
+    @Test
+    void explainsMistakes() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bootstrap")))
+                .hasMessageStartingWith("Unknown option '--bootstrap'").hasMessageContaining("Usage:");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bootstrap-server")))
+                .hasMessageStartingWith("--bootstrap-server needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--bootstrap-server", "--name", "x")))
+                .hasMessageStartingWith("--bootstrap-server needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--orders-per-second", "many")))
+                .hasMessage("--orders-per-second needs a number, not 'many'");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--orders-per-second", "0")))
+                .hasMessageContaining("orders per second");
+    }
+}

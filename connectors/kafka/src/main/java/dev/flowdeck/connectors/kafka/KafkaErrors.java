@@ -1,0 +1,56 @@
+package dev.flowdeck.connectors.kafka;
+
+import dev.flowdeck.core.broker.BrokerException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+
+/** Turns what the Kafka client throws into a sentence an operator can act on; the cause stays for the log. */
+final class KafkaErrors {
+
+    private KafkaErrors() {
+    }
+
+    static BrokerException explain(Throwable failure, String bootstrapServers, boolean closed) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof BrokerException already) {
+            return already;
+        }
+        String message;
+        if (closed) {
+            message = "The connection to " + bootstrapServers + " was closed.";
+        } else if (cause instanceof TimeoutException) {
+            message = "No answer from " + bootstrapServers + " within " + KafkaBrokerConnection.API_TIMEOUT.toSeconds()
+                    + " s. Check the address, that the broker is running, and that this machine can reach it.";
+        } else if (cause instanceof AuthenticationException) {
+            message = "The cluster at " + bootstrapServers + " refused the credentials: " + cause.getMessage()
+                    + " Check the user name, password and SASL mechanism of the profile.";
+        } else if (cause instanceof AuthorizationException) {
+            message = "The profile's user may not do this on " + bootstrapServers + ": " + cause.getMessage()
+                    + " Ask for the missing ACL or use a profile with more rights.";
+        } else if (cause instanceof UnsupportedVersionException) {
+            message = "The broker at " + bootstrapServers + " is too old for this request: " + cause.getMessage();
+        } else {
+            message = "Kafka at " + bootstrapServers + " reported: " + firstLine(cause);
+        }
+        return new BrokerException(message, cause);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String firstLine(Throwable cause) {
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

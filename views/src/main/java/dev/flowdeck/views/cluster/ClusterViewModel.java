@@ -1,0 +1,139 @@
+package dev.flowdeck.views.cluster;
+
+import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.ClusterOverview;
+import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.views.common.ListReconciler;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One cluster as the shell shows it: connection state, version, id and its topics, kept fresh by {@link #refresh()}.
+ *
+ * <p>Every method runs on the FX thread. Broker calls never block it: they return stages that complete on the
+ * connector's threads, and their results come back through {@code uiExecutor} ({@code Platform::runLater} in the
+ * app, {@code Runnable::run} in tests) as one update per refresh, never one per topic.
+ */
+public final class ClusterViewModel {
+
+    private final String profileName;
+    private final Executor uiExecutor;
+    private final Clock clock;
+
+    private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
+    private final StringProperty stateMessage = new SimpleStringProperty("Connecting…");
+    private final StringProperty version = new SimpleStringProperty("");
+    private final StringProperty clusterId = new SimpleStringProperty("");
+    private final ObjectProperty<Instant> lastRefresh = new SimpleObjectProperty<>();
+    private final ObservableList<TopicSummary> topics = FXCollections.observableArrayList();
+    private final ObservableList<TopicSummary> readOnlyTopics = FXCollections.unmodifiableObservableList(topics);
+
+    private BrokerConnection connection;
+    private boolean refreshing;
+
+    public ClusterViewModel(String profileName, Executor uiExecutor, Clock clock) {
+        this.profileName = profileName;
+        this.uiExecutor = uiExecutor;
+        this.clock = clock;
+    }
+
+    /** The app is bringing the cluster up itself; {@code what} says what it is doing. */
+    public void starting(String what) {
+        state.set(ConnectionState.STARTING);
+        stateMessage.set(what);
+    }
+
+    /** The cluster could not be started or opened at all; {@code why} is shown as it is. */
+    public void failed(String why) {
+        state.set(ConnectionState.UNREACHABLE);
+        stateMessage.set(why);
+    }
+
+    /** From now on refreshes ask this connection. */
+    public void attach(BrokerConnection brokerConnection) {
+        this.connection = brokerConnection;
+        state.set(ConnectionState.CONNECTING);
+        stateMessage.set("Connecting to " + profileName + "…");
+        refresh();
+    }
+
+    /**
+     * Asks the cluster for its overview and topics. A refresh still in flight makes this a no-op, so a slow
+     * cluster is never asked twice at once.
+     */
+    public void refresh() {
+        if (connection == null || refreshing) {
+            return;
+        }
+        refreshing = true;
+        var overview = connection.describeCluster().toCompletableFuture();
+        var topicList = connection.listTopics().toCompletableFuture();
+        CompletableFuture.allOf(overview, topicList).whenComplete((ignored, failure) -> uiExecutor.execute(() -> {
+            refreshing = false;
+            if (failure == null) {
+                show(overview.join(), topicList.join());
+            } else {
+                showFailure(failure);
+            }
+        }));
+    }
+
+    private void show(ClusterOverview cluster, List<TopicSummary> fresh) {
+        version.set(cluster.version());
+        clusterId.set(cluster.clusterId());
+        ListReconciler.reconcile(topics, fresh, TopicSummary::name);
+        state.set(ConnectionState.CONNECTED);
+        stateMessage.set("Connected to " + profileName);
+        lastRefresh.set(clock.instant());
+    }
+
+    private void showFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        state.set(ConnectionState.UNREACHABLE);
+        // Connectors word their failures for the operator; anything else is still one line, never a trace.
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        stateMessage.set(message.lines().findFirst().orElse(message));
+    }
+
+    public String profileName() {
+        return profileName;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty stateMessageProperty() {
+        return stateMessage;
+    }
+
+    public ReadOnlyStringProperty versionProperty() {
+        return version;
+    }
+
+    public ReadOnlyStringProperty clusterIdProperty() {
+        return clusterId;
+    }
+
+    public ReadOnlyObjectProperty<Instant> lastRefreshProperty() {
+        return lastRefresh;
+    }
+
+    /** Sorted by name; updated in place so selections survive a refresh. */
+    public ObservableList<TopicSummary> topics() {
+        return readOnlyTopics;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.flowdeck.views.cluster;
+
+/** Where a profile's connection stands, as the status bar and the empty tables say it. */
+public enum ConnectionState {
+    /** The app is starting the cluster itself (the sandbox). */
+    STARTING,
+    /** Waiting for the cluster's first answer. */
+    CONNECTING,
+    CONNECTED,
+    /** The last request failed; refreshes keep trying. */
+    UNREACHABLE
+}

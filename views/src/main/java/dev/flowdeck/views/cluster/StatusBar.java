@@ -1,0 +1,61 @@
+package dev.flowdeck.views.cluster;
+
+import dev.flowdeck.views.common.Formats;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The bottom line: connection state in words and colour, broker version, cluster id, time of the last refresh. */
+public final class StatusBar extends HBox {
+
+    public StatusBar(ClusterViewModel cluster) {
+        super(10);
+        setId("status-bar");
+        getStyleClass().add("status-bar");
+        setPadding(new Insets(4, 10, 4, 10));
+        setAlignment(Pos.CENTER_LEFT);
+
+        var stateIcon = new FontIcon();
+        var connection = new Label();
+        connection.setId("status-connection");
+        connection.setGraphic(stateIcon);
+        connection.textProperty().bind(cluster.stateMessageProperty());
+        cluster.stateProperty().subscribe(state -> {
+            stateIcon.setIconLiteral(switch (state) {
+                case STARTING, CONNECTING -> "mdi2p-progress-clock";
+                case CONNECTED -> "mdi2c-check-circle";
+                case UNREACHABLE -> "mdi2a-alert-circle";
+            });
+            stateIcon.getStyleClass().setAll("state-icon", "state-" + state.name().toLowerCase());
+        });
+
+        var version = new Label();
+        version.setId("status-version");
+        version.textProperty().bind(cluster.versionProperty());
+
+        var clusterId = new Label();
+        clusterId.setId("status-cluster-id");
+        clusterId.textProperty().bind(Bindings.createStringBinding(
+                () -> cluster.clusterIdProperty().get().isEmpty() ? "" : "cluster " + cluster.clusterIdProperty().get(),
+                cluster.clusterIdProperty()));
+
+        var refreshed = new Label();
+        refreshed.getStyleClass().add("text-muted");
+        refreshed.textProperty().bind(Bindings.createStringBinding(
+                () -> cluster.lastRefreshProperty().get() == null ? ""
+                        : "updated " + Formats.clock(cluster.lastRefreshProperty().get()),
+                cluster.lastRefreshProperty()));
+
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(connection, new Separator(Orientation.VERTICAL), version,
+                new Separator(Orientation.VERTICAL), clusterId, spacer, refreshed);
+    }
+}
