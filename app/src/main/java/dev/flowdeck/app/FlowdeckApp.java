@@ -2,16 +2,21 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.shell.MainWindow;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: creates the executors, the session and the window, and tears them down in reverse on exit.
  * Nothing else in the app constructs a service.
  */
 public final class FlowdeckApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowdeckApp.class);
 
     private LaunchOptions options;
     private AppExecutors executors;
@@ -32,6 +37,8 @@ public final class FlowdeckApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.show();
+        LOG.info("Flowdeck window open {} ms after the JVM started",
+                ManagementFactory.getRuntimeMXBean().getUptime());
         session = ClusterSession.open(options, cluster, executors, Platform::runLater);
     }
 
