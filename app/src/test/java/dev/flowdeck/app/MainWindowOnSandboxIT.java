@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.flowdeck.sandbox.ShopTopology;
 import dev.flowdeck.views.cluster.NavigationTree;
+import dev.flowdeck.views.shell.Theme;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -86,6 +87,17 @@ class MainWindowOnSandboxIT {
         // The broker took seconds to start; the FX thread kept drawing frames all along.
         assertThat(frames.get()).as("frames drawn while the sandbox started").isGreaterThan(50);
         assertThat(TimeUnit.NANOSECONDS.toMillis(longestFrameGapNanos.get())).isLessThan(3_000);
+    }
+
+    @Test
+    void switchesBetweenLightAndDarkOnRequest() throws Exception {
+        String before = onFx(Application::getUserAgentStylesheet);
+        Theme expected = before.equals(Theme.LIGHT.stylesheet()) ? Theme.DARK : Theme.LIGHT;
+
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(onFx(Application::getUserAgentStylesheet)).isEqualTo(expected.stylesheet());
     }
 
     private List<String> topicsInTree() {

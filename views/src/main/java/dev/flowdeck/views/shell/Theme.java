@@ -22,6 +22,10 @@ public enum Theme {
         Application.setUserAgentStylesheet(stylesheet);
     }
 
+    public String stylesheet() {
+        return stylesheet;
+    }
+
     public Theme other() {
         return this == LIGHT ? DARK : LIGHT;
     }
