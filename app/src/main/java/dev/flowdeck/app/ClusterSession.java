@@ -54,7 +54,7 @@ final class ClusterSession implements AutoCloseable {
                         }
                     });
         } else {
-            session.connect(new ConnectionProfile(options.profileName(), options.bootstrapServers().orElseThrow(), false));
+            session.connect(ConnectionProfile.kafka(options.profileName(), options.bootstrapServers().orElseThrow()));
         }
         return session;
     }
@@ -65,7 +65,7 @@ final class ClusterSession implements AutoCloseable {
             return;
         }
         sandbox = started;
-        connect(new ConnectionProfile(name, started.bootstrapServers(), true));
+        connect(ConnectionProfile.kafka(name, started.bootstrapServers()).asSandbox());
     }
 
     private synchronized void connect(ConnectionProfile profile) {

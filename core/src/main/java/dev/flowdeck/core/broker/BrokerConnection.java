@@ -1,16 +1,36 @@
 package dev.flowdeck.core.broker;
 
+import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.publish.OutgoingMessage;
+import dev.flowdeck.core.publish.PublishReceipt;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * An open connection to one cluster, as every view and the replay engine see it.
  *
- * <p>Threading contract: no method blocks. Each returns a stage that completes on a thread the connector owns;
- * callers hand results to their own executor (the FX thread, say) and never block in a callback. A failed stage
- * carries a {@link BrokerException} whose message is a sentence an operator can act on.
+ * <h2>Threads</h2>
+ * No method blocks. Requests return stages that complete on threads the connector owns; a browse delivers its
+ * batches on a thread of its own. Callers hand results to their own executor (the FX thread, say) and never block
+ * in a callback, nor do heavy work there.
+ *
+ * <h2>Errors</h2>
+ * A failed stage (or a browse's {@code onError}) carries a {@link BrokerException} whose message is a sentence an
+ * operator can act on; the technical cause stays attached for the log.
+ *
+ * <h2>Writes</h2>
+ * On a read-only profile every write fails with {@link dev.flowdeck.core.publish.ReadOnlyProfileException}
+ * before anything reaches the broker: the connector enforces it, not the UI.
  */
 public interface BrokerConnection extends AutoCloseable {
+
+    BrokerKind kind();
+
+    /** What this broker can do, so views can say what they cannot. */
+    Capabilities capabilities();
 
     /** What the cluster is: its id, its version, how many brokers it has. */
     CompletionStage<ClusterOverview> describeCluster();
@@ -18,7 +38,24 @@ public interface BrokerConnection extends AutoCloseable {
     /** Every topic an operator would browse (internal topics left out), sorted by name. */
     CompletionStage<List<TopicSummary>> listTopics();
 
-    /** Releases the connection's clients and threads; pending stages fail. Safe to call twice. */
+    /**
+     * Reads messages as a stream of batches, with back-pressure: each {@code request(n)} allows n more batches
+     * and nothing is read beyond the demand. The stream completes at the end of the range (unless the request
+     * follows the destination live) and fails with a {@link BrokerException}.
+     *
+     * <p>{@code cancel()} returns at once and stops the read: no batch begins after it returns (one being delivered
+     * at that moment completes), and the connector releases the browse's client. Browsing never changes what it
+     * reads: on Kafka it joins no group and commits nothing.
+     */
+    Flow.Publisher<MessageBatch> browse(BrowseRequest request);
+
+    /** Every consumer group with its state, members and per-partition lag, in as few broker round trips as it can. */
+    CompletionStage<List<ConsumerGroupLag>> consumerGroups();
+
+    /** Sends one message and completes when the broker has confirmed it is stored. */
+    CompletionStage<PublishReceipt> publish(OutgoingMessage message);
+
+    /** Releases the connection's clients and threads; pending stages fail, browses end. Safe to call twice. */
     @Override
     void close();
 }

@@ -15,7 +15,7 @@ class TopicSummaryTest {
 
     @Test
     void profileNeedsAName() {
-        assertThatThrownBy(() -> new ConnectionProfile(" ", "localhost:9092", false))
+        assertThatThrownBy(() -> ConnectionProfile.kafka(" ", "localhost:9092"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

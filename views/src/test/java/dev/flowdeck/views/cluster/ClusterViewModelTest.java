@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerException;
+import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.Capabilities;
+import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.publish.OutgoingMessage;
+import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.TopicSummary;
 import java.time.Clock;
@@ -13,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 /** The view model's logic with a scripted connection; the real one is covered against a broker in the app's IT. */
@@ -117,6 +125,31 @@ class ClusterViewModelTest {
 
         void fail(Throwable failure) {
             pendingTopics.completeExceptionally(failure);
+        }
+
+        @Override
+        public BrokerKind kind() {
+            return BrokerKind.KAFKA;
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return Capabilities.KAFKA;
+        }
+
+        @Override
+        public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
+            throw new UnsupportedOperationException("the cluster view does not browse");
+        }
+
+        @Override
+        public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
+            throw new UnsupportedOperationException("the cluster view does not read lag");
+        }
+
+        @Override
+        public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
+            throw new UnsupportedOperationException("the cluster view does not publish");
         }
 
         @Override

@@ -1,48 +1,73 @@
 package dev.flowdeck.connectors.kafka;
 
 import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.Capabilities;
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.publish.OutgoingMessage;
+import dev.flowdeck.core.publish.PublishReceipt;
+import dev.flowdeck.core.publish.ReadOnlyProfileException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A Kafka cluster seen through one {@link Admin} client.
+ * A Kafka cluster behind the broker API.
  *
- * <p>The admin client has a single I/O thread that also completes its futures: nothing here runs in its callbacks
- * beyond issuing the next request. Every result hops to the {@code worker} executor (owned by the app) before it
- * is computed on, and callers receive stages that complete there.
+ * <p>Threads: the admin client has a single I/O thread that also completes its futures, so nothing runs in its
+ * callbacks beyond issuing the next request; every result hops to the {@code worker} executor (owned by the app)
+ * before it is computed on. Each browse runs its own consumer on its own thread (a consumer is single-threaded),
+ * from a pool this connection owns and shuts down on {@link #close()}. The producer is created on first publish.
  */
 public final class KafkaBrokerConnection implements BrokerConnection {
 
     static final Duration API_TIMEOUT = Duration.ofSeconds(15);
 
+    private final ConnectionProfile profile;
+    private final KafkaClientConfig config;
     private final Admin admin;
     private final Executor worker;
-    private final String bootstrapServers;
+    private final ExecutorService browseThreads =
+            Executors.newThreadPerTaskExecutor(new NamedThreadFactory("flowdeck-kafka-browse"));
+    private final Set<KafkaBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger browseCounter = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private KafkaProducer<byte[], byte[]> producer;
 
-    private KafkaBrokerConnection(Admin admin, Executor worker, String bootstrapServers) {
-        this.admin = admin;
+    private KafkaBrokerConnection(ConnectionProfile profile, Executor worker) {
+        this.profile = profile;
+        this.config = new KafkaClientConfig(profile);
+        this.admin = Admin.create(config.admin());
         this.worker = worker;
-        this.bootstrapServers = bootstrapServers;
     }
 
     /**
@@ -50,14 +75,17 @@ public final class KafkaBrokerConnection implements BrokerConnection {
      * operator-readable {@link dev.flowdeck.core.broker.BrokerException} if the cluster cannot be reached.
      */
     public static KafkaBrokerConnection open(ConnectionProfile profile, Executor worker) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, profile.bootstrapServers());
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "flowdeck-admin");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) API_TIMEOUT.toMillis() * 2 / 3);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) API_TIMEOUT.toMillis());
-        // An operator watching a dead cluster should not see the client hammer it.
-        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
-        return new KafkaBrokerConnection(Admin.create(config), worker, profile.bootstrapServers());
+        return new KafkaBrokerConnection(profile, worker);
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.KAFKA;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.KAFKA;
     }
 
     @Override
@@ -111,22 +139,87 @@ public final class KafkaBrokerConnection implements BrokerConnection {
         }, worker);
     }
 
+    @Override
+    public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
+        return new SingleUse<>(subscriber -> {
+            if (closed.get()) {
+                subscriber.onSubscribe(NoSubscription.INSTANCE);
+                subscriber.onError(KafkaErrors.explain(new IllegalStateException(), profile.address(), true));
+                return;
+            }
+            var browse = new KafkaBrowse(config.browser(browseCounter.incrementAndGet()), request, subscriber,
+                    activeBrowses::remove, profile.address());
+            activeBrowses.add(browse);
+            subscriber.onSubscribe(browse);
+            browseThreads.execute(browse);
+        });
+    }
+
+    @Override
+    public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
+        return new KafkaLagReader(admin, worker).read().exceptionallyCompose(this::explain);
+    }
+
+    @Override
+    public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
+        if (profile.readOnly()) {
+            return CompletableFuture.failedFuture(
+                    new ReadOnlyProfileException(profile.name(), "publishing to " + message.destination()));
+        }
+        return CompletableFuture.supplyAsync(this::producer, worker)
+                .thenCompose(kafka -> {
+                    var record = new ProducerRecord<>(message.destination(),
+                            message.partition().isPresent() ? message.partition().getAsInt() : null,
+                            message.key(), message.value());
+                    message.headers().forEach(header -> record.headers().add(header.name(), header.value()));
+                    var sent = new CompletableFuture<RecordMetadata>();
+                    kafka.send(record, (metadata, error) -> {
+                        if (error != null) {
+                            sent.completeExceptionally(error);
+                        } else {
+                            sent.complete(metadata);
+                        }
+                    });
+                    return sent;
+                })
+                .thenApplyAsync(metadata -> new PublishReceipt(metadata.topic(), metadata.partition(),
+                        metadata.offset()), worker)
+                .exceptionallyCompose(this::explain);
+    }
+
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (closed.get()) {
+            throw new IllegalStateException("closed");
+        }
+        if (producer == null) {
+            producer = new KafkaProducer<>(config.producer());
+        }
+        return producer;
+    }
+
     /** Leaves the admin client's I/O thread at once: whatever comes next runs on the worker. */
     private <T> CompletableFuture<T> onWorker(KafkaFuture<T> future) {
         return stage(future).thenApplyAsync(value -> value, worker);
     }
 
-    private static <T> CompletableFuture<T> stage(KafkaFuture<T> future) {
+    static <T> CompletableFuture<T> stage(KafkaFuture<T> future) {
         return future.toCompletionStage().toCompletableFuture();
     }
 
     private <T> CompletionStage<T> explain(Throwable failure) {
-        return CompletableFuture.failedFuture(KafkaErrors.explain(failure, bootstrapServers, closed.get()));
+        return CompletableFuture.failedFuture(KafkaErrors.explain(failure, profile.address(), closed.get()));
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            activeBrowses.forEach(KafkaBrowse::cancel);
+            browseThreads.shutdown();
+            synchronized (this) {
+                if (producer != null) {
+                    producer.close(Duration.ofSeconds(2));
+                }
+            }
             admin.close(Duration.ofSeconds(2));
         }
     }

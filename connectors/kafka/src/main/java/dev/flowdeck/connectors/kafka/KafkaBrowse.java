@@ -1,0 +1,259 @@
+package dev.flowdeck.connectors.kafka;
+
+import dev.flowdeck.core.broker.BrokerException;
+import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.LastNAllocation;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.browse.StartPosition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * One browse of a topic: a {@link Flow.Subscription} driving a {@link KafkaConsumer} on a thread of its own.
+ *
+ * <p>The consumer is assigned partitions and seeks; it has no {@code group.id}, never subscribes and never
+ * commits, so a browse cannot disturb any consumer group. It polls only while the subscriber has demand.
+ */
+final class KafkaBrowse implements Flow.Subscription, Runnable {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Map<String, Object> consumerConfig;
+    private final BrowseRequest request;
+    private final Flow.Subscriber<? super MessageBatch> subscriber;
+    private final Consumer<KafkaBrowse> onFinished;
+    private final String bootstrapServers;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition demandArrived = lock.newCondition();
+    private long demand;
+    private volatile boolean cancelled;
+    private final AtomicBoolean terminated = new AtomicBoolean();
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+
+    KafkaBrowse(Map<String, Object> consumerConfig, BrowseRequest request,
+                Flow.Subscriber<? super MessageBatch> subscriber, Consumer<KafkaBrowse> onFinished,
+                String bootstrapServers) {
+        this.consumerConfig = consumerConfig;
+        this.request = request;
+        this.subscriber = subscriber;
+        this.onFinished = onFinished;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public void request(long n) {
+        if (n <= 0) {
+            cancel();
+            fail(new IllegalArgumentException("request(n) needs n > 0 (Reactive Streams rule 3.9), was " + n));
+            return;
+        }
+        lock.lock();
+        try {
+            demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+            demandArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        var current = consumer;
+        if (current != null) {
+            current.wakeup(); // ends a poll in progress at once
+        }
+        lock.lock();
+        try {
+            demandArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void run() {
+        try (var kafka = new KafkaConsumer<byte[], byte[]>(consumerConfig)) {
+            consumer = kafka;
+            if (cancelled) {
+                return;
+            }
+            read(kafka);
+        } catch (WakeupException e) {
+            if (!cancelled) {
+                fail(e);
+            }
+        } catch (RuntimeException e) {
+            if (!cancelled) {
+                fail(e);
+            }
+        } finally {
+            consumer = null;
+            onFinished.accept(this);
+        }
+    }
+
+    private void read(KafkaConsumer<byte[], byte[]> kafka) {
+        List<TopicPartition> partitions = partitions(kafka);
+        kafka.assign(partitions);
+        Map<TopicPartition, Long> begin = kafka.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+        Map<TopicPartition, Long> start = startOffsets(kafka, partitions, begin, end);
+        start.forEach(kafka::seek);
+
+        long total = 0;
+        Set<TopicPartition> open = new HashSet<>();
+        for (TopicPartition partition : partitions) {
+            total += Math.max(0, end.get(partition) - start.get(partition));
+            if (request.follow() || start.get(partition) < end.get(partition)) {
+                open.add(partition);
+            }
+        }
+        long scanned = 0;
+        while (!cancelled) {
+            if (!request.follow() && open.isEmpty()) {
+                complete();
+                return;
+            }
+            if (!awaitDemand()) {
+                return;
+            }
+            ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
+            List<BrowsedMessage> batch = new ArrayList<>(records.count());
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                var partition = new TopicPartition(record.topic(), record.partition());
+                if (request.follow() || record.offset() < end.get(partition)) {
+                    batch.add(toMessage(record));
+                }
+            }
+            if (!request.follow()) {
+                for (TopicPartition partition : List.copyOf(open)) {
+                    if (kafka.position(partition) >= end.get(partition)) {
+                        open.remove(partition);
+                        kafka.pause(List.of(partition));
+                    }
+                }
+            }
+            if (!batch.isEmpty() && !cancelled) {
+                scanned += batch.size();
+                takeDemand();
+                subscriber.onNext(new MessageBatch(batch, scanned, total));
+            }
+        }
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> kafka) {
+        List<PartitionInfo> infos = kafka.partitionsFor(request.destination());
+        if (infos == null || infos.isEmpty()) {
+            throw new BrokerException("Topic '" + request.destination() + "' does not exist on "
+                    + bootstrapServers + ".", null);
+        }
+        Set<Integer> known = new HashSet<>();
+        infos.forEach(info -> known.add(info.partition()));
+        if (!known.containsAll(request.partitions())) {
+            var missing = new HashSet<>(request.partitions());
+            missing.removeAll(known);
+            throw new BrokerException("Topic '" + request.destination() + "' has no partition " + missing
+                    + "; it has " + known.size() + ".", null);
+        }
+        return infos.stream()
+                .map(PartitionInfo::partition)
+                .filter(p -> request.partitions().isEmpty() || request.partitions().contains(p))
+                .sorted()
+                .map(p -> new TopicPartition(request.destination(), p))
+                .toList();
+    }
+
+    private Map<TopicPartition, Long> startOffsets(KafkaConsumer<byte[], byte[]> kafka,
+                                                   List<TopicPartition> partitions,
+                                                   Map<TopicPartition, Long> begin, Map<TopicPartition, Long> end) {
+        Map<TopicPartition, Long> start = new HashMap<>();
+        switch (request.start()) {
+            case StartPosition.Earliest ignored -> start.putAll(begin);
+            case StartPosition.Latest ignored -> start.putAll(end);
+            case StartPosition.Offset offset -> partitions.forEach(p ->
+                    start.put(p, Math.clamp(offset.offset(), begin.get(p), end.get(p))));
+            case StartPosition.LastN last -> {
+                Map<Integer, Long> available = new HashMap<>();
+                partitions.forEach(p -> available.put(p.partition(), end.get(p) - begin.get(p)));
+                Map<Integer, Long> take = LastNAllocation.allocate(available, last.count());
+                partitions.forEach(p -> start.put(p, end.get(p) - take.get(p.partition())));
+            }
+            case StartPosition.Timestamp time -> {
+                Map<TopicPartition, Long> query = new HashMap<>();
+                partitions.forEach(p -> query.put(p, time.time().toEpochMilli()));
+                Map<TopicPartition, OffsetAndTimestamp> found = kafka.offsetsForTimes(query);
+                partitions.forEach(p -> start.put(p, found.get(p) == null ? end.get(p) : found.get(p).offset()));
+            }
+        }
+        return start;
+    }
+
+    /** Waits until the subscriber wants another batch; false if cancelled meanwhile. */
+    private boolean awaitDemand() {
+        lock.lock();
+        try {
+            while (demand == 0 && !cancelled) {
+                demandArrived.awaitUninterruptibly();
+            }
+            return !cancelled;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void takeDemand() {
+        lock.lock();
+        try {
+            if (demand != Long.MAX_VALUE) {
+                demand--;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static BrowsedMessage toMessage(ConsumerRecord<byte[], byte[]> record) {
+        List<MessageHeader> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            headers.add(new MessageHeader(header.key(), header.value()));
+        }
+        return new BrowsedMessage(record.topic(), record.partition(), record.offset(),
+                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), headers, false);
+    }
+
+    private void complete() {
+        if (terminated.compareAndSet(false, true) && !cancelled) {
+            subscriber.onComplete();
+        }
+    }
+
+    private void fail(Throwable failure) {
+        if (terminated.compareAndSet(false, true)) {
+            subscriber.onError(failure instanceof IllegalArgumentException ? failure
+                    : KafkaErrors.explain(failure, bootstrapServers, false));
+        }
+    }
+}

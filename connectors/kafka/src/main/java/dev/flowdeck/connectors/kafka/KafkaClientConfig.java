@@ -1,0 +1,67 @@
+package dev.flowdeck.connectors.kafka;
+
+import dev.flowdeck.core.broker.ConnectionProfile;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The client settings for one profile: the profile's own properties first, then what Flowdeck insists on for
+ * each client (a browser never has a group, a producer is always idempotent with {@code acks=all}).
+ */
+final class KafkaClientConfig {
+
+    private final ConnectionProfile profile;
+
+    KafkaClientConfig(ConnectionProfile profile) {
+        this.profile = profile;
+    }
+
+    Map<String, Object> admin() {
+        Map<String, Object> config = common("flowdeck-admin");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) KafkaBrokerConnection.API_TIMEOUT.toMillis() * 2 / 3);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KafkaBrokerConnection.API_TIMEOUT.toMillis());
+        // An operator watching a dead cluster should not see the client hammer it.
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
+        return config;
+    }
+
+    /** A consumer that can only be assigned partitions: no group, no commits, ever. */
+    Map<String, Object> browser(int number) {
+        Map<String, Object> config = common("flowdeck-browse-" + number);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KafkaBrokerConnection.API_TIMEOUT.toMillis());
+        return config;
+    }
+
+    Map<String, Object> producer() {
+        Map<String, Object> config = common("flowdeck-producer");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) KafkaBrokerConnection.API_TIMEOUT.toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        return config;
+    }
+
+    private Map<String, Object> common(String clientId) {
+        Map<String, Object> config = new HashMap<>(profile.clientProperties());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, profile.address());
+        config.putIfAbsent(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return config;
+    }
+}

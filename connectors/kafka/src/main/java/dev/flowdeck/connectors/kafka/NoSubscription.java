@@ -1,0 +1,16 @@
+package dev.flowdeck.connectors.kafka;
+
+import java.util.concurrent.Flow;
+
+/** Handed to a subscriber that is about to get {@code onError} at once (Reactive Streams rule 1.9). */
+enum NoSubscription implements Flow.Subscription {
+    INSTANCE;
+
+    @Override
+    public void request(long n) {
+    }
+
+    @Override
+    public void cancel() {
+    }
+}

@@ -1,0 +1,7 @@
+package dev.flowdeck.core.broker;
+
+/** Which broker a connection talks to. */
+public enum BrokerKind {
+    KAFKA,
+    RABBITMQ
+}
