@@ -1,12 +1,7 @@
 package dev.flowdeck.sandbox;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The entry point of the sandbox broker's child JVM: formats the KRaft storage, then runs the broker until it is
@@ -44,26 +39,9 @@ public final class BrokerMain {
     private static void exitWhenParentDies(long parentPid, Path dataDir) {
         ProcessHandle.of(parentPid).ifPresentOrElse(
                 parent -> parent.onExit().thenRun(() -> {
-                    deleteQuietly(dataDir);
+                    LocalResources.deleteQuietly(dataDir);
                     Runtime.getRuntime().halt(0);
                 }),
                 () -> Runtime.getRuntime().halt(0));
-    }
-
-    static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // A file the broker still holds open: the rest goes, the OS temp cleaner takes this one.
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // Best effort by design: this runs while a process is going away.
-        }
     }
 }

@@ -1,12 +1,9 @@
 package dev.flowdeck.sandbox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,12 +48,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker and returns once it answers an admin request. Blocks for a few seconds: not for the FX thread. */
     public static EmbeddedKafkaBroker start() {
-        Path dataDir = createDataDir();
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        Path dataDir = LocalResources.temporaryDirectory("flowdeck-sandbox-");
+        int brokerPort = LocalResources.freeLoopbackPort();
+        int controllerPort = LocalResources.freeLoopbackPort();
         Path config = dataDir.resolve("server.properties");
-        write(config, serverProperties(dataDir, brokerPort, controllerPort));
-        write(dataDir.resolve("logback.xml"), brokerLogging());
+        LocalResources.write(config, serverProperties(dataDir, brokerPort, controllerPort));
+        LocalResources.write(dataDir.resolve("logback.xml"), brokerLogging());
 
         String bootstrap = "127.0.0.1:" + brokerPort;
         Process process = launch(dataDir, config);
@@ -107,7 +103,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        BrokerMain.deleteQuietly(dataDir);
+        LocalResources.deleteQuietly(dataDir);
     }
 
     private void awaitReady() {
@@ -158,12 +154,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private String tailOfLog() {
-        try {
-            List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no broker log: " + e.getMessage() + ")";
-        }
+        return LocalResources.tail(logFile(), 30);
     }
 
     private static Process launch(Path dataDir, Path config) {
@@ -227,30 +218,5 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                   <root level="INFO"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """;
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("flowdeck-sandbox-" + UUID.randomUUID().toString().substring(0, 8) + "-");
-        } catch (IOException e) {
-            throw new SandboxException("Could not create the sandbox broker's data directory: " + e.getMessage(), e);
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new SandboxException("No free loopback port for the sandbox broker: " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
