@@ -1,9 +1,11 @@
 package dev.flowdeck.app;
 
+import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.shell.MainWindow;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -30,8 +32,9 @@ public final class FlowdeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        var cluster = new ClusterViewModel(options.profileName(), Platform::runLater, Clock.systemDefaultZone());
-        var window = new MainWindow(cluster);
+        var cluster = new ClusterViewModel(options.profileName(), BrokerKind.KAFKA, Platform::runLater,
+                Clock.systemDefaultZone());
+        var window = new MainWindow(List.of(cluster));
         stage.setTitle("Flowdeck — " + options.profileName());
         stage.setScene(window.createScene());
         stage.setMinWidth(800);

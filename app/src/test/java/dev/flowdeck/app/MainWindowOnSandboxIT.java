@@ -77,7 +77,7 @@ class MainWindowOnSandboxIT {
         assertThat(onFx(() -> robot.lookup("#status-version").queryAs(Label.class).getText())).startsWith("Kafka ≥ 4.");
         assertThat(onFx(() -> robot.lookup("#status-cluster-id").queryAs(Label.class).getText())).startsWith("cluster ");
 
-        TableView<?> table = onFx(() -> robot.lookup("#topics-table").queryAs(TableView.class));
+        TableView<?> table = onFx(() -> robot.lookup("#destinations-table").queryAs(TableView.class));
         assertThat(onFx(() -> table.getItems().size())).isEqualTo(ShopTopology.allTopics().size());
 
         // Live: the orders topic's count keeps rising while the window is open.
@@ -105,7 +105,7 @@ class MainWindowOnSandboxIT {
         TreeItem<NavigationTree.Entry> profile = tree.getRoot().getChildren().getFirst();
         assertThat(profile.getValue()).isEqualTo(new NavigationTree.Profile("Sandbox"));
         return profile.getChildren().stream()
-                .map(item -> ((NavigationTree.Topic) item.getValue()).summary().name())
+                .map(item -> ((NavigationTree.Item) item.getValue()).destination().name())
                 .toList();
     }
 
@@ -113,7 +113,7 @@ class MainWindowOnSandboxIT {
         return onFx(() -> {
             var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
             return tree.getRoot().getChildren().getFirst().getChildren().stream()
-                    .map(item -> ((NavigationTree.Topic) item.getValue()).summary())
+                    .map(item -> ((NavigationTree.Item) item.getValue()).destination())
                     .filter(topic -> topic.name().equals(ShopTopology.ORDERS))
                     .findFirst().orElseThrow().messageCount();
         });

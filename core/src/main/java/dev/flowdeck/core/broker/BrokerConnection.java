@@ -35,8 +35,11 @@ public interface BrokerConnection extends AutoCloseable {
     /** What the cluster is: its id, its version, how many brokers it has. */
     CompletionStage<ClusterOverview> describeCluster();
 
-    /** Every topic an operator would browse (internal topics left out), sorted by name. */
-    CompletionStage<List<TopicSummary>> listTopics();
+    /**
+     * Everything an operator would browse or publish to, sorted by namespace and name: Kafka topics (internal ones
+     * left out); RabbitMQ queues and exchanges of every vhost the user may see.
+     */
+    CompletionStage<List<Destination>> listDestinations();
 
     /**
      * Reads messages as a stream of batches, with back-pressure: each {@code request(n)} allows n more batches
@@ -49,10 +52,17 @@ public interface BrokerConnection extends AutoCloseable {
      */
     Flow.Publisher<MessageBatch> browse(BrowseRequest request);
 
-    /** Every consumer group with its state, members and per-partition lag, in as few broker round trips as it can. */
+    /**
+     * Every consumer group with its state, members and per-partition lag, in as few broker round trips as it can.
+     * Brokers without groups ({@link Capabilities#consumerGroups()} false) return an empty list: their consumers
+     * show with their queues.
+     */
     CompletionStage<List<ConsumerGroupLag>> consumerGroups();
 
-    /** Sends one message and completes when the broker has confirmed it is stored. */
+    /**
+     * Sends one message and completes when the broker has confirmed it is stored. On RabbitMQ the destination is
+     * an exchange ("" for the default one) and the key is the routing key; a message no queue takes fails.
+     */
     CompletionStage<PublishReceipt> publish(OutgoingMessage message);
 
     /** Releases the connection's clients and threads; pending stages fail, browses end. Safe to call twice. */

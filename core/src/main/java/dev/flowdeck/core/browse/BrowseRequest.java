@@ -10,24 +10,38 @@ import java.util.Set;
  * @param start       where to begin in each partition
  * @param partitions  the partitions to read; empty means all
  * @param follow      false: stop at the end offsets seen when the browse began; true: keep tailing until cancelled
+ * @param limit       the most messages to read; 0 for no limit (a RabbitMQ queue browse always has one, since it
+ *                    holds what it reads: see the connector)
  */
-public record BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow) {
+public record BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow,
+                            long limit) {
 
     public BrowseRequest {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(start, "start");
         partitions = Set.copyOf(partitions);
+        if (limit < 0) {
+            throw new IllegalArgumentException("a browse limit is not negative, was " + limit);
+        }
+    }
+
+    public BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow) {
+        this(destination, start, partitions, follow, 0);
     }
 
     public static BrowseRequest fromBeginning(String destination) {
-        return new BrowseRequest(destination, new StartPosition.Earliest(), Set.of(), false);
+        return new BrowseRequest(destination, new StartPosition.Earliest(), Set.of(), false, 0);
     }
 
     public BrowseRequest onlyPartitions(Set<Integer> chosen) {
-        return new BrowseRequest(destination, start, chosen, follow);
+        return new BrowseRequest(destination, start, chosen, follow, limit);
     }
 
     public BrowseRequest following() {
-        return new BrowseRequest(destination, start, partitions, true);
+        return new BrowseRequest(destination, start, partitions, true, limit);
+    }
+
+    public BrowseRequest limitedTo(long max) {
+        return new BrowseRequest(destination, start, partitions, follow, max);
     }
 }

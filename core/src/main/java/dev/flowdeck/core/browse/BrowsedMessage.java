@@ -2,6 +2,7 @@ package dev.flowdeck.core.browse;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,13 +17,23 @@ import java.util.Optional;
  * @param value        raw value bytes, or null
  * @param headers      in the order they were written; a name may repeat (the last one is current)
  * @param redelivered  RabbitMQ's redelivered flag (browsing a queue sets it); always false on Kafka
+ * @param properties   what the broker says about the message beyond its headers: on RabbitMQ the exchange,
+ *                     routing key and AMQP properties ({@code correlation_id}, {@code message_id}, ...); empty on
+ *                     Kafka
  */
 public record BrowsedMessage(
         String destination, int partition, long offset, Instant timestamp, byte[] key, byte[] value,
-        List<MessageHeader> headers, boolean redelivered) {
+        List<MessageHeader> headers, boolean redelivered, Map<String, String> properties) {
 
     public BrowsedMessage {
         headers = List.copyOf(headers);
+        properties = Map.copyOf(properties);
+    }
+
+    /** A Kafka record: no broker properties, never redelivered. */
+    public BrowsedMessage(String destination, int partition, long offset, Instant timestamp, byte[] key,
+                          byte[] value, List<MessageHeader> headers) {
+        this(destination, partition, offset, timestamp, key, value, headers, false, Map.of());
     }
 
     /** The last header of that name, as Kafka's {@code lastHeader} does. */

@@ -13,7 +13,7 @@ class BrowsedMessageTest {
     void theLastHeaderOfANameIsTheCurrentOne() {
         var message = new BrowsedMessage("orders-dlt", 0, 7, Instant.EPOCH, null, bytes("v"),
                 List.of(new MessageHeader("kafka_dlt-original-topic", bytes("orders")),
-                        new MessageHeader("kafka_dlt-original-topic", bytes("orders-retry"))), false);
+                        new MessageHeader("kafka_dlt-original-topic", bytes("orders-retry"))));
 
         assertThat(message.lastHeader("kafka_dlt-original-topic")).get()
                 .extracting(header -> new String(header.value(), StandardCharsets.UTF_8)).isEqualTo("orders-retry");
@@ -23,7 +23,7 @@ class BrowsedMessageTest {
     @Test
     void weighsKeyValueAndHeadersAndCopesWithTombstones() {
         var tombstone = new BrowsedMessage("t", 0, 1, Instant.EPOCH, bytes("key"), null,
-                List.of(new MessageHeader("h", null)), false);
+                List.of(new MessageHeader("h", null)));
 
         assertThat(tombstone.sizeInBytes()).isEqualTo(3 + 1);
     }

@@ -1,8 +1,9 @@
 package dev.flowdeck.views.cluster;
 
 import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ClusterOverview;
-import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.views.common.ListReconciler;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * One cluster as the shell shows it: connection state, version, id and its topics, kept fresh by {@link #refresh()}.
+ * One cluster as the shell shows it: connection state, version, id and its destinations (topics, queues,
+ * exchanges), kept fresh by {@link #refresh()}.
  *
  * <p>Every method runs on the FX thread. Broker calls never block it: they return stages that complete on the
  * connector's threads, and their results come back through {@code uiExecutor} ({@code Platform::runLater} in the
@@ -29,6 +31,7 @@ import javafx.collections.ObservableList;
 public final class ClusterViewModel {
 
     private final String profileName;
+    private final BrokerKind kind;
     private final Executor uiExecutor;
     private final Clock clock;
 
@@ -37,14 +40,16 @@ public final class ClusterViewModel {
     private final StringProperty version = new SimpleStringProperty("");
     private final StringProperty clusterId = new SimpleStringProperty("");
     private final ObjectProperty<Instant> lastRefresh = new SimpleObjectProperty<>();
-    private final ObservableList<TopicSummary> topics = FXCollections.observableArrayList();
-    private final ObservableList<TopicSummary> readOnlyTopics = FXCollections.unmodifiableObservableList(topics);
+    private final ObservableList<Destination> destinations = FXCollections.observableArrayList();
+    private final ObservableList<Destination> readOnlyDestinations =
+            FXCollections.unmodifiableObservableList(destinations);
 
     private BrokerConnection connection;
     private boolean refreshing;
 
-    public ClusterViewModel(String profileName, Executor uiExecutor, Clock clock) {
+    public ClusterViewModel(String profileName, BrokerKind kind, Executor uiExecutor, Clock clock) {
         this.profileName = profileName;
+        this.kind = kind;
         this.uiExecutor = uiExecutor;
         this.clock = clock;
     }
@@ -79,21 +84,21 @@ public final class ClusterViewModel {
         }
         refreshing = true;
         var overview = connection.describeCluster().toCompletableFuture();
-        var topicList = connection.listTopics().toCompletableFuture();
-        CompletableFuture.allOf(overview, topicList).whenComplete((ignored, failure) -> uiExecutor.execute(() -> {
+        var listing = connection.listDestinations().toCompletableFuture();
+        CompletableFuture.allOf(overview, listing).whenComplete((ignored, failure) -> uiExecutor.execute(() -> {
             refreshing = false;
             if (failure == null) {
-                show(overview.join(), topicList.join());
+                show(overview.join(), listing.join());
             } else {
                 showFailure(failure);
             }
         }));
     }
 
-    private void show(ClusterOverview cluster, List<TopicSummary> fresh) {
+    private void show(ClusterOverview cluster, List<Destination> fresh) {
         version.set(cluster.version());
         clusterId.set(cluster.clusterId());
-        ListReconciler.reconcile(topics, fresh, TopicSummary::name);
+        ListReconciler.reconcile(destinations, fresh, ClusterViewModel::identity);
         state.set(ConnectionState.CONNECTED);
         stateMessage.set("Connected to " + profileName);
         lastRefresh.set(clock.instant());
@@ -110,6 +115,10 @@ public final class ClusterViewModel {
 
     public String profileName() {
         return profileName;
+    }
+
+    public BrokerKind kind() {
+        return kind;
     }
 
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
@@ -132,8 +141,13 @@ public final class ClusterViewModel {
         return lastRefresh;
     }
 
-    /** Sorted by name; updated in place so selections survive a refresh. */
-    public ObservableList<TopicSummary> topics() {
-        return readOnlyTopics;
+    /** Sorted by namespace and name; updated in place so selections survive a refresh. */
+    public ObservableList<Destination> destinations() {
+        return readOnlyDestinations;
+    }
+
+    /** What tells two destinations apart across refreshes: a queue and an exchange may share a name. */
+    static String identity(Destination destination) {
+        return destination.getClass().getSimpleName() + "/" + destination.namespace() + "/" + destination.name();
     }
 }

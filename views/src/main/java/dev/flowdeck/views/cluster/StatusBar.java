@@ -2,6 +2,8 @@ package dev.flowdeck.views.cluster;
 
 import dev.flowdeck.views.common.Formats;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.util.Subscription;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -15,7 +17,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The bottom line: connection state in words and colour, broker version, cluster id, time of the last refresh. */
 public final class StatusBar extends HBox {
 
-    public StatusBar(ClusterViewModel cluster) {
+    private Subscription stateSubscription = Subscription.EMPTY;
+
+    public StatusBar(ObservableValue<ClusterViewModel> activeCluster) {
         super(10);
         setId("status-bar");
         getStyleClass().add("status-bar");
@@ -26,32 +30,31 @@ public final class StatusBar extends HBox {
         var connection = new Label();
         connection.setId("status-connection");
         connection.setGraphic(stateIcon);
-        connection.textProperty().bind(cluster.stateMessageProperty());
-        cluster.stateProperty().subscribe(state -> {
-            stateIcon.setIconLiteral(switch (state) {
+        var version = new Label();
+        version.setId("status-version");
+        var clusterId = new Label();
+        clusterId.setId("status-cluster-id");
+        var refreshed = new Label();
+        refreshed.getStyleClass().add("text-muted");
+
+        activeCluster.subscribe(cluster -> {
+            stateSubscription.unsubscribe();
+            connection.textProperty().bind(cluster.stateMessageProperty());
+            version.textProperty().bind(cluster.versionProperty());
+            clusterId.textProperty().bind(Bindings.createStringBinding(
+                    () -> cluster.clusterIdProperty().get().isEmpty() ? ""
+                            : "cluster " + cluster.clusterIdProperty().get(),
+                    cluster.clusterIdProperty()));
+            refreshed.textProperty().bind(Bindings.createStringBinding(
+                    () -> cluster.lastRefreshProperty().get() == null ? ""
+                            : "updated " + Formats.clock(cluster.lastRefreshProperty().get()),
+                    cluster.lastRefreshProperty()));
+            stateSubscription = cluster.stateProperty().subscribe(state -> stateIcon.setIconLiteral(switch (state) {
                 case STARTING, CONNECTING -> "mdi2p-progress-clock";
                 case CONNECTED -> "mdi2c-check-circle";
                 case UNREACHABLE -> "mdi2a-alert-circle";
-            });
-            stateIcon.getStyleClass().setAll("state-icon", "state-" + state.name().toLowerCase());
+            }));
         });
-
-        var version = new Label();
-        version.setId("status-version");
-        version.textProperty().bind(cluster.versionProperty());
-
-        var clusterId = new Label();
-        clusterId.setId("status-cluster-id");
-        clusterId.textProperty().bind(Bindings.createStringBinding(
-                () -> cluster.clusterIdProperty().get().isEmpty() ? "" : "cluster " + cluster.clusterIdProperty().get(),
-                cluster.clusterIdProperty()));
-
-        var refreshed = new Label();
-        refreshed.getStyleClass().add("text-muted");
-        refreshed.textProperty().bind(Bindings.createStringBinding(
-                () -> cluster.lastRefreshProperty().get() == null ? ""
-                        : "updated " + Formats.clock(cluster.lastRefreshProperty().get()),
-                cluster.lastRefreshProperty()));
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -1,11 +1,11 @@
 package dev.flowdeck.views.shell;
 
+import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.cluster.NavigationTree;
 import dev.flowdeck.views.cluster.StatusBar;
-import dev.flowdeck.views.cluster.TopicsView;
+import dev.flowdeck.views.cluster.DestinationsView;
 import java.util.List;
-import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -32,29 +32,36 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.ofPlatform());
+    private final ObjectProperty<ClusterViewModel> activeCluster = new SimpleObjectProperty<>();
     private boolean themeChosenByOperator;
 
-    public MainWindow(ClusterViewModel cluster) {
-        Objects.requireNonNull(cluster, "cluster");
+    /** @param clusters the open clusters, in the order the navigation tree lists them; at least one */
+    public MainWindow(List<ClusterViewModel> clusters) {
+        if (clusters.isEmpty()) {
+            throw new IllegalArgumentException("the main window shows at least one cluster");
+        }
         root.setId("main-window");
+        activeCluster.set(clusters.getFirst());
 
-        var navigation = new NavigationTree(List.of(cluster));
+        var navigation = new NavigationTree(clusters, activeCluster::set);
         navigation.setMinWidth(200);
 
-        var topicsTab = new Tab("Topics", new TopicsView(cluster));
-        topicsTab.setId("topics-tab");
-        topicsTab.setClosable(false);
-        topicsTab.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
-        tabs.getTabs().add(topicsTab);
+        var destinationsTab = new Tab("Destinations", new DestinationsView(activeCluster));
+        destinationsTab.setId("destinations-tab");
+        destinationsTab.setClosable(false);
+        destinationsTab.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
+        destinationsTab.textProperty().bind(activeCluster.map(cluster -> cluster.profileName() + ": "
+                + (cluster.kind() == BrokerKind.KAFKA ? "topics" : "queues and exchanges")));
+        tabs.getTabs().add(destinationsTab);
         tabs.setId("view-tabs");
 
         var split = new SplitPane(navigation, tabs);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(navigation, false);
 
-        root.setTop(toolbar(cluster));
+        root.setTop(toolbar());
         root.setCenter(split);
-        root.setBottom(new StatusBar(cluster));
+        root.setBottom(new StatusBar(activeCluster));
 
         theme.subscribe(Theme::apply);
         // Follow the OS's light/dark switch until the operator picks a theme here.
@@ -65,7 +72,7 @@ public final class MainWindow {
         });
     }
 
-    private ToolBar toolbar(ClusterViewModel cluster) {
+    private ToolBar toolbar() {
         var title = new Label("Flowdeck");
         title.getStyleClass().add("title-4");
         title.setGraphic(new FontIcon("mdi2s-source-branch"));
@@ -73,7 +80,7 @@ public final class MainWindow {
         var refresh = new Button(null, new FontIcon("mdi2r-refresh"));
         refresh.setId("refresh-button");
         refresh.setTooltip(new Tooltip("Refresh now"));
-        refresh.setOnAction(event -> cluster.refresh());
+        refresh.setOnAction(event -> activeCluster.get().refresh());
 
         var themeToggle = new Button(null, new FontIcon("mdi2t-theme-light-dark"));
         themeToggle.setId("theme-toggle");
@@ -90,6 +97,11 @@ public final class MainWindow {
 
     public Scene createScene() {
         return new Scene(root, 1200, 760);
+    }
+
+    /** The cluster the status bar and the destinations tab show: the one last selected in the tree. */
+    public ObjectProperty<ClusterViewModel> activeClusterProperty() {
+        return activeCluster;
     }
 
     public ObjectProperty<Theme> themeProperty() {

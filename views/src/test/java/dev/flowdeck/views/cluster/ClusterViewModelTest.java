@@ -12,6 +12,7 @@ import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.broker.ClusterOverview;
+import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.TopicSummary;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class ClusterViewModelTest {
     private final ScriptedConnection connection = new ScriptedConnection();
     private final List<Runnable> uiQueue = new ArrayList<>();
     private final ClusterViewModel cluster =
-            new ClusterViewModel("Sandbox", uiQueue::add, Clock.fixed(NOW, ZoneOffset.UTC));
+            new ClusterViewModel("Sandbox", BrokerKind.KAFKA, uiQueue::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void showsTheClusterOnceItAnswers() {
@@ -45,7 +46,7 @@ class ClusterViewModelTest {
         assertThat(cluster.stateMessageProperty().get()).isEqualTo("Connected to Sandbox");
         assertThat(cluster.versionProperty().get()).isEqualTo("Kafka ≥ 4.4");
         assertThat(cluster.clusterIdProperty().get()).isEqualTo("abc");
-        assertThat(cluster.topics()).extracting(TopicSummary::name).containsExactly("orders", "payments");
+        assertThat(cluster.destinations()).extracting(Destination::name).containsExactly("orders", "payments");
         assertThat(cluster.lastRefreshProperty().get()).isEqualTo(NOW);
     }
 
@@ -55,7 +56,7 @@ class ClusterViewModelTest {
         connection.answer(List.of(new TopicSummary("orders", 3, 1, 120)));
 
         assertThat(uiQueue).hasSize(1);
-        assertThat(cluster.topics()).isEmpty();
+        assertThat(cluster.destinations()).isEmpty();
     }
 
     @Test
@@ -83,7 +84,7 @@ class ClusterViewModelTest {
 
         assertThat(cluster.stateProperty().get()).isEqualTo(ConnectionState.UNREACHABLE);
         assertThat(cluster.stateMessageProperty().get()).isEqualTo("No answer from localhost:9092 within 15 s.");
-        assertThat(cluster.topics()).extracting(TopicSummary::name).containsExactly("orders");
+        assertThat(cluster.destinations()).extracting(Destination::name).containsExactly("orders");
     }
 
     @Test
@@ -104,7 +105,7 @@ class ClusterViewModelTest {
 
     /** Answers each request when the test says so, like a broker that takes its time. */
     private static final class ScriptedConnection implements BrokerConnection {
-        private CompletableFuture<List<TopicSummary>> pendingTopics;
+        private CompletableFuture<List<Destination>> pendingTopics;
         private int topicRequests;
 
         @Override
@@ -113,13 +114,13 @@ class ClusterViewModelTest {
         }
 
         @Override
-        public CompletionStage<List<TopicSummary>> listTopics() {
+        public CompletionStage<List<Destination>> listDestinations() {
             topicRequests++;
             pendingTopics = new CompletableFuture<>();
             return pendingTopics;
         }
 
-        void answer(List<TopicSummary> topics) {
+        void answer(List<Destination> topics) {
             pendingTopics.complete(topics);
         }
 

@@ -5,7 +5,7 @@ import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.Capabilities;
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.ConnectionProfile;
-import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
@@ -14,8 +14,6 @@ import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,14 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.FinalizedVersionRange;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * A Kafka cluster behind the broker API.
@@ -105,38 +99,11 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     }
 
     @Override
-    public CompletionStage<List<TopicSummary>> listTopics() {
+    public CompletionStage<List<Destination>> listDestinations() {
         return onWorker(admin.listTopics().names())
                 .thenCompose(names -> onWorker(admin.describeTopics(names).allTopicNames()))
-                .thenCompose(this::withMessageCounts)
+                .thenCompose(topics -> new KafkaTopicReader(admin, worker).summarize(topics))
                 .exceptionallyCompose(this::explain);
-    }
-
-    private CompletionStage<List<TopicSummary>> withMessageCounts(Map<String, TopicDescription> topics) {
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        topics.values().forEach(topic -> topic.partitions().forEach(partition -> {
-            var tp = new TopicPartition(topic.name(), partition.partition());
-            earliest.put(tp, OffsetSpec.earliest());
-            latest.put(tp, OffsetSpec.latest());
-        }));
-        var starts = stage(admin.listOffsets(earliest).all());
-        var ends = stage(admin.listOffsets(latest).all());
-        return CompletableFuture.allOf(starts, ends).thenApplyAsync(ignored -> {
-            Map<TopicPartition, ListOffsetsResultInfo> start = starts.join();
-            Map<TopicPartition, ListOffsetsResultInfo> end = ends.join();
-            Map<String, Long> counts = new HashMap<>();
-            end.forEach((tp, info) -> {
-                long from = start.containsKey(tp) ? start.get(tp).offset() : 0;
-                counts.merge(tp.topic(), Math.max(0, info.offset() - from), Long::sum);
-            });
-            return topics.values().stream()
-                    .map(topic -> new TopicSummary(topic.name(), topic.partitions().size(),
-                            topic.partitions().isEmpty() ? 0 : topic.partitions().getFirst().replicas().size(),
-                            counts.getOrDefault(topic.name(), 0L)))
-                    .sorted(Comparator.comparing(TopicSummary::name))
-                    .toList();
-        }, worker);
     }
 
     @Override

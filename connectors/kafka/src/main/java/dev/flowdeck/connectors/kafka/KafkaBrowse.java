@@ -123,14 +123,15 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
         Map<TopicPartition, Long> start = startOffsets(kafka, partitions, begin, end);
         start.forEach(kafka::seek);
 
-        long total = 0;
+        long inRange = 0;
         Set<TopicPartition> open = new HashSet<>();
         for (TopicPartition partition : partitions) {
-            total += Math.max(0, end.get(partition) - start.get(partition));
+            inRange += Math.max(0, end.get(partition) - start.get(partition));
             if (request.follow() || start.get(partition) < end.get(partition)) {
                 open.add(partition);
             }
         }
+        long total = request.limit() > 0 ? Math.min(inRange, request.limit()) : inRange;
         long scanned = 0;
         while (!cancelled) {
             if (!request.follow() && open.isEmpty()) {
@@ -156,10 +157,18 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
                     }
                 }
             }
+            if (request.limit() > 0 && scanned + batch.size() >= request.limit()) {
+                batch = batch.subList(0, (int) (request.limit() - scanned));
+                open.clear();
+            }
             if (!batch.isEmpty() && !cancelled) {
                 scanned += batch.size();
                 takeDemand();
                 subscriber.onNext(new MessageBatch(batch, scanned, total));
+            }
+            if (request.limit() > 0 && scanned >= request.limit()) {
+                complete();
+                return;
             }
         }
     }
@@ -241,7 +250,7 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
             headers.add(new MessageHeader(header.key(), header.value()));
         }
         return new BrowsedMessage(record.topic(), record.partition(), record.offset(),
-                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), headers, false);
+                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), headers);
     }
 
     private void complete() {

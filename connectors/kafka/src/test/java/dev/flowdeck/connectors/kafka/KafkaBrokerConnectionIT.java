@@ -57,7 +57,8 @@ class KafkaBrokerConnectionIT {
 
     @Test
     void listsTopicsWithPartitionsAndTheMessagesABareConsumerSees() {
-        List<TopicSummary> all = connection.listTopics().toCompletableFuture().join();
+        List<TopicSummary> all = connection.listDestinations().toCompletableFuture().join().stream()
+                .map(TopicSummary.class::cast).toList();
         // Counted right after, so the shop may have added a few: the listing must sit between the two readings.
         Map<String, Long> after = endMinusStart(ShopTopology.allTopics());
 
@@ -70,14 +71,20 @@ class KafkaBrokerConnectionIT {
             assertThat(topic.partitions()).isEqualTo(ShopTopology.PARTITIONS);
             assertThat(topic.replicationFactor()).isEqualTo(1);
             assertThat(topic.messageCount()).as(topic.name()).isLessThanOrEqualTo(after.get(topic.name()));
+            // The sandbox keeps everything: no time limit, delete policy.
+            assertThat(topic.retentionMs()).isEmpty();
+            assertThat(topic.cleanupPolicy()).isEqualTo("delete");
         }
+        TopicSummary orders = topics.stream().filter(t -> t.name().equals(ShopTopology.ORDERS)).findFirst().orElseThrow();
+        // Each order is a JSON document of a few hundred bytes.
+        assertThat(orders.sizeBytes()).isGreaterThan(orders.messageCount() * 100);
         assertThat(topics.stream().filter(t -> t.name().equals(ShopTopology.ORDERS)).findFirst().orElseThrow()
                 .messageCount()).isPositive();
     }
 
     @Test
     void completesOffTheAdminClientThread() {
-        String thread = connection.listTopics()
+        String thread = connection.listDestinations()
                 .thenApply(topics -> Thread.currentThread().getName())
                 .toCompletableFuture().join();
         assertThat(thread).doesNotContain("kafka-admin-client-thread");
@@ -91,7 +98,7 @@ class KafkaBrokerConnectionIT {
         }
         String address = "127.0.0.1:" + closedPort;
         try (var nowhere = KafkaBrokerConnection.open(ConnectionProfile.kafka("nowhere", address), worker)) {
-            assertThatThrownBy(() -> nowhere.listTopics().toCompletableFuture().get(40, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> nowhere.listDestinations().toCompletableFuture().get(40, TimeUnit.SECONDS))
                     .cause()
                     .isInstanceOf(BrokerException.class)
                     .hasMessageStartingWith("No answer from " + address)
@@ -104,7 +111,7 @@ class KafkaBrokerConnectionIT {
         var closing = KafkaBrokerConnection.open(
                 ConnectionProfile.kafka("closing", sandbox.bootstrapServers()), worker);
         closing.close();
-        assertThatThrownBy(() -> closing.listTopics().toCompletableFuture().join())
+        assertThatThrownBy(() -> closing.listDestinations().toCompletableFuture().join())
                 .isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(BrokerException.class).hasMessageContaining("was closed");
     }

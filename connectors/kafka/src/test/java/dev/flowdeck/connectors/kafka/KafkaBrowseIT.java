@@ -113,6 +113,16 @@ class KafkaBrowseIT {
     }
 
     @Test
+    void stopsAtTheLimit() throws Exception {
+        var collector = browse(BrowseRequest.fromBeginning(topic).limitedTo(40));
+
+        collector.done.get(30, TimeUnit.SECONDS);
+        assertThat(collector.messages()).hasSize(40);
+        assertThat(collector.batches.getLast().scanned()).isEqualTo(40);
+        assertThat(collector.batches.getLast().total()).isEqualTo(40);
+    }
+
+    @Test
     void startsAtATimestamp() throws Exception {
         var collector = browse(new BrowseRequest(topic, new StartPosition.Timestamp(BASE.plusSeconds(27)),
                 Set.of(), false));

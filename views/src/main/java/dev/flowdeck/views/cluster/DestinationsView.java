@@ -1,0 +1,81 @@
+package dev.flowdeck.views.cluster;
+
+import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.ExchangeSummary;
+import dev.flowdeck.core.broker.QueueSummary;
+import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.views.common.Formats;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The active cluster's destinations as a table. One set of columns serves both brokers; a cell a broker has no
+ * value for stays empty rather than showing a made-up zero.
+ */
+public final class DestinationsView extends TableView<Destination> {
+
+    public DestinationsView(ObservableValue<ClusterViewModel> activeCluster) {
+        setId("destinations-table");
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<Destination, String> name = new TableColumn<>("Name");
+        name.setCellValueFactory(row -> new ReadOnlyStringWrapper(DestinationLabels.name(row.getValue())));
+        name.setPrefWidth(240);
+
+        TableColumn<Destination, String> namespace = new TableColumn<>("Vhost");
+        namespace.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().namespace()));
+
+        TableColumn<Destination, String> kind = new TableColumn<>("Kind");
+        kind.setCellValueFactory(row -> new ReadOnlyStringWrapper(DestinationLabels.kind(row.getValue())));
+        kind.setPrefWidth(150);
+
+        getColumns().setAll(List.of(name, namespace, kind,
+                numberColumn("Partitions", d -> d instanceof TopicSummary t ? (long) t.partitions() : null),
+                numberColumn("Messages", d -> d instanceof ExchangeSummary ? null : d.messageCount()),
+                numberColumn("Ready", d -> d instanceof QueueSummary q ? q.ready() : null),
+                numberColumn("Unacked", d -> d instanceof QueueSummary q ? q.unacknowledged() : null),
+                numberColumn("Consumers", d -> d instanceof QueueSummary q ? (long) q.consumers() : null),
+                numberColumn("Size (bytes)", d -> d instanceof TopicSummary t && t.sizeBytes() >= 0
+                        ? t.sizeBytes() : null)));
+
+        var placeholder = new Label();
+        placeholder.setWrapText(true);
+        setPlaceholder(placeholder);
+        activeCluster.subscribe(cluster -> {
+            setItems(cluster == null ? FXCollections.observableArrayList() : cluster.destinations());
+            namespace.setVisible(cluster != null && cluster.kind() == dev.flowdeck.core.broker.BrokerKind.RABBITMQ);
+            placeholder.textProperty().unbind();
+            if (cluster != null) {
+                placeholder.textProperty().bind(Bindings.createStringBinding(
+                        () -> cluster.stateProperty().get() == ConnectionState.CONNECTED
+                                ? "This cluster has nothing to show yet." : cluster.stateMessageProperty().get(),
+                        cluster.stateProperty(), cluster.stateMessageProperty()));
+            }
+        });
+    }
+
+    private static TableColumn<Destination, Long> numberColumn(String title, Function<Destination, Long> value) {
+        TableColumn<Destination, Long> column = new TableColumn<>(title);
+        column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long number, boolean empty) {
+                super.updateItem(number, empty);
+                setText(empty || number == null ? null : Formats.count(number));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        column.setPrefWidth(95);
+        return column;
+    }
+}
