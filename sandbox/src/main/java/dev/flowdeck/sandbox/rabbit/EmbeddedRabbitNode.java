@@ -116,7 +116,7 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
             """;
 
     public String amqpUri() {
-        return "amqp://" + USER + ":" + PASSWORD + "@127.0.0.1:" + amqpPort + "/";
+        return "amqp://" + USER + ":" + PASSWORD + "@127.0.0.1:" + amqpPort + "/%2F"; // %2F: the vhost "/"
     }
 
     public int amqpPort() {

@@ -1,6 +1,7 @@
 package dev.flowdeck.connectors.kafka;
 
 import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.Capabilities;
 import dev.flowdeck.core.broker.ClusterOverview;
@@ -8,6 +9,8 @@ import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.NoSubscription;
+import dev.flowdeck.core.browse.SingleUsePublisher;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.publish.OutgoingMessage;
@@ -108,7 +111,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
 
     @Override
     public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
-        return new SingleUse<>(subscriber -> {
+        return new SingleUsePublisher<>(subscriber -> {
             if (closed.get()) {
                 subscriber.onSubscribe(NoSubscription.INSTANCE);
                 subscriber.onError(KafkaErrors.explain(new IllegalStateException(), profile.address(), true));
@@ -132,6 +135,11 @@ public final class KafkaBrokerConnection implements BrokerConnection {
         if (profile.readOnly()) {
             return CompletableFuture.failedFuture(
                     new ReadOnlyProfileException(profile.name(), "publishing to " + message.destination()));
+        }
+        if (!message.properties().isEmpty()) {
+            return CompletableFuture.failedFuture(new BrokerException(
+                    "Kafka records have no properties such as " + message.properties().keySet()
+                            + ": send them as headers instead.", null));
         }
         return CompletableFuture.supplyAsync(this::producer, worker)
                 .thenCompose(kafka -> {

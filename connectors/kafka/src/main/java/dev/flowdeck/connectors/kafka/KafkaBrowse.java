@@ -3,6 +3,7 @@ package dev.flowdeck.connectors.kafka;
 import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.Demand;
 import dev.flowdeck.core.browse.LastNAllocation;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.MessageHeader;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,10 +44,7 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
     private final Consumer<KafkaBrowse> onFinished;
     private final String bootstrapServers;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition demandArrived = lock.newCondition();
-    private long demand;
-    private volatile boolean cancelled;
+    private final Demand demand = new Demand();
     private final AtomicBoolean terminated = new AtomicBoolean();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
@@ -64,32 +60,20 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
 
     @Override
     public void request(long n) {
-        if (n <= 0) {
-            cancel();
-            fail(new IllegalArgumentException("request(n) needs n > 0 (Reactive Streams rule 3.9), was " + n));
-            return;
-        }
-        lock.lock();
         try {
-            demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
-            demandArrived.signalAll();
-        } finally {
-            lock.unlock();
+            demand.add(n);
+        } catch (IllegalArgumentException e) {
+            cancel();
+            fail(e);
         }
     }
 
     @Override
     public void cancel() {
-        cancelled = true;
+        demand.cancel();
         var current = consumer;
         if (current != null) {
             current.wakeup(); // ends a poll in progress at once
-        }
-        lock.lock();
-        try {
-            demandArrived.signalAll();
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -97,16 +81,16 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
     public void run() {
         try (var kafka = new KafkaConsumer<byte[], byte[]>(consumerConfig)) {
             consumer = kafka;
-            if (cancelled) {
+            if (demand.isCancelled()) {
                 return;
             }
             read(kafka);
         } catch (WakeupException e) {
-            if (!cancelled) {
+            if (!demand.isCancelled()) {
                 fail(e);
             }
         } catch (RuntimeException e) {
-            if (!cancelled) {
+            if (!demand.isCancelled()) {
                 fail(e);
             }
         } finally {
@@ -133,12 +117,12 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
         }
         long total = request.limit() > 0 ? Math.min(inRange, request.limit()) : inRange;
         long scanned = 0;
-        while (!cancelled) {
+        while (!demand.isCancelled()) {
             if (!request.follow() && open.isEmpty()) {
                 complete();
                 return;
             }
-            if (!awaitDemand()) {
+            if (!demand.await()) {
                 return;
             }
             ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
@@ -161,9 +145,9 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
                 batch = batch.subList(0, (int) (request.limit() - scanned));
                 open.clear();
             }
-            if (!batch.isEmpty() && !cancelled) {
+            if (!batch.isEmpty() && !demand.isCancelled()) {
                 scanned += batch.size();
-                takeDemand();
+                demand.take();
                 subscriber.onNext(new MessageBatch(batch, scanned, total));
             }
             if (request.limit() > 0 && scanned >= request.limit()) {
@@ -220,30 +204,6 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
         return start;
     }
 
-    /** Waits until the subscriber wants another batch; false if cancelled meanwhile. */
-    private boolean awaitDemand() {
-        lock.lock();
-        try {
-            while (demand == 0 && !cancelled) {
-                demandArrived.awaitUninterruptibly();
-            }
-            return !cancelled;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void takeDemand() {
-        lock.lock();
-        try {
-            if (demand != Long.MAX_VALUE) {
-                demand--;
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private static BrowsedMessage toMessage(ConsumerRecord<byte[], byte[]> record) {
         List<MessageHeader> headers = new ArrayList<>();
         for (Header header : record.headers()) {
@@ -254,7 +214,7 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
     }
 
     private void complete() {
-        if (terminated.compareAndSet(false, true) && !cancelled) {
+        if (terminated.compareAndSet(false, true) && !demand.isCancelled()) {
             subscriber.onComplete();
         }
     }

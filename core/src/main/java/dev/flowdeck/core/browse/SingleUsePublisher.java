@@ -1,4 +1,4 @@
-package dev.flowdeck.connectors.kafka;
+package dev.flowdeck.core.browse;
 
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,12 +8,12 @@ import java.util.function.Consumer;
  * A publisher that starts its work for the first subscriber only; a second one is told so (a browse is one read,
  * not a broadcast).
  */
-final class SingleUse<T> implements Flow.Publisher<T> {
+public final class SingleUsePublisher<T> implements Flow.Publisher<T> {
 
     private final Consumer<Flow.Subscriber<? super T>> start;
     private final AtomicBoolean used = new AtomicBoolean();
 
-    SingleUse(Consumer<Flow.Subscriber<? super T>> start) {
+    public SingleUsePublisher(Consumer<Flow.Subscriber<? super T>> start) {
         this.start = start;
     }
 

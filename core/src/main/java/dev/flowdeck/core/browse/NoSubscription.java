@@ -1,9 +1,9 @@
-package dev.flowdeck.connectors.kafka;
+package dev.flowdeck.core.browse;
 
 import java.util.concurrent.Flow;
 
 /** Handed to a subscriber that is about to get {@code onError} at once (Reactive Streams rule 1.9). */
-enum NoSubscription implements Flow.Subscription {
+public enum NoSubscription implements Flow.Subscription {
     INSTANCE;
 
     @Override

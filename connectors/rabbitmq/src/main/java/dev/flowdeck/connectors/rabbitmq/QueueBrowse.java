@@ -1,0 +1,70 @@
+package dev.flowdeck.connectors.rabbitmq;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import dev.flowdeck.core.broker.BrokerException;
+import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.StartPosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+
+/**
+ * Browses a classic or quorum queue, which has no peek: it takes messages without acknowledging them and holds
+ * them, so none comes round twice, then hands them all back with one multiple-requeue. Until then the broker owns
+ * them as unacknowledged: if the browse is cancelled, the connection drops or the app is killed, the broker puts
+ * them back itself. Nothing is ever acknowledged, so nothing is ever removed.
+ *
+ * <p>The price, said in the UI: requeued messages carry the redelivered flag, and may change places. A browse
+ * reads at most the queue's ready count when it began, and at most {@link #HOLD_LIMIT} messages, since held
+ * messages stay unavailable to the queue's real consumers for the browse's duration.
+ */
+final class QueueBrowse extends AmqpBrowse {
+
+    static final long HOLD_LIMIT = 10_000;
+
+    QueueBrowse(Connection connection, BrowseRequest request, Flow.Subscriber<? super MessageBatch> subscriber,
+                Consumer<AmqpBrowse> onFinished, RabbitEndpoint endpoint) {
+        super(connection, request, subscriber, onFinished, endpoint);
+    }
+
+    @Override
+    void read(Channel channel) throws Exception {
+        if (!(request.start() instanceof StartPosition.Earliest) || request.follow()) {
+            throw new BrokerException("Queue '" + request.destination() + "' is a classic or quorum queue: it can "
+                    + "only be browsed from its head, and not followed live without taking its messages.", null);
+        }
+        long ready = channel.queueDeclarePassive(request.destination()).getMessageCount();
+        long limit = request.limit() > 0 ? Math.min(request.limit(), HOLD_LIMIT) : HOLD_LIMIT;
+        long total = Math.min(ready, limit);
+        long lastTag = -1;
+        long taken = 0;
+        try {
+            while (taken < total && demand.await()) {
+                List<BrowsedMessage> batch = new ArrayList<>();
+                while (batch.size() < BATCH && taken < total) {
+                    GetResponse response = channel.basicGet(request.destination(), false);
+                    if (response == null) {
+                        total = taken; // consumers took the rest meanwhile
+                        break;
+                    }
+                    lastTag = response.getEnvelope().getDeliveryTag();
+                    batch.add(AmqpMessages.toBrowsed(request.destination(), taken, response.getEnvelope(),
+                            response.getProps(), response.getBody()));
+                    taken++;
+                }
+                if (!batch.isEmpty() && !deliver(new MessageBatch(batch, taken, total))) {
+                    return;
+                }
+            }
+        } finally {
+            if (lastTag >= 0 && channel.isOpen()) {
+                channel.basicNack(lastTag, true, true); // every held message back to the queue
+            }
+        }
+    }
+}

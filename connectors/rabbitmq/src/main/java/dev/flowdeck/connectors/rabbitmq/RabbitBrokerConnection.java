@@ -1,0 +1,224 @@
+package dev.flowdeck.connectors.rabbitmq;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.http.client.Client;
+import com.rabbitmq.http.client.ClientParameters;
+import com.rabbitmq.http.client.domain.OverviewResponse;
+import com.rabbitmq.http.client.domain.QueueInfo;
+import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.BrokerException;
+import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.Capabilities;
+import dev.flowdeck.core.broker.ClusterOverview;
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.QueueType;
+import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.NoSubscription;
+import dev.flowdeck.core.browse.SingleUsePublisher;
+import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.publish.OutgoingMessage;
+import dev.flowdeck.core.publish.PublishReceipt;
+import dev.flowdeck.core.publish.ReadOnlyProfileException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A RabbitMQ broker behind the broker API: AMQP 0-9-1 for browsing and publishing, the management HTTP API
+ * (through the official Java client) for listing and counts.
+ *
+ * <p>Threads: the management client and AMQP calls block, so they run on this connection's own threads
+ * ({@code flowdeck-rabbit-io}); each browse gets a thread and a channel of its own. Every stage completes on a
+ * connector thread. One AMQP connection, opened on first use, carries all channels; automatic recovery is off, so
+ * a dropped connection fails what was running (and the broker requeues whatever a browse held) instead of
+ * silently resuming it.
+ */
+public final class RabbitBrokerConnection implements BrokerConnection {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ConnectionProfile profile;
+    private final RabbitEndpoint endpoint;
+    private final Client management;
+    private final ExecutorService io = Executors.newThreadPerTaskExecutor(new NamedThreadFactory("flowdeck-rabbit-io"));
+    private final Set<AmqpBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Connection amqp;
+    private RabbitPublisher publisher;
+
+    private RabbitBrokerConnection(ConnectionProfile profile, RabbitEndpoint endpoint, Client management) {
+        this.profile = profile;
+        this.endpoint = endpoint;
+        this.management = management;
+    }
+
+    /**
+     * Opens a connection. Nothing is contacted yet: the first call does, and fails with an operator-readable
+     * {@link BrokerException}. A malformed address fails here.
+     */
+    public static RabbitBrokerConnection open(ConnectionProfile profile, Credentials credentials) {
+        RabbitEndpoint endpoint = RabbitEndpoint.of(profile, credentials);
+        try {
+            var management = new Client(new ClientParameters()
+                    .url(endpoint.managementUrl())
+                    .username(endpoint.credentials().username())
+                    .password(endpoint.credentials().password()));
+            return new RabbitBrokerConnection(profile, endpoint, management);
+        } catch (Exception e) {
+            throw new BrokerException("'" + endpoint.managementUrl() + "' is not a usable management API URL: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.RABBITMQ;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return Capabilities.RABBITMQ;
+    }
+
+    @Override
+    public CompletionStage<ClusterOverview> describeCluster() {
+        return call(() -> {
+            OverviewResponse overview = management.getOverview();
+            return new ClusterOverview(overview.getClusterName(),
+                    "RabbitMQ " + overview.getServerVersion() + " (Erlang " + overview.getErlangVersion() + ")",
+                    management.getNodes().size());
+        });
+    }
+
+    @Override
+    public CompletionStage<List<Destination>> listDestinations() {
+        return call(() -> new RabbitDestinationReader(management).read());
+    }
+
+    @Override
+    public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
+        return new SingleUsePublisher<>(subscriber -> {
+            if (closed.get()) {
+                subscriber.onSubscribe(NoSubscription.INSTANCE);
+                subscriber.onError(new BrokerException("The connection to " + endpoint.display() + " was closed.",
+                        null));
+                return;
+            }
+            // The queue's type decides how it can be read; the subscription exists before that is known.
+            var pending = new PendingBrowse(subscriber);
+            subscriber.onSubscribe(pending);
+            io.execute(() -> {
+                try {
+                    QueueInfo queue = management.getQueue(endpoint.vhost(), request.destination());
+                    if (queue == null) {
+                        throw new BrokerException("Queue '" + request.destination() + "' does not exist in vhost '"
+                                + endpoint.vhost() + "' on " + endpoint.display() + ".", null);
+                    }
+                    QueueType type = QueueType.fromManagementName(queue.getType());
+                    AmqpBrowse browse = type == QueueType.STREAM
+                            ? new StreamBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint)
+                            : new QueueBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint);
+                    activeBrowses.add(browse);
+                    if (pending.handOver(browse)) {
+                        browse.run();
+                    } else {
+                        activeBrowses.remove(browse);
+                    }
+                } catch (Exception e) {
+                    pending.fail(RabbitErrors.explain(e, endpoint));
+                }
+            });
+        });
+    }
+
+    /** RabbitMQ has no consumer groups: consumers are shown with their queues (see the capabilities). */
+    @Override
+    public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
+        if (profile.readOnly()) {
+            return CompletableFuture.failedFuture(new ReadOnlyProfileException(profile.name(),
+                    "publishing to exchange '" + message.destination() + "'"));
+        }
+        return call(() -> publisher().publish(message));
+    }
+
+    private synchronized RabbitPublisher publisher() throws Exception {
+        if (publisher == null || !publisher.isOpen()) {
+            publisher = new RabbitPublisher(amqp().createChannel(), TIMEOUT);
+        }
+        return publisher;
+    }
+
+    private synchronized Connection amqp() throws Exception {
+        if (closed.get()) {
+            throw new BrokerException("The connection to " + endpoint.display() + " was closed.", null);
+        }
+        if (amqp == null || !amqp.isOpen()) {
+            var factory = new ConnectionFactory();
+            factory.setUri(endpoint.amqp());
+            factory.setVirtualHost(endpoint.vhost());
+            factory.setUsername(endpoint.credentials().username());
+            factory.setPassword(endpoint.credentials().password());
+            factory.setConnectionTimeout((int) TIMEOUT.toMillis());
+            factory.setHandshakeTimeout((int) TIMEOUT.toMillis());
+            factory.setAutomaticRecoveryEnabled(false);
+            factory.setTopologyRecoveryEnabled(false);
+            if (endpoint.tls()) {
+                factory.useSslProtocol(javax.net.ssl.SSLContext.getDefault());
+                factory.enableHostnameVerification();
+            }
+            amqp = factory.newConnection(io, "flowdeck");
+        }
+        return amqp;
+    }
+
+    private <T> CompletionStage<T> call(Callable<T> blocking) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(
+                    new BrokerException("The connection to " + endpoint.display() + " was closed.", null));
+        }
+        var result = new CompletableFuture<T>();
+        io.execute(() -> {
+            try {
+                result.complete(blocking.call());
+            } catch (Exception e) {
+                result.completeExceptionally(RabbitErrors.explain(e, endpoint));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            activeBrowses.forEach(AmqpBrowse::cancel);
+            synchronized (this) {
+                if (amqp != null && amqp.isOpen()) {
+                    try {
+                        amqp.close((int) TIMEOUT.toMillis());
+                    } catch (Exception e) {
+                        amqp.abort();
+                    }
+                }
+            }
+            io.shutdown();
+        }
+    }
+}
