@@ -15,7 +15,9 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -67,15 +69,26 @@ final class ShopTracing implements AutoCloseable {
         publishSpan(propagator.extract(Context.root(), incoming, GETTER), topic, outgoing);
     }
 
+    /** A new trace for a message whose headers are a plain map (AMQP): the {@code traceparent} to send. */
+    String startTrace(String destination) {
+        Map<String, String> carrier = new HashMap<>();
+        publishSpan(Context.root(), destination, carrier, Map::put);
+        return carrier.get(TRACEPARENT);
+    }
+
     private void publishSpan(Context parent, String topic, Headers outgoing) {
+        publishSpan(parent, topic, outgoing, SETTER);
+    }
+
+    private <C> void publishSpan(Context parent, String topic, C outgoing, TextMapSetter<C> setter) {
         Span span = tracer.spanBuilder(topic + " publish")
                 .setParent(parent)
                 .setSpanKind(SpanKind.PRODUCER)
-                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.system", outgoing instanceof Headers ? "kafka" : "rabbitmq")
                 .setAttribute("messaging.destination.name", topic)
                 .startSpan();
         try {
-            propagator.inject(parent.with(span), outgoing, SETTER);
+            propagator.inject(parent.with(span), outgoing, setter);
         } finally {
             span.end();
         }

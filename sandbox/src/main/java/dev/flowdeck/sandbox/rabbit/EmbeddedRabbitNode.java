@@ -52,9 +52,16 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
-    /** Starts a node and returns once its management API answers. Blocks for several seconds. */
+    /**
+     * Starts a node and returns once its management API answers; installs RabbitMQ first where it is missing and
+     * the user may (the test harness's way). Blocks for several seconds.
+     */
     public static EmbeddedRabbitNode start() {
-        Path scripts = RabbitInstallation.findOrInstall();
+        return start(RabbitInstallation.findOrInstall());
+    }
+
+    /** Starts a node from the RabbitMQ scripts in {@code scripts}. Blocks for several seconds. */
+    public static EmbeddedRabbitNode start(Path scripts) {
         Path dataDir = LocalResources.temporaryDirectory("flowdeck-rabbit-");
         int amqp = LocalResources.freeLoopbackPort();
         int management = LocalResources.freeLoopbackPort();
