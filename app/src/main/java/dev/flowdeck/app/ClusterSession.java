@@ -1,11 +1,9 @@
 package dev.flowdeck.app;
 
-import dev.flowdeck.connectors.kafka.KafkaBrokerConnection;
 import dev.flowdeck.core.broker.BrokerConnection;
-import dev.flowdeck.core.broker.ConnectionProfile;
-import dev.flowdeck.sandbox.SandboxCluster;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -15,19 +13,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open cluster: starts the sandbox if asked to (off the FX thread), opens the connection, hands it to the view
- * model and refreshes it on a timer. Closing it stops all of that, whatever stage start-up has reached.
+ * One open cluster: brings it up off the FX thread (starting a sandbox if that is what the opener does), hands the
+ * connection to the view model and refreshes it on a timer. Closing it stops all of that, whatever stage start-up
+ * has reached.
  */
 final class ClusterSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(2);
 
+    /** A connection and whatever must close with it (an embedded broker the app started). */
+    record Opened(BrokerConnection connection, AutoCloseable owned) {
+        static Opened connection(BrokerConnection connection) {
+            return new Opened(connection, () -> { });
+        }
+    }
+
     private final ClusterViewModel cluster;
     private final AppExecutors executors;
     private final Executor ui;
-    private SandboxCluster sandbox;
-    private BrokerConnection connection;
+    private Opened opened;
     private ScheduledFuture<?> refreshes;
     private boolean closed;
 
@@ -37,41 +42,43 @@ final class ClusterSession implements AutoCloseable {
         this.ui = ui;
     }
 
-    /** Starts opening the cluster and returns at once; progress and failures show in the view model. */
-    static ClusterSession open(LaunchOptions options, ClusterViewModel cluster, AppExecutors executors, Executor ui) {
+    /**
+     * Starts opening the cluster and returns at once; progress and failures show in the view model.
+     *
+     * @param starting what to say while {@code opener} runs (it may block for seconds: it runs on broker I/O)
+     */
+    static ClusterSession open(ClusterViewModel cluster, String starting, Callable<Opened> opener,
+                               AppExecutors executors, Executor ui) {
         var session = new ClusterSession(cluster, executors, ui);
-        if (options.sandbox()) {
-            cluster.starting("Starting the sandbox cluster: a Kafka broker and a simulated shop…");
-            CompletableFuture.supplyAsync(() -> SandboxCluster.start(options.sandboxSettings()), executors.brokerIo())
-                    .whenComplete((started, failure) -> {
-                        if (failure != null) {
-                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                            LOG.error("The sandbox did not start", cause);
-                            ui.execute(() -> cluster.failed("The sandbox cluster could not start: "
-                                    + cause.getMessage().lines().findFirst().orElse("") + " (details in the log)"));
-                        } else {
-                            session.sandboxStarted(started, options.profileName());
-                        }
-                    });
-        } else {
-            session.connect(ConnectionProfile.kafka(options.profileName(), options.bootstrapServers().orElseThrow()));
-        }
+        ui.execute(() -> cluster.starting(starting));
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return opener.call();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, executors.brokerIo()).whenComplete((result, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                LOG.error("{} did not open", cluster.profileName(), cause);
+                String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                        : cause.getMessage().lines().findFirst().orElse("");
+                ui.execute(() -> cluster.failed(cluster.profileName() + " could not open: " + reason));
+            } else {
+                session.opened(result);
+            }
+        });
         return session;
     }
 
-    private synchronized void sandboxStarted(SandboxCluster started, String name) {
+    private synchronized void opened(Opened result) {
         if (closed) {
-            started.close(); // the window closed while the sandbox was starting
+            closeQuietly(result); // the window closed while the cluster was starting
             return;
         }
-        sandbox = started;
-        connect(ConnectionProfile.kafka(name, started.bootstrapServers()).asSandbox());
-    }
-
-    private synchronized void connect(ConnectionProfile profile) {
-        connection = KafkaBrokerConnection.open(profile, executors.brokerIo());
-        BrokerConnection opened = connection;
-        ui.execute(() -> cluster.attach(opened));
+        opened = result;
+        ui.execute(() -> cluster.attach(result.connection()));
         long period = REFRESH_INTERVAL.toMillis();
         refreshes = executors.scheduler().scheduleWithFixedDelay(
                 () -> ui.execute(cluster::refresh), period, period, TimeUnit.MILLISECONDS);
@@ -83,11 +90,20 @@ final class ClusterSession implements AutoCloseable {
         if (refreshes != null) {
             refreshes.cancel(false);
         }
-        if (connection != null) {
-            connection.close();
+        if (opened != null) {
+            closeQuietly(opened);
         }
-        if (sandbox != null) {
-            sandbox.close();
+    }
+
+    private static void closeQuietly(Opened result) {
+        try {
+            result.connection().close();
+        } finally {
+            try {
+                result.owned().close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", result.owned(), e.getMessage());
+            }
         }
     }
 }

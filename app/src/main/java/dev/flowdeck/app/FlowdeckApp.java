@@ -1,10 +1,13 @@
 package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.shell.MainWindow;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -22,7 +25,7 @@ public final class FlowdeckApp extends Application {
 
     private LaunchOptions options;
     private AppExecutors executors;
-    private ClusterSession session;
+    private final List<ClusterSession> sessions = new ArrayList<>();
 
     @Override
     public void init() {
@@ -32,24 +35,48 @@ public final class FlowdeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        var cluster = new ClusterViewModel(options.profileName(), BrokerKind.KAFKA, Platform::runLater,
-                Clock.systemDefaultZone());
-        var window = new MainWindow(List.of(cluster));
-        stage.setTitle("Flowdeck — " + options.profileName());
+        Clock clock = Clock.systemDefaultZone();
+        List<ClusterViewModel> clusters = new ArrayList<>();
+        List<Runnable> openers = new ArrayList<>();
+        if (options.sandbox()) {
+            var kafka = new ClusterViewModel("Sandbox Kafka", BrokerKind.KAFKA, Platform::runLater, clock);
+            clusters.add(kafka);
+            openers.add(() -> sessions.add(ClusterSession.open(kafka,
+                    "Starting the sandbox: a Kafka broker and a simulated shop…",
+                    () -> Clusters.kafkaSandbox(kafka.profileName(), options.sandboxSettings(), executors.brokerIo()),
+                    executors, Platform::runLater)));
+            if (RabbitSandbox.isAvailable()) {
+                var rabbit = new ClusterViewModel("Sandbox RabbitMQ", BrokerKind.RABBITMQ, Platform::runLater, clock);
+                clusters.add(rabbit);
+                openers.add(() -> sessions.add(ClusterSession.open(rabbit,
+                        "Starting the sandbox: a private RabbitMQ node and the shop's queues…",
+                        () -> Clusters.rabbitSandbox(rabbit.profileName(), options.sandboxSettings()),
+                        executors, Platform::runLater)));
+            } else {
+                LOG.info("RabbitMQ is not installed: the sandbox runs Kafka only");
+            }
+        } else {
+            var profile = options.profile();
+            var cluster = new ClusterViewModel(profile.name(), profile.kind(), Platform::runLater, clock);
+            clusters.add(cluster);
+            openers.add(() -> sessions.add(ClusterSession.open(cluster, "Connecting to " + profile.name() + "…",
+                    () -> Clusters.connect(profile, Credentials.NONE, executors.brokerIo()),
+                    executors, Platform::runLater)));
+        }
+        var window = new MainWindow(clusters);
+        stage.setTitle("Flowdeck");
         stage.setScene(window.createScene());
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         stage.show();
         LOG.info("Flowdeck window open {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime());
-        session = ClusterSession.open(options, cluster, executors, Platform::runLater);
+        openers.forEach(Runnable::run);
     }
 
     @Override
     public void stop() {
-        if (session != null) {
-            session.close();
-        }
+        sessions.forEach(ClusterSession::close);
         if (executors != null) {
             executors.close();
         }

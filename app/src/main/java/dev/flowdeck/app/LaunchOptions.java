@@ -1,35 +1,42 @@
 package dev.flowdeck.app;
 
+import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.sandbox.SandboxSettings;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * What the command line asked for: the embedded sandbox (the default) or a cluster of the operator's own.
  *
- * @param bootstrapServers empty for the sandbox, else the Kafka bootstrap list to connect to
- * @param profileName      what the navigation tree calls the cluster
- * @param sandboxSettings  how busy the sandbox's shop is (unused for an own cluster)
+ * @param profile         the cluster to open; null for the sandbox
+ * @param sandboxSettings how busy the sandbox's shop is (unused for an own cluster)
  */
-public record LaunchOptions(Optional<String> bootstrapServers, String profileName, SandboxSettings sandboxSettings) {
+public record LaunchOptions(ConnectionProfile profile, SandboxSettings sandboxSettings) {
 
     static final String USAGE = """
             Usage: flowdeck [--sandbox] [--orders-per-second N]
                    flowdeck --bootstrap-server HOST:PORT[,HOST:PORT...] [--name NAME]
+                   flowdeck --amqp-uri amqp://HOST:5672/VHOST [--management-url URL] [--name NAME]
 
-              --sandbox             start the embedded Kafka sandbox with a simulated shop (the default)
+              --sandbox             start the embedded sandbox: Kafka, and RabbitMQ where it is installed (default)
               --orders-per-second   how many orders the sandbox's shop places per second (default 4)
               --bootstrap-server    connect to your own Kafka cluster instead
+              --amqp-uri            connect to your own RabbitMQ instead (user guest unless the URI names one)
+              --management-url      RabbitMQ's management API (default: the AMQP host on port 15672)
               --name                what to call that cluster in the window (default: its address)
             """;
 
     public boolean sandbox() {
-        return bootstrapServers.isEmpty();
+        return profile == null;
     }
 
     /** Parses the arguments; a mistake throws {@link IllegalArgumentException} with a message for the operator. */
     public static LaunchOptions parse(List<String> args) {
-        String bootstrap = null;
+        String kafka = null;
+        String amqp = null;
+        String management = null;
         String name = null;
         SandboxSettings settings = SandboxSettings.defaults();
         for (int i = 0; i < args.size(); i++) {
@@ -39,8 +46,13 @@ public record LaunchOptions(Optional<String> bootstrapServers, String profileNam
             String inline = equals < 0 ? null : arg.substring(equals + 1);
             switch (option) {
                 case "" -> { } // Maven's exec plugin passes an empty argument when no options are given
-                case "--sandbox" -> bootstrap = null;
-                case "--bootstrap-server" -> bootstrap = inline != null ? inline : next(args, ++i, option);
+                case "--sandbox" -> {
+                    kafka = null;
+                    amqp = null;
+                }
+                case "--bootstrap-server" -> kafka = inline != null ? inline : next(args, ++i, option);
+                case "--amqp-uri" -> amqp = inline != null ? inline : next(args, ++i, option);
+                case "--management-url" -> management = inline != null ? inline : next(args, ++i, option);
                 case "--name" -> name = inline != null ? inline : next(args, ++i, option);
                 case "--orders-per-second" -> {
                     String rate = inline != null ? inline : next(args, ++i, option);
@@ -53,11 +65,24 @@ public record LaunchOptions(Optional<String> bootstrapServers, String profileNam
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.\n" + USAGE);
             }
         }
-        if (bootstrap != null && bootstrap.isBlank()) {
-            throw new IllegalArgumentException("--bootstrap-server needs an address such as localhost:9092");
+        if (kafka != null && amqp != null) {
+            throw new IllegalArgumentException("Open either a Kafka cluster (--bootstrap-server) or a RabbitMQ "
+                    + "broker (--amqp-uri), not both at once.");
         }
-        String profileName = name != null ? name : bootstrap != null ? bootstrap : "Sandbox";
-        return new LaunchOptions(Optional.ofNullable(bootstrap), profileName, settings);
+        if (kafka != null && kafka.isBlank() || amqp != null && amqp.isBlank()) {
+            throw new IllegalArgumentException("The address is empty: give one such as localhost:9092 or "
+                    + "amqp://localhost:5672/");
+        }
+        if (kafka == null && amqp == null) {
+            return new LaunchOptions(null, settings);
+        }
+        String address = kafka != null ? kafka : amqp;
+        Map<String, String> properties = new HashMap<>();
+        if (management != null) {
+            properties.put("management.url", management);
+        }
+        return new LaunchOptions(new ConnectionProfile(name != null ? name : address,
+                kafka != null ? BrokerKind.KAFKA : BrokerKind.RABBITMQ, address, false, false, properties), settings);
     }
 
     private static String next(List<String> args, int index, String option) {

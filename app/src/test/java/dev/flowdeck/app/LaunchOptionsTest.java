@@ -3,6 +3,7 @@ package dev.flowdeck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowdeck.core.broker.BrokerKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,6 @@ class LaunchOptionsTest {
         var options = LaunchOptions.parse(List.of());
 
         assertThat(options.sandbox()).isTrue();
-        assertThat(options.profileName()).isEqualTo("Sandbox");
         assertThat(options.sandboxSettings().ordersPerSecond()).isEqualTo(4.0);
     }
 
@@ -27,10 +27,23 @@ class LaunchOptionsTest {
         var byAddress = LaunchOptions.parse(List.of("--bootstrap-server", "kafka-1:9092,kafka-2:9092"));
         var named = LaunchOptions.parse(List.of("--bootstrap-server=kafka:9092", "--name", "prod-eu"));
 
-        assertThat(byAddress.bootstrapServers()).contains("kafka-1:9092,kafka-2:9092");
-        assertThat(byAddress.profileName()).isEqualTo("kafka-1:9092,kafka-2:9092");
-        assertThat(named.bootstrapServers()).contains("kafka:9092");
-        assertThat(named.profileName()).isEqualTo("prod-eu");
+        assertThat(byAddress.profile().address()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(byAddress.profile().kind()).isEqualTo(BrokerKind.KAFKA);
+        assertThat(byAddress.profile().name()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(named.profile().address()).isEqualTo("kafka:9092");
+        assertThat(named.profile().name()).isEqualTo("prod-eu");
+    }
+
+    @Test
+    void connectsToAnOwnRabbitMqWithItsManagementApi() {
+        var options = LaunchOptions.parse(List.of("--amqp-uri", "amqp://mq:5672/shop", "--management-url",
+                "http://mq:15672/api/"));
+
+        assertThat(options.profile().kind()).isEqualTo(BrokerKind.RABBITMQ);
+        assertThat(options.profile().address()).isEqualTo("amqp://mq:5672/shop");
+        assertThat(options.profile().clientProperties()).containsEntry("management.url", "http://mq:15672/api/");
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--amqp-uri", "amqp://mq/", "--bootstrap-server", "k:9092")))
+                .hasMessageContaining("not both");
     }
 
     @Test

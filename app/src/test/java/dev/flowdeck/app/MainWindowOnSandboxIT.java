@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flowdeck.sandbox.ShopTopology;
+import dev.flowdeck.sandbox.rabbit.RabbitInstallation;
 import dev.flowdeck.views.cluster.NavigationTree;
 import dev.flowdeck.views.shell.Theme;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
@@ -55,6 +57,7 @@ class MainWindowOnSandboxIT {
             frameWatch.start();
             return null;
         });
+        RabbitInstallation.findOrInstall(); // so the sandbox has its RabbitMQ side, as on an operator's machine
         app = FxToolkit.setupApplication(FlowdeckApp.class, "--sandbox");
     }
 
@@ -72,8 +75,13 @@ class MainWindowOnSandboxIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(onFx(this::topicsInTree)).containsExactlyInAnyOrderElementsOf(ShopTopology.allTopics()));
 
+        onFx(() -> {
+            var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
+            tree.getSelectionModel().select(tree.getRoot().getChildren().getFirst());
+            return null;
+        });
         assertThat(onFx(() -> robot.lookup("#status-connection").queryAs(Label.class).getText()))
-                .isEqualTo("Connected to Sandbox");
+                .isEqualTo("Connected to Sandbox Kafka");
         assertThat(onFx(() -> robot.lookup("#status-version").queryAs(Label.class).getText())).startsWith("Kafka ≥ 4.");
         assertThat(onFx(() -> robot.lookup("#status-cluster-id").queryAs(Label.class).getText())).startsWith("cluster ");
 
@@ -90,6 +98,42 @@ class MainWindowOnSandboxIT {
     }
 
     @Test
+    void showsTheRabbitMqSideGroupedByVhostAndFollowsTheSelection() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(onFx(() -> namesUnder(rabbitVhost()))).contains(
+                        "billing.invoices", "billing.invoices.dlq", "email.outbox", "email.outbox.dlq",
+                        "warehouse.picks", "warehouse.picks.dlq", "audit.log", "shop.events", "shop.dlx"));
+
+        onFx(() -> {
+            var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
+            tree.getSelectionModel().select(rabbitVhost().getChildren().getFirst());
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(onFx(() -> robot.lookup("#status-connection").queryAs(Label.class).getText()))
+                    .isEqualTo("Connected to Sandbox RabbitMQ");
+            assertThat(onFx(() -> robot.lookup("#status-version").queryAs(Label.class).getText()))
+                    .startsWith("RabbitMQ 3.");
+        });
+    }
+
+    private TreeItem<NavigationTree.Entry> rabbitVhost() {
+        var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
+        var rabbit = tree.getRoot().getChildren().get(1);
+        assertThat(rabbit.getValue()).isEqualTo(new NavigationTree.Profile("Sandbox RabbitMQ"));
+        assertThat(rabbit.getChildren()).isNotEmpty();
+        var vhost = rabbit.getChildren().getFirst();
+        assertThat(vhost.getValue()).isEqualTo(new NavigationTree.Namespace("Sandbox RabbitMQ", "/"));
+        return vhost;
+    }
+
+    private static List<String> namesUnder(TreeItem<NavigationTree.Entry> parent) {
+        return parent.getChildren().stream()
+                .map(item -> ((NavigationTree.Item) item.getValue()).destination().name()).toList();
+    }
+
+    @Test
     void switchesBetweenLightAndDarkOnRequest() throws Exception {
         String before = onFx(Application::getUserAgentStylesheet);
         Theme expected = before.equals(Theme.LIGHT.stylesheet()) ? Theme.DARK : Theme.LIGHT;
@@ -103,7 +147,7 @@ class MainWindowOnSandboxIT {
     private List<String> topicsInTree() {
         var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
         TreeItem<NavigationTree.Entry> profile = tree.getRoot().getChildren().getFirst();
-        assertThat(profile.getValue()).isEqualTo(new NavigationTree.Profile("Sandbox"));
+        assertThat(profile.getValue()).isEqualTo(new NavigationTree.Profile("Sandbox Kafka"));
         return profile.getChildren().stream()
                 .map(item -> ((NavigationTree.Item) item.getValue()).destination().name())
                 .toList();
@@ -119,7 +163,15 @@ class MainWindowOnSandboxIT {
         });
     }
 
+    /** Runs on the FX thread; an assertion that fails there fails here, so Awaitility can retry it. */
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError assertion) {
+                throw assertion;
+            }
+            throw e;
+        }
     }
 }

@@ -1,0 +1,39 @@
+package dev.flowdeck.app;
+
+import dev.flowdeck.connectors.kafka.KafkaBrokerConnection;
+import dev.flowdeck.connectors.rabbitmq.RabbitBrokerConnection;
+import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.sandbox.RabbitSandbox;
+import dev.flowdeck.sandbox.SandboxCluster;
+import dev.flowdeck.sandbox.SandboxSettings;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** How each kind of cluster is opened: the one place that knows every connector and the sandbox. */
+final class Clusters {
+
+    private Clusters() {
+    }
+
+    static ClusterSession.Opened connect(ConnectionProfile profile, Credentials credentials, Executor worker) {
+        return ClusterSession.Opened.connection(switch (profile.kind()) {
+            case KAFKA -> KafkaBrokerConnection.open(profile, worker);
+            case RABBITMQ -> RabbitBrokerConnection.open(profile, credentials);
+        });
+    }
+
+    static ClusterSession.Opened kafkaSandbox(String name, SandboxSettings settings, Executor worker) {
+        SandboxCluster sandbox = SandboxCluster.start(settings);
+        var profile = ConnectionProfile.kafka(name, sandbox.bootstrapServers()).asSandbox();
+        return new ClusterSession.Opened(KafkaBrokerConnection.open(profile, worker), sandbox);
+    }
+
+    static ClusterSession.Opened rabbitSandbox(String name, SandboxSettings settings) {
+        RabbitSandbox sandbox = RabbitSandbox.start(settings);
+        var profile = new ConnectionProfile(name, BrokerKind.RABBITMQ, sandbox.amqpAddress(), false, true,
+                Map.of("management.url", sandbox.managementUri()));
+        return new ClusterSession.Opened(RabbitBrokerConnection.open(profile, Credentials.NONE), sandbox);
+    }
+}
