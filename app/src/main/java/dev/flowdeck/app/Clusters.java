@@ -2,7 +2,6 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.connectors.kafka.KafkaBrokerConnection;
 import dev.flowdeck.connectors.rabbitmq.RabbitBrokerConnection;
-import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.sandbox.RabbitSandbox;
@@ -32,8 +31,8 @@ final class Clusters {
 
     static ClusterSession.Opened rabbitSandbox(String name, SandboxSettings settings) {
         RabbitSandbox sandbox = RabbitSandbox.start(settings);
-        var profile = new ConnectionProfile(name, BrokerKind.RABBITMQ, sandbox.amqpAddress(), false, true,
-                Map.of("management.url", sandbox.managementUri()));
+        var profile = ConnectionProfile.rabbitMq(name, sandbox.amqpAddress())
+                .withProperties(Map.of("management.url", sandbox.managementUri())).asSandbox();
         return new ClusterSession.Opened(RabbitBrokerConnection.open(profile, Credentials.NONE), sandbox);
     }
 }

@@ -1,6 +1,5 @@
 package dev.flowdeck.app;
 
-import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.sandbox.SandboxSettings;
 import java.util.HashMap;
@@ -81,8 +80,10 @@ public record LaunchOptions(ConnectionProfile profile, SandboxSettings sandboxSe
         if (management != null) {
             properties.put("management.url", management);
         }
-        return new LaunchOptions(new ConnectionProfile(name != null ? name : address,
-                kafka != null ? BrokerKind.KAFKA : BrokerKind.RABBITMQ, address, false, false, properties), settings);
+        String profileName = name != null ? name : address;
+        var profile = kafka != null ? ConnectionProfile.kafka(profileName, address)
+                : ConnectionProfile.rabbitMq(profileName, address);
+        return new LaunchOptions(profile.withProperties(properties), settings);
     }
 
     private static String next(List<String> args, int index, String option) {

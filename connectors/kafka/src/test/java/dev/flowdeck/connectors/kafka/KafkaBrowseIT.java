@@ -135,8 +135,8 @@ class KafkaBrowseIT {
     @Test
     void readsNoMoreBatchesThanRequested() throws Exception {
         var small = KafkaBrokerConnection.open(
-                new ConnectionProfile("small-polls", dev.flowdeck.core.broker.BrokerKind.KAFKA, bootstrap, false,
-                        false, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "7")), worker);
+                ConnectionProfile.kafka("small-polls", bootstrap)
+                        .withProperties(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "7")), worker);
         try (small) {
             var collector = new BatchCollector(1);
             small.browse(BrowseRequest.fromBeginning(topic)).subscribe(collector);

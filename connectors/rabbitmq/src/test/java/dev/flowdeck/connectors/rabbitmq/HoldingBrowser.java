@@ -1,6 +1,5 @@
 package dev.flowdeck.connectors.rabbitmq;
 
-import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.browse.BrowseRequest;
@@ -17,8 +16,8 @@ public final class HoldingBrowser {
     }
 
     public static void main(String[] args) throws Exception {
-        var profile = new ConnectionProfile("holder", BrokerKind.RABBITMQ, "amqp://127.0.0.1:" + args[0] + "/", false,
-                false, Map.of("management.url", args[1]));
+        var profile = ConnectionProfile.rabbitMq("holder", "amqp://127.0.0.1:" + args[0] + "/")
+                .withProperties(Map.of("management.url", args[1]));
         var connection = RabbitBrokerConnection.open(profile, Credentials.NONE);
         var collector = new BatchCollector(1);
         connection.browse(BrowseRequest.fromBeginning(args[2])).subscribe(collector);

@@ -274,9 +274,8 @@ class RabbitBrokerConnectionIT {
         try (var socket = new java.net.ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        var nowhere = new ConnectionProfile("nowhere", dev.flowdeck.core.broker.BrokerKind.RABBITMQ,
-                "amqp://127.0.0.1:" + deadPort + "/", false, false,
-                Map.of("management.url", "http://127.0.0.1:" + deadPort + "/api/"));
+        var nowhere = ConnectionProfile.rabbitMq("nowhere", "amqp://127.0.0.1:" + deadPort + "/")
+                .withProperties(Map.of("management.url", "http://127.0.0.1:" + deadPort + "/api/"));
         try (var dead = RabbitBrokerConnection.open(nowhere, Credentials.NONE)) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> dead.describeCluster().toCompletableFuture().get(15, TimeUnit.SECONDS))

@@ -24,9 +24,8 @@ final class TestRabbit {
     }
 
     static ConnectionProfile profile(String name) {
-        return new ConnectionProfile(name, dev.flowdeck.core.broker.BrokerKind.RABBITMQ,
-                "amqp://127.0.0.1:" + node().amqpPort() + "/", false, false,
-                Map.of("management.url", node().managementUri()));
+        return ConnectionProfile.rabbitMq(name, "amqp://127.0.0.1:" + node().amqpPort() + "/")
+                .withProperties(Map.of("management.url", node().managementUri()));
     }
 
     /** A channel of the tests' own, to set up queues and check what the broker holds. */

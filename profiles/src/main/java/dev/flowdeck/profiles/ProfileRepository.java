@@ -1,0 +1,170 @@
+package dev.flowdeck.profiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.profile.SecretProperties;
+import dev.flowdeck.core.profile.SecretStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The operator's connection profiles: {@code profiles.json} in the config directory for everything but secrets,
+ * the {@link SecretStore} for passwords and secret client properties. A profile read back is never more than a
+ * profile written: what is secret was blanked before it touched the disk.
+ *
+ * <p>File I/O and the keychain may block: call from a background thread.
+ */
+public final class ProfileRepository {
+
+    static final String FILE_NAME = "profiles.json";
+    static final String PASSWORD = "password";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The file as stored. */
+    record StoredProfiles(int format, List<StoredProfile> profiles) {
+    }
+
+    record StoredProfile(String id, String name, BrokerKind kind, String address, String username, boolean readOnly,
+                         boolean production, Map<String, String> clientProperties) {
+
+        static StoredProfile of(ConnectionProfile profile) {
+            return new StoredProfile(profile.id(), profile.name(), profile.kind(), profile.address(),
+                    profile.username(), profile.readOnly(), profile.production(),
+                    SecretProperties.blanked(profile.clientProperties()));
+        }
+
+        ConnectionProfile toProfile() {
+            return new ConnectionProfile(id, name, kind, address, username == null ? "" : username, readOnly,
+                    production, false, clientProperties == null ? Map.of() : clientProperties);
+        }
+    }
+
+    /** A profile ready to connect: secret properties filled in from the store, and its credentials. */
+    public record Resolved(ConnectionProfile profile, Credentials credentials) {
+    }
+
+    private final Path file;
+    private final SecretStore secrets;
+
+    public ProfileRepository(Path configDir, SecretStore secrets) {
+        this.file = configDir.resolve(FILE_NAME);
+        this.secrets = secrets;
+    }
+
+    /** Every saved profile, sorted by name. */
+    public synchronized List<ConnectionProfile> list() {
+        return read().stream().map(StoredProfile::toProfile)
+                .sorted(Comparator.comparing(ConnectionProfile::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /**
+     * Saves a new or edited profile. Secret client properties in it are moved to the store; {@code newSecrets}
+     * adds or replaces secrets ({@code "password"} or a property name); an empty value deletes one. Secrets not
+     * mentioned are kept, so an edit need not retype a password.
+     */
+    public synchronized ConnectionProfile save(ConnectionProfile profile, Map<String, String> newSecrets) {
+        Map<String, String> toStore = new HashMap<>(SecretProperties.secrets(profile.clientProperties()));
+        toStore.putAll(newSecrets);
+        toStore.forEach((name, value) -> {
+            String key = secretKey(profile.id(), name);
+            if (value.isEmpty()) {
+                secrets.delete(key);
+            } else {
+                secrets.write(key, value);
+            }
+        });
+        Map<String, String> properties = new HashMap<>(SecretProperties.blanked(profile.clientProperties()));
+        newSecrets.keySet().stream().filter(name -> !name.equals(PASSWORD))
+                .forEach(name -> properties.put(name, SecretProperties.IN_KEYCHAIN));
+        ConnectionProfile saved = profile.withProperties(properties);
+        List<StoredProfile> all = new ArrayList<>(read());
+        all.removeIf(stored -> stored.id().equals(profile.id()));
+        all.add(StoredProfile.of(saved));
+        write(all);
+        return saved;
+    }
+
+    /** Removes a profile and every secret it had. */
+    public synchronized void delete(String id) {
+        ConnectionProfile profile = find(id);
+        secrets.delete(secretKey(id, PASSWORD));
+        profile.clientProperties().keySet().forEach(name -> secrets.delete(secretKey(id, name)));
+        List<StoredProfile> all = new ArrayList<>(read());
+        all.removeIf(stored -> stored.id().equals(id));
+        write(all);
+    }
+
+    /** A copy under a new id and the name "… (copy)", secrets included. */
+    public synchronized ConnectionProfile duplicate(String id) {
+        ConnectionProfile original = find(id);
+        Map<String, String> copied = new HashMap<>();
+        secrets.read(secretKey(id, PASSWORD)).ifPresent(password -> copied.put(PASSWORD, password));
+        original.clientProperties().forEach((name, value) -> {
+            if (SecretProperties.IN_KEYCHAIN.equals(value)) {
+                secrets.read(secretKey(id, name)).ifPresent(secret -> copied.put(name, secret));
+            }
+        });
+        var copy = new ConnectionProfile(ConnectionProfile.newId(), original.name() + " (copy)", original.kind(),
+                original.address(), original.username(), original.readOnly(), original.production(), false,
+                original.clientProperties());
+        return save(copy, copied);
+    }
+
+    /** The profile with its secrets, for a connector; kept in memory only. */
+    public Resolved resolve(ConnectionProfile profile) {
+        Map<String, String> properties = new HashMap<>(profile.clientProperties());
+        profile.clientProperties().forEach((name, value) -> {
+            if (SecretProperties.IN_KEYCHAIN.equals(value)) {
+                secrets.read(secretKey(profile.id(), name)).ifPresentOrElse(
+                        secret -> properties.put(name, secret), () -> properties.remove(name));
+            }
+        });
+        String password = secrets.read(secretKey(profile.id(), PASSWORD)).orElse("");
+        return new Resolved(profile.withProperties(properties), new Credentials(profile.username(), password));
+    }
+
+    public String secretsDescription() {
+        return secrets.description();
+    }
+
+    private ConnectionProfile find(String id) {
+        return list().stream().filter(profile -> profile.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("No profile with id " + id));
+    }
+
+    private static String secretKey(String profileId, String name) {
+        return SecretProperties.key(profileId, name.equals(PASSWORD) ? PASSWORD : "property/" + name);
+    }
+
+    private List<StoredProfile> read() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            StoredProfiles stored = JSON.readValue(file.toFile(), StoredProfiles.class);
+            return stored.profiles() == null ? List.of() : stored.profiles();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The profiles file " + file + " cannot be read: " + e.getMessage()
+                    + ". Fix or move it; Flowdeck will not overwrite it.", e);
+        }
+    }
+
+    private void write(List<StoredProfile> profiles) {
+        try {
+            PrivateFiles.write(file, JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(new StoredProfiles(1, profiles)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The profiles file " + file + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+}
