@@ -37,6 +37,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Process process;
     private final String bootstrapServers;
     private final Thread cleanupOnExit;
+    private BrokerSecurity security;
 
     private EmbeddedKafkaBroker(Path dataDir, Process process, String bootstrapServers) {
         this.dataDir = dataDir;
@@ -48,16 +49,41 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker and returns once it answers an admin request. Blocks for a few seconds: not for the FX thread. */
     public static EmbeddedKafkaBroker start() {
+        return start(false);
+    }
+
+    /**
+     * Starts a broker that also has SASL and TLS listeners and enforces ACLs (see {@link BrokerSecurity}): for
+     * the tests of secured connections.
+     */
+    public static EmbeddedKafkaBroker startSecured() {
+        return start(true);
+    }
+
+    private static EmbeddedKafkaBroker start(boolean secured) {
         Path dataDir = LocalResources.temporaryDirectory("flowdeck-sandbox-");
         int brokerPort = LocalResources.freeLoopbackPort();
         int controllerPort = LocalResources.freeLoopbackPort();
         Path config = dataDir.resolve("server.properties");
-        LocalResources.write(config, serverProperties(dataDir, brokerPort, controllerPort));
+        String properties = serverProperties(dataDir, brokerPort, controllerPort);
+        List<String> formatArgs = List.of();
+        BrokerSecurity security = null;
+        if (secured) {
+            int saslPort = LocalResources.freeLoopbackPort();
+            int tlsPort = LocalResources.freeLoopbackPort();
+            var tls = SelfSignedCertificate.create(dataDir);
+            properties = SecuredListeners.properties(properties, brokerPort, controllerPort, saslPort, tlsPort, tls);
+            formatArgs = SecuredListeners.formatArguments();
+            security = new BrokerSecurity("127.0.0.1:" + saslPort, "127.0.0.1:" + tlsPort, tls.truststore(),
+                    tls.password());
+        }
+        LocalResources.write(config, properties);
         LocalResources.write(dataDir.resolve("logback.xml"), brokerLogging());
 
         String bootstrap = "127.0.0.1:" + brokerPort;
-        Process process = launch(dataDir, config);
+        Process process = launch(dataDir, config, formatArgs);
         var broker = new EmbeddedKafkaBroker(dataDir, process, bootstrap);
+        broker.security = security;
         try {
             broker.awaitReady();
             return broker;
@@ -69,6 +95,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The secured listeners, for a broker started with {@link #startSecured()}. */
+    public BrokerSecurity security() {
+        if (security == null) {
+            throw new IllegalStateException("this broker was started without security");
+        }
+        return security;
     }
 
     /** Where the broker writes its log: the first place to look when the sandbox misbehaves. */
@@ -157,7 +191,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return LocalResources.tail(logFile(), 30);
     }
 
-    private static Process launch(Path dataDir, Path config) {
+    private static Process launch(Path dataDir, Path config, List<String> formatArgs) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -171,6 +205,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Uuid.randomUuid().toString(),
                 Long.toString(ProcessHandle.current().pid()),
                 dataDir.toString()));
+        command.addAll(formatArgs);
         try {
             return new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -6,6 +6,7 @@ import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.Capabilities;
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
@@ -47,7 +48,8 @@ import org.apache.kafka.common.KafkaFuture;
  */
 public final class KafkaBrokerConnection implements BrokerConnection {
 
-    static final Duration API_TIMEOUT = Duration.ofSeconds(15);
+    /** Every failure the operator waits for reaches the screen within 10 s. */
+    static final Duration API_TIMEOUT = Duration.ofSeconds(9);
 
     private final ConnectionProfile profile;
     private final KafkaClientConfig config;
@@ -60,9 +62,9 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaProducer<byte[], byte[]> producer;
 
-    private KafkaBrokerConnection(ConnectionProfile profile, Executor worker) {
+    private KafkaBrokerConnection(ConnectionProfile profile, Credentials credentials, Executor worker) {
         this.profile = profile;
-        this.config = new KafkaClientConfig(profile);
+        this.config = new KafkaClientConfig(profile, credentials);
         this.admin = Admin.create(config.admin());
         this.worker = worker;
     }
@@ -71,8 +73,13 @@ public final class KafkaBrokerConnection implements BrokerConnection {
      * Opens a connection. Creating the client does not contact the broker; the first call does, and fails with an
      * operator-readable {@link dev.flowdeck.core.broker.BrokerException} if the cluster cannot be reached.
      */
+    public static KafkaBrokerConnection open(ConnectionProfile profile, Credentials credentials, Executor worker) {
+        return new KafkaBrokerConnection(profile, credentials, worker);
+    }
+
+    /** A connection without credentials (PLAINTEXT, TLS without a client login, or a JAAS line of its own). */
     public static KafkaBrokerConnection open(ConnectionProfile profile, Executor worker) {
-        return new KafkaBrokerConnection(profile, worker);
+        return open(profile, Credentials.NONE, worker);
     }
 
     @Override

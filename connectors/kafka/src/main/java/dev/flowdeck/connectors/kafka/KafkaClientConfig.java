@@ -1,12 +1,15 @@
 package dev.flowdeck.connectors.kafka;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Credentials;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -17,9 +20,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class KafkaClientConfig {
 
     private final ConnectionProfile profile;
+    private final Credentials credentials;
 
-    KafkaClientConfig(ConnectionProfile profile) {
+    KafkaClientConfig(ConnectionProfile profile, Credentials credentials) {
         this.profile = profile;
+        this.credentials = credentials;
     }
 
     Map<String, Object> admin() {
@@ -62,6 +67,33 @@ final class KafkaClientConfig {
         Map<String, Object> config = new HashMap<>(profile.clientProperties());
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, profile.address());
         config.putIfAbsent(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        loginWithCredentials(config);
         return config;
+    }
+
+    /**
+     * A user and password become the JAAS line of the profile's SASL mechanism, so the operator never writes one
+     * (and the password never sits in a property). An explicit {@code sasl.jaas.config} wins.
+     */
+    private void loginWithCredentials(Map<String, Object> config) {
+        Object protocol = config.get(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
+        if (!credentials.isPresent() || config.containsKey(SaslConfigs.SASL_JAAS_CONFIG)
+                || protocol == null || !protocol.toString().toUpperCase(Locale.ROOT).startsWith("SASL")) {
+            return;
+        }
+        String mechanism = config.getOrDefault(SaslConfigs.SASL_MECHANISM, "PLAIN").toString().toUpperCase(Locale.ROOT);
+        String module = switch (mechanism) {
+            case "PLAIN" -> "org.apache.kafka.common.security.plain.PlainLoginModule";
+            case "SCRAM-SHA-256", "SCRAM-SHA-512" -> "org.apache.kafka.common.security.scram.ScramLoginModule";
+            default -> null; // GSSAPI, OAUTHBEARER: configured by their own properties
+        };
+        if (module != null) {
+            config.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + quoted(credentials.username())
+                    + "\" password=\"" + quoted(credentials.password()) + "\";");
+        }
+    }
+
+    private static String quoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
