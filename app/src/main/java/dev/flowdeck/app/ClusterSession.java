@@ -1,6 +1,7 @@
 package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -22,10 +23,10 @@ final class ClusterSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(2);
 
-    /** A connection and whatever must close with it (an embedded broker the app started). */
-    record Opened(BrokerConnection connection, AutoCloseable owned) {
-        static Opened connection(BrokerConnection connection) {
-            return new Opened(connection, () -> { });
+    /** A connection, the profile it was opened with, and whatever must close with it (an embedded broker). */
+    record Opened(BrokerConnection connection, ConnectionProfile profile, AutoCloseable owned) {
+        static Opened connection(BrokerConnection connection, ConnectionProfile profile) {
+            return new Opened(connection, profile, () -> { });
         }
     }
 
@@ -78,7 +79,7 @@ final class ClusterSession implements AutoCloseable {
             return;
         }
         opened = result;
-        ui.execute(() -> cluster.attach(result.connection()));
+        ui.execute(() -> cluster.attach(result.connection(), result.profile()));
         long period = REFRESH_INTERVAL.toMillis();
         refreshes = executors.scheduler().scheduleWithFixedDelay(
                 () -> ui.execute(cluster::refresh), period, period, TimeUnit.MILLISECONDS);

@@ -18,21 +18,21 @@ final class Clusters {
 
     static ClusterSession.Opened connect(ConnectionProfile profile, Credentials credentials, Executor worker) {
         return ClusterSession.Opened.connection(switch (profile.kind()) {
-            case KAFKA -> KafkaBrokerConnection.open(profile, worker);
+            case KAFKA -> KafkaBrokerConnection.open(profile, credentials, worker);
             case RABBITMQ -> RabbitBrokerConnection.open(profile, credentials);
-        });
+        }, profile);
     }
 
     static ClusterSession.Opened kafkaSandbox(String name, SandboxSettings settings, Executor worker) {
         SandboxCluster sandbox = SandboxCluster.start(settings);
         var profile = ConnectionProfile.kafka(name, sandbox.bootstrapServers()).asSandbox();
-        return new ClusterSession.Opened(KafkaBrokerConnection.open(profile, worker), sandbox);
+        return new ClusterSession.Opened(KafkaBrokerConnection.open(profile, worker), profile, sandbox);
     }
 
     static ClusterSession.Opened rabbitSandbox(String name, SandboxSettings settings) {
         RabbitSandbox sandbox = RabbitSandbox.start(settings);
         var profile = ConnectionProfile.rabbitMq(name, sandbox.amqpAddress())
                 .withProperties(Map.of("management.url", sandbox.managementUri())).asSandbox();
-        return new ClusterSession.Opened(RabbitBrokerConnection.open(profile, Credentials.NONE), sandbox);
+        return new ClusterSession.Opened(RabbitBrokerConnection.open(profile, Credentials.NONE), profile, sandbox);
     }
 }

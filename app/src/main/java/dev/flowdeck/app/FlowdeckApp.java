@@ -1,9 +1,8 @@
 package dev.flowdeck.app;
 
-import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.sandbox.RabbitSandbox;
-import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.shell.MainWindow;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -25,7 +24,7 @@ public final class FlowdeckApp extends Application {
 
     private LaunchOptions options;
     private AppExecutors executors;
-    private final List<ClusterSession> sessions = new ArrayList<>();
+    private Workspace workspace;
 
     @Override
     public void init() {
@@ -35,48 +34,44 @@ public final class FlowdeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Clock clock = Clock.systemDefaultZone();
-        List<ClusterViewModel> clusters = new ArrayList<>();
+        workspace = new Workspace(executors, Clock.systemDefaultZone());
         List<Runnable> openers = new ArrayList<>();
         if (options.sandbox()) {
-            var kafka = new ClusterViewModel("Sandbox Kafka", BrokerKind.KAFKA, Platform::runLater, clock);
-            clusters.add(kafka);
-            openers.add(() -> sessions.add(ClusterSession.open(kafka,
-                    "Starting the sandbox: a Kafka broker and a simulated shop…",
-                    () -> Clusters.kafkaSandbox(kafka.profileName(), options.sandboxSettings(), executors.brokerIo()),
-                    executors, Platform::runLater)));
+            var kafka = ConnectionProfile.kafka("Sandbox Kafka", "(starting)").asSandbox();
+            openers.add(() -> workspace.add(kafka, "Starting the sandbox: a Kafka broker and a simulated shop…",
+                    () -> Clusters.kafkaSandbox(kafka.name(), options.sandboxSettings(), executors.brokerIo())));
             if (RabbitSandbox.isAvailable()) {
-                var rabbit = new ClusterViewModel("Sandbox RabbitMQ", BrokerKind.RABBITMQ, Platform::runLater, clock);
-                clusters.add(rabbit);
-                openers.add(() -> sessions.add(ClusterSession.open(rabbit,
+                var rabbit = ConnectionProfile.rabbitMq("Sandbox RabbitMQ", "(starting)").asSandbox();
+                openers.add(() -> workspace.add(rabbit,
                         "Starting the sandbox: a private RabbitMQ node and the shop's queues…",
-                        () -> Clusters.rabbitSandbox(rabbit.profileName(), options.sandboxSettings()),
-                        executors, Platform::runLater)));
+                        () -> Clusters.rabbitSandbox(rabbit.name(), options.sandboxSettings())));
             } else {
                 LOG.info("RabbitMQ is not installed: the sandbox runs Kafka only");
             }
         } else {
             var profile = options.profile();
-            var cluster = new ClusterViewModel(profile.name(), profile.kind(), Platform::runLater, clock);
-            clusters.add(cluster);
-            openers.add(() -> sessions.add(ClusterSession.open(cluster, "Connecting to " + profile.name() + "…",
-                    () -> Clusters.connect(profile, Credentials.NONE, executors.brokerIo()),
-                    executors, Platform::runLater)));
+            openers.add(() -> workspace.add(profile, "Connecting to " + profile.name() + "…",
+                    () -> Clusters.connect(profile, Credentials.NONE, executors.brokerIo())));
         }
-        var window = new MainWindow(clusters);
+        openers.forEach(Runnable::run);
+        workspace.loadSavedProfiles();
+
+        var window = new MainWindow(workspace.clusters(), workspace);
         stage.setTitle("Flowdeck");
         stage.setScene(window.createScene());
         stage.setMinWidth(800);
         stage.setMinHeight(500);
+        workspace.ownedBy(stage);
         stage.show();
         LOG.info("Flowdeck window open {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime());
-        openers.forEach(Runnable::run);
     }
 
     @Override
     public void stop() {
-        sessions.forEach(ClusterSession::close);
+        if (workspace != null) {
+            workspace.close();
+        }
         if (executors != null) {
             executors.close();
         }

@@ -3,11 +3,21 @@ package dev.flowdeck.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.profiles.ConfigDirectory;
 import dev.flowdeck.sandbox.ShopTopology;
 import dev.flowdeck.sandbox.rabbit.RabbitInstallation;
 import dev.flowdeck.views.cluster.NavigationTree;
 import dev.flowdeck.views.shell.Theme;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -15,8 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +52,12 @@ class MainWindowOnSandboxIT {
     private static final AtomicLong frames = new AtomicLong();
     private static AnimationTimer frameWatch;
 
+    private static Path configDir;
+
     @BeforeAll
     static void openApp() throws Exception {
+        configDir = Files.createTempDirectory("flowdeck-config-");
+        System.setProperty(ConfigDirectory.OVERRIDE, configDir.toString());
         FxToolkit.registerPrimaryStage();
         frameWatch = onFx(() -> new AnimationTimer() {
             private long last;
@@ -131,6 +149,111 @@ class MainWindowOnSandboxIT {
     private static List<String> namesUnder(TreeItem<NavigationTree.Entry> parent) {
         return parent.getChildren().stream()
                 .map(item -> ((NavigationTree.Item) item.getValue()).destination().name()).toList();
+    }
+
+    @Test
+    void aNewConnectionIsTestedSavedWithoutItsPasswordAndOpened() throws Exception {
+        // A RabbitMQ user with a password, so the dialog has a secret to keep out of the config directory.
+        String password = "s3cret-ops-" + System.nanoTime();
+        await().atMost(Duration.ofSeconds(90)).until(() -> rabbitAddress() != null);
+        String[] where = rabbitAddress().split(" · management ");
+        addRabbitUser(where[1], "ops", password);
+
+        robot.clickOn("#new-connection");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#connection-dialog").queryAll().isEmpty());
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<BrokerKind> kind = robot.lookup("#connection-kind").queryAs(ComboBox.class);
+            kind.setValue(BrokerKind.RABBITMQ);
+            return null;
+        });
+        robot.clickOn("#connection-name").write("Local RabbitMQ");
+        robot.clickOn("#connection-address").write(where[0]);
+        robot.clickOn("#connection-user").write("ops");
+        robot.clickOn("#connection-password").write("wrong");
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String deadManagement = "http://127.0.0.1:" + closedPort + "/api/";
+        robot.clickOn("#connection-management-url").write(deadManagement);
+        robot.clickOn("#test-connection");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(verdict())
+                .startsWith("Failed: No answer from the management API at " + deadManagement));
+
+        onFx(() -> {
+            robot.lookup("#connection-management-url").queryAs(TextField.class).setText(where[1]);
+            return null;
+        });
+        robot.clickOn("#test-connection");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(verdict())
+                .startsWith("Failed: The management API at " + where[1] + " refused the credentials"));
+
+        onFx(() -> {
+            robot.lookup("#connection-password").queryAs(PasswordField.class).setText(password);
+            return null;
+        });
+        robot.clickOn("#test-connection");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(verdict())
+                .startsWith("Connected: RabbitMQ 3.").endsWith("1 broker."));
+
+        robot.clickOn("#connection-production");
+        assertThat(onFx(() -> robot.lookup("#connection-read-only").queryAs(CheckBox.class).isSelected()))
+                .as("production starts read-only").isTrue();
+        robot.clickOn("#save-connection");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(onFx(() -> namesUnder(vhostOf("Local RabbitMQ")))).contains("billing.invoices"));
+        assertThat(onFx(() -> robot.lookup("#production-band").queryAs(Label.class).isVisible())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#production-band").queryAs(Label.class).getText()))
+                .isEqualTo("PRODUCTION: Local RabbitMQ (read-only)");
+
+        String saved = Files.readString(configDir.resolve("profiles.json"));
+        assertThat(saved).contains("Local RabbitMQ").contains("\"production\" : true");
+        try (var files = Files.walk(configDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain(password);
+            }
+        }
+    }
+
+    private String verdict() throws Exception {
+        return onFx(() -> robot.lookup("#connection-verdict").queryAs(Label.class).getText());
+    }
+
+    /** The RabbitMQ sandbox's "address · management URL", from the status bar once it is connected. */
+    private String rabbitAddress() throws Exception {
+        return onFx(() -> {
+            var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
+            if (tree.getRoot().getChildren().size() < 2) {
+                return null;
+            }
+            tree.getSelectionModel().select(tree.getRoot().getChildren().get(1));
+            String text = robot.lookup("#status-address").queryAs(Label.class).getText();
+            return text.contains(" · management http") ? text : null;
+        });
+    }
+
+    private static void addRabbitUser(String managementUrl, String user, String password) throws Exception {
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8));
+        for (var call : List.of(
+                new String[] {"users/" + user, "{\"password\":\"" + password + "\",\"tags\":\"monitoring\"}"},
+                new String[] {"permissions/%2F/" + user, "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}"})) {
+            var response = http.send(HttpRequest.newBuilder(URI.create(managementUrl + call[0]))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(call[1])).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        }
+    }
+
+    private TreeItem<NavigationTree.Entry> vhostOf(String profile) {
+        var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
+        var item = tree.getRoot().getChildren().stream()
+                .filter(child -> child.getValue().equals(new NavigationTree.Profile(profile)))
+                .findFirst().orElseThrow(() -> new AssertionError("no profile " + profile + " in the tree"));
+        assertThat(item.getChildren()).isNotEmpty();
+        return item.getChildren().getFirst();
     }
 
     @Test

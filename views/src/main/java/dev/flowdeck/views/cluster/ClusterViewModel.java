@@ -2,6 +2,7 @@ package dev.flowdeck.views.cluster;
 
 import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.views.common.ListReconciler;
@@ -30,8 +31,7 @@ import javafx.collections.ObservableList;
  */
 public final class ClusterViewModel {
 
-    private final String profileName;
-    private final BrokerKind kind;
+    private final ObjectProperty<ConnectionProfile> profile = new SimpleObjectProperty<>();
     private final Executor uiExecutor;
     private final Clock clock;
 
@@ -47,9 +47,8 @@ public final class ClusterViewModel {
     private BrokerConnection connection;
     private boolean refreshing;
 
-    public ClusterViewModel(String profileName, BrokerKind kind, Executor uiExecutor, Clock clock) {
-        this.profileName = profileName;
-        this.kind = kind;
+    public ClusterViewModel(ConnectionProfile profile, Executor uiExecutor, Clock clock) {
+        this.profile.set(profile);
         this.uiExecutor = uiExecutor;
         this.clock = clock;
     }
@@ -68,9 +67,15 @@ public final class ClusterViewModel {
 
     /** From now on refreshes ask this connection. */
     public void attach(BrokerConnection brokerConnection) {
+        attach(brokerConnection, profile.get());
+    }
+
+    /** As {@link #attach(BrokerConnection)}, with the profile as it turned out (a started sandbox's address). */
+    public void attach(BrokerConnection brokerConnection, ConnectionProfile connected) {
         this.connection = brokerConnection;
+        profile.set(connected);
         state.set(ConnectionState.CONNECTING);
-        stateMessage.set("Connecting to " + profileName + "…");
+        stateMessage.set("Connecting to " + connected.name() + "…");
         refresh();
     }
 
@@ -100,7 +105,7 @@ public final class ClusterViewModel {
         clusterId.set(cluster.clusterId());
         ListReconciler.reconcile(destinations, fresh, ClusterViewModel::identity);
         state.set(ConnectionState.CONNECTED);
-        stateMessage.set("Connected to " + profileName);
+        stateMessage.set("Connected to " + profile.get().name());
         lastRefresh.set(clock.instant());
     }
 
@@ -113,12 +118,26 @@ public final class ClusterViewModel {
         stateMessage.set(message.lines().findFirst().orElse(message));
     }
 
+    /** A saved profile, shown but not connected until the operator selects it. */
+    public void notConnected() {
+        state.set(ConnectionState.DISCONNECTED);
+        stateMessage.set(profile.get().name() + " is not connected: select it to connect.");
+    }
+
+    public ConnectionProfile profile() {
+        return profile.get();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionProfile> profileProperty() {
+        return profile;
+    }
+
     public String profileName() {
-        return profileName;
+        return profile.get().name();
     }
 
     public BrokerKind kind() {
-        return kind;
+        return profile.get().kind();
     }
 
     public ReadOnlyObjectProperty<ConnectionState> stateProperty() {

@@ -3,13 +3,19 @@ package dev.flowdeck.views.cluster;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.ExchangeSummary;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.connection.ConnectionActions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -17,6 +23,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.Subscription;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -40,31 +47,94 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
     public record Item(Destination destination) implements Entry {
     }
 
-    public NavigationTree(List<ClusterViewModel> clusters, Consumer<ClusterViewModel> onClusterSelected) {
+    private final Map<TreeItem<Entry>, ClusterViewModel> owners = new LinkedHashMap<>();
+    private final Map<ClusterViewModel, Subscription> listeners = new HashMap<>();
+
+    /**
+     * @param clusters          the open and saved clusters; the tree follows additions and removals
+     * @param onClusterSelected told which cluster a selected row belongs to
+     * @param actions           what the profile rows' context menu does (edit, duplicate, delete)
+     */
+    public NavigationTree(ObservableList<ClusterViewModel> clusters, Consumer<ClusterViewModel> onClusterSelected,
+                          ConnectionActions actions) {
         setId("navigation-tree");
         setShowRoot(false);
         setRoot(new TreeItem<>());
-        setCellFactory(tree -> new EntryCell());
-        Map<TreeItem<Entry>, ClusterViewModel> owners = new LinkedHashMap<>();
-        clusters.forEach(cluster -> owners.put(addCluster(cluster), cluster));
-        getSelectionModel().selectedItemProperty().subscribe(selected -> {
-            TreeItem<Entry> item = selected;
-            while (item != null && !owners.containsKey(item)) {
-                item = item.getParent();
+        setCellFactory(tree -> new EntryCell(this, actions));
+        clusters.forEach(this::addCluster);
+        clusters.addListener((ListChangeListener<ClusterViewModel>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(this::removeCluster);
+                for (int i = change.getFrom(); i < change.getTo() && change.wasAdded(); i++) {
+                    addCluster(clusters.get(i));
+                }
             }
-            if (item != null) {
-                onClusterSelected.accept(owners.get(item));
+            reorder(clusters);
+        });
+        getSelectionModel().selectedItemProperty().subscribe(selected -> {
+            ClusterViewModel owner = ownerOf(selected);
+            if (owner != null) {
+                onClusterSelected.accept(owner);
             }
         });
     }
 
-    private TreeItem<Entry> addCluster(ClusterViewModel cluster) {
+    /** Selects a cluster's row (and so makes it the active one). */
+    public void select(ClusterViewModel cluster) {
+        owners.forEach((item, owner) -> {
+            if (owner == cluster) {
+                getSelectionModel().select(item);
+            }
+        });
+    }
+
+    /** The cluster a row belongs to, or null. */
+    ClusterViewModel ownerOf(TreeItem<Entry> item) {
+        TreeItem<Entry> current = item;
+        while (current != null && !owners.containsKey(current)) {
+            current = current.getParent();
+        }
+        return current == null ? null : owners.get(current);
+    }
+
+    private void addCluster(ClusterViewModel cluster) {
         var profileItem = new TreeItem<Entry>(new Profile(cluster.profileName()));
         profileItem.setExpanded(true);
         getRoot().getChildren().add(profileItem);
-        cluster.destinations().addListener((ListChangeListener<Destination>) change -> sync(profileItem, cluster));
+        owners.put(profileItem, cluster);
+        ListChangeListener<Destination> listener = change -> sync(profileItem, cluster);
+        cluster.destinations().addListener(listener);
+        listeners.put(cluster, () -> cluster.destinations().removeListener(listener));
         sync(profileItem, cluster);
-        return profileItem;
+    }
+
+    private void removeCluster(ClusterViewModel cluster) {
+        owners.entrySet().removeIf(entry -> {
+            if (entry.getValue() == cluster) {
+                getRoot().getChildren().remove(entry.getKey());
+                return true;
+            }
+            return false;
+        });
+        Subscription listener = listeners.remove(cluster);
+        if (listener != null) {
+            listener.unsubscribe();
+        }
+    }
+
+    /** Keeps the rows in the list's order (a replaced cluster takes its predecessor's place). */
+    private void reorder(List<ClusterViewModel> clusters) {
+        List<TreeItem<Entry>> ordered = new ArrayList<>();
+        for (ClusterViewModel cluster : clusters) {
+            owners.forEach((item, owner) -> {
+                if (owner == cluster) {
+                    ordered.add(item);
+                }
+            });
+        }
+        if (!ordered.equals(getRoot().getChildren())) {
+            getRoot().getChildren().setAll(ordered);
+        }
     }
 
     /** Destinations without a namespace hang off the profile; the others under one node per namespace. */
@@ -110,11 +180,29 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
         private final Label detail = new Label();
         private final Region spacer = new Region();
         private final HBox row = new HBox(6, name, spacer, detail);
+        private final NavigationTree tree;
+        private final ContextMenu profileMenu = new ContextMenu();
 
-        EntryCell() {
+        EntryCell(NavigationTree tree, ConnectionActions actions) {
+            this.tree = tree;
             HBox.setHgrow(spacer, Priority.ALWAYS);
             detail.getStyleClass().add("text-muted");
             row.setMinWidth(0);
+            var edit = new MenuItem("Edit…", new FontIcon("mdi2p-pencil"));
+            edit.setOnAction(event -> actions.edit(owner()));
+            var duplicate = new MenuItem("Duplicate", new FontIcon("mdi2c-content-copy"));
+            duplicate.setOnAction(event -> actions.duplicate(owner()));
+            var delete = new MenuItem("Delete…", new FontIcon("mdi2d-delete-outline"));
+            delete.setOnAction(event -> actions.delete(owner()));
+            profileMenu.getItems().setAll(edit, duplicate, delete);
+            profileMenu.setOnShowing(event -> {
+                boolean sandbox = owner() == null || owner().profile().sandbox();
+                profileMenu.getItems().forEach(item -> item.setDisable(sandbox)); // the sandbox is not saved
+            });
+        }
+
+        private ClusterViewModel owner() {
+            return tree.ownerOf(getTreeItem());
         }
 
         @Override
@@ -127,9 +215,12 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
             }
             switch (entry) {
                 case Profile profile -> {
+                    ClusterViewModel owner = owner();
+                    boolean production = owner != null && owner.profile().production();
                     name.setText(profile.name());
-                    name.setGraphic(new FontIcon("mdi2l-lan-connect"));
-                    detail.setText("");
+                    name.setGraphic(new FontIcon(production ? "mdi2a-alert-octagon" : "mdi2l-lan-connect"));
+                    detail.setText(production ? "PROD" : owner != null && owner.profile().readOnly() ? "read-only" : "");
+                    pseudoClassStateChanged(PRODUCTION, production);
                 }
                 case Namespace namespace -> {
                     name.setText("vhost " + namespace.vhost());
@@ -146,6 +237,12 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
             }
             setText(null);
             setGraphic(row);
+            setContextMenu(entry instanceof Profile ? profileMenu : null);
+            if (!(entry instanceof Profile)) {
+                pseudoClassStateChanged(PRODUCTION, false);
+            }
         }
     }
+
+    private static final PseudoClass PRODUCTION = PseudoClass.getPseudoClass("production");
 }

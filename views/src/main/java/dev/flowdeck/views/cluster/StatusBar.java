@@ -1,5 +1,6 @@
 package dev.flowdeck.views.cluster;
 
+import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.views.common.Formats;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -17,6 +18,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The bottom line: connection state in words and colour, broker version, cluster id, time of the last refresh. */
 public final class StatusBar extends HBox {
 
+    /** The address, and for RabbitMQ the management API as well: both are what an operator checks first. */
+    private static String where(ConnectionProfile profile) {
+        String management = profile.clientProperties().get("management.url");
+        return profile.address() + (management == null ? "" : " · management " + management);
+    }
+
     private Subscription stateSubscription = Subscription.EMPTY;
 
     public StatusBar(ObservableValue<ClusterViewModel> activeCluster) {
@@ -32,6 +39,8 @@ public final class StatusBar extends HBox {
         connection.setGraphic(stateIcon);
         var version = new Label();
         version.setId("status-version");
+        var address = new Label();
+        address.setId("status-address");
         var clusterId = new Label();
         clusterId.setId("status-cluster-id");
         var refreshed = new Label();
@@ -41,6 +50,7 @@ public final class StatusBar extends HBox {
             stateSubscription.unsubscribe();
             connection.textProperty().bind(cluster.stateMessageProperty());
             version.textProperty().bind(cluster.versionProperty());
+            address.textProperty().bind(cluster.profileProperty().map(StatusBar::where));
             clusterId.textProperty().bind(Bindings.createStringBinding(
                     () -> cluster.clusterIdProperty().get().isEmpty() ? ""
                             : "cluster " + cluster.clusterIdProperty().get(),
@@ -52,13 +62,15 @@ public final class StatusBar extends HBox {
             stateSubscription = cluster.stateProperty().subscribe(state -> stateIcon.setIconLiteral(switch (state) {
                 case STARTING, CONNECTING -> "mdi2p-progress-clock";
                 case CONNECTED -> "mdi2c-check-circle";
+                case DISCONNECTED -> "mdi2l-lan-disconnect";
                 case UNREACHABLE -> "mdi2a-alert-circle";
             }));
         });
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(connection, new Separator(Orientation.VERTICAL), version,
+        getChildren().addAll(connection, new Separator(Orientation.VERTICAL), address,
+                new Separator(Orientation.VERTICAL), version,
                 new Separator(Orientation.VERTICAL), clusterId, spacer, refreshed);
     }
 }

@@ -2,11 +2,14 @@ package dev.flowdeck.views.shell;
 
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.views.cluster.ClusterViewModel;
+import dev.flowdeck.views.cluster.ConnectionState;
 import dev.flowdeck.views.cluster.NavigationTree;
 import dev.flowdeck.views.cluster.StatusBar;
+import dev.flowdeck.views.connection.ConnectionActions;
 import dev.flowdeck.views.cluster.DestinationsView;
-import java.util.List;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -21,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -35,16 +39,34 @@ public final class MainWindow {
     private final ObjectProperty<ClusterViewModel> activeCluster = new SimpleObjectProperty<>();
     private boolean themeChosenByOperator;
 
-    /** @param clusters the open clusters, in the order the navigation tree lists them; at least one */
-    public MainWindow(List<ClusterViewModel> clusters) {
+    /**
+     * @param clusters the open and saved clusters, in the order the navigation tree lists them; at least one
+     * @param actions  what the window asks of the connections' owner (connect, create, edit, ...)
+     */
+    public MainWindow(ObservableList<ClusterViewModel> clusters, ConnectionActions actions) {
         if (clusters.isEmpty()) {
             throw new IllegalArgumentException("the main window shows at least one cluster");
         }
         root.setId("main-window");
         activeCluster.set(clusters.getFirst());
-
-        var navigation = new NavigationTree(clusters, activeCluster::set);
+        var navigation = new NavigationTree(clusters, cluster -> {
+            activeCluster.set(cluster);
+            actions.open(cluster); // a saved profile connects when the operator first selects it
+        }, actions);
         navigation.setMinWidth(200);
+        clusters.addListener((ListChangeListener<ClusterViewModel>) change -> {
+            while (change.next()) {
+                // A connection just created or edited is what the operator wants to look at; saved profiles
+                // listed at start-up (not connected) do not steal the selection.
+                change.getAddedSubList().stream()
+                        .filter(added -> added.stateProperty().get() != ConnectionState.DISCONNECTED)
+                        .reduce((first, last) -> last)
+                        .ifPresent(navigation::select);
+            }
+            if (!clusters.contains(activeCluster.get()) && !clusters.isEmpty()) {
+                activeCluster.set(clusters.getFirst());
+            }
+        });
 
         var destinationsTab = new Tab("Destinations", new DestinationsView(activeCluster));
         destinationsTab.setId("destinations-tab");
@@ -55,11 +77,24 @@ public final class MainWindow {
         tabs.getTabs().add(destinationsTab);
         tabs.setId("view-tabs");
 
-        var split = new SplitPane(navigation, tabs);
+        var band = new Label();
+        band.setId("production-band");
+        band.setMaxWidth(Double.MAX_VALUE);
+        band.setGraphic(new FontIcon("mdi2a-alert-octagon"));
+        band.setStyle("-fx-background-color: -color-danger-emphasis; -fx-text-fill: -color-fg-emphasis;"
+                + " -fx-padding: 4 10 4 10; -fx-font-weight: bold;");
+        band.textProperty().bind(activeCluster.map(cluster -> "PRODUCTION: " + cluster.profileName()
+                + (cluster.profile().readOnly() ? " (read-only)" : " (writes allowed)")));
+        band.visibleProperty().bind(activeCluster.map(cluster -> cluster.profile().production()).orElse(false));
+        band.managedProperty().bind(band.visibleProperty());
+        var centre = new VBox(band, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        var split = new SplitPane(navigation, centre);
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(navigation, false);
 
-        root.setTop(toolbar());
+        root.setTop(toolbar(actions));
         root.setCenter(split);
         root.setBottom(new StatusBar(activeCluster));
 
@@ -72,7 +107,7 @@ public final class MainWindow {
         });
     }
 
-    private ToolBar toolbar() {
+    private ToolBar toolbar(ConnectionActions actions) {
         var title = new Label("Flowdeck");
         title.getStyleClass().add("title-4");
         title.setGraphic(new FontIcon("mdi2s-source-branch"));
@@ -90,9 +125,13 @@ public final class MainWindow {
             theme.set(theme.get().other());
         });
 
+        var newConnection = new Button("New connection", new FontIcon("mdi2p-plus-network-outline"));
+        newConnection.setId("new-connection");
+        newConnection.setOnAction(event -> actions.create());
+
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, spacer, refresh, themeToggle);
+        return new ToolBar(title, newConnection, spacer, refresh, themeToggle);
     }
 
     public Scene createScene() {

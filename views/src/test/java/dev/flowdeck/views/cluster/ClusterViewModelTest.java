@@ -12,6 +12,7 @@ import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.broker.ClusterOverview;
+import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.TopicSummary;
 import java.time.Clock;
@@ -32,7 +33,8 @@ class ClusterViewModelTest {
     private final ScriptedConnection connection = new ScriptedConnection();
     private final List<Runnable> uiQueue = new ArrayList<>();
     private final ClusterViewModel cluster =
-            new ClusterViewModel("Sandbox", BrokerKind.KAFKA, uiQueue::add, Clock.fixed(NOW, ZoneOffset.UTC));
+            new ClusterViewModel(ConnectionProfile.kafka("Sandbox", "localhost:9092"), uiQueue::add,
+                    Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void showsTheClusterOnceItAnswers() {

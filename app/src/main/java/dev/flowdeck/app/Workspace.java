@@ -1,0 +1,181 @@
+package dev.flowdeck.app;
+
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.views.cluster.ClusterViewModel;
+import dev.flowdeck.views.cluster.ConnectionState;
+import dev.flowdeck.views.connection.ConnectionActions;
+import dev.flowdeck.views.connection.ConnectionDialog;
+import dev.flowdeck.views.connection.ConnectionForm;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The clusters in the window and their sessions: the sandbox's, one given on the command line, and the saved
+ * profiles (connected when first selected). Carries out what the views ask through {@link ConnectionActions}.
+ * Lives on the FX thread.
+ */
+final class Workspace implements ConnectionActions, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    private final ObservableList<ClusterViewModel> clusters = FXCollections.observableArrayList();
+    private final Map<ClusterViewModel, ClusterSession> sessions = new HashMap<>();
+    private final AppExecutors executors;
+    private final Clock clock;
+    private AppProfiles profiles;
+    private Window owner;
+
+    Workspace(AppExecutors executors, Clock clock) {
+        this.executors = executors;
+        this.clock = clock;
+    }
+
+    ObservableList<ClusterViewModel> clusters() {
+        return clusters;
+    }
+
+    void ownedBy(Window window) {
+        this.owner = window;
+    }
+
+    /** A cluster the app opens at once (the sandbox's, or one from the command line). */
+    ClusterViewModel add(ConnectionProfile profile, String starting, Callable<ClusterSession.Opened> opener) {
+        var cluster = new ClusterViewModel(profile, Platform::runLater, clock);
+        clusters.add(cluster);
+        sessions.put(cluster, ClusterSession.open(cluster, starting, opener, executors, Platform::runLater));
+        return cluster;
+    }
+
+    /** Loads the profile catalog (probing the keychain) in the background and lists the saved profiles. */
+    void loadSavedProfiles() {
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> AppProfiles.open(executors.brokerIo()),
+                        executors.brokerIo())
+                .thenCompose(catalog -> {
+                    Platform.runLater(() -> profiles = catalog);
+                    return catalog.list();
+                })
+                .whenComplete((saved, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        LOG.error("The saved connections could not be read", failure);
+                        return;
+                    }
+                    saved.forEach(this::addSaved);
+                }));
+    }
+
+    private ClusterViewModel addSaved(ConnectionProfile profile) {
+        var cluster = new ClusterViewModel(profile, Platform::runLater, clock);
+        cluster.notConnected();
+        clusters.add(cluster);
+        return cluster;
+    }
+
+    @Override
+    public void open(ClusterViewModel cluster) {
+        if (cluster.stateProperty().get() == ConnectionState.DISCONNECTED) {
+            connect(cluster);
+        }
+    }
+
+    private void connect(ClusterViewModel cluster) {
+        if (sessions.containsKey(cluster) || profiles == null) {
+            return;
+        }
+        AppProfiles catalog = profiles;
+        sessions.put(cluster, ClusterSession.open(cluster, "Connecting to " + cluster.profileName() + "…", () -> {
+            var resolved = catalog.resolve(cluster.profile(), Map.of());
+            return Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo());
+        }, executors, Platform::runLater));
+    }
+
+    @Override
+    public void create() {
+        if (profiles == null) {
+            return; // the catalog is still loading; the button works a moment later
+        }
+        new ConnectionDialog(owner, new ConnectionForm(), profiles, Platform::runLater, false)
+                .showAndWait()
+                .ifPresent(saved -> {
+                    var cluster = new ClusterViewModel(saved, Platform::runLater, clock);
+                    clusters.add(cluster); // CONNECTING, so the window selects it
+                    connect(cluster);
+                });
+    }
+
+    @Override
+    public void edit(ClusterViewModel cluster) {
+        if (profiles == null || cluster.profile().sandbox()) {
+            return;
+        }
+        new ConnectionDialog(owner, ConnectionForm.editing(cluster.profile()), profiles, Platform::runLater, true)
+                .showAndWait()
+                .ifPresent(saved -> {
+                    int index = clusters.indexOf(cluster);
+                    closeSession(cluster);
+                    var replacement = new ClusterViewModel(saved, Platform::runLater, clock);
+                    clusters.set(index, replacement); // CONNECTING, so the window selects it
+                    connect(replacement);
+                });
+    }
+
+    @Override
+    public void duplicate(ClusterViewModel cluster) {
+        if (profiles == null || cluster.profile().sandbox()) {
+            return;
+        }
+        profiles.duplicate(cluster.profile().id()).whenComplete((copy, failure) -> Platform.runLater(() -> {
+            if (failure == null) {
+                addSaved(copy);
+            } else {
+                LOG.error("Duplicating {} failed", cluster.profileName(), failure);
+            }
+        }));
+    }
+
+    @Override
+    public void delete(ClusterViewModel cluster) {
+        if (profiles == null || cluster.profile().sandbox()) {
+            return;
+        }
+        var confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Delete the connection '" + cluster.profileName() + "' and its stored passwords?",
+                ButtonType.CANCEL, ButtonType.OK);
+        confirm.initOwner(owner);
+        confirm.setHeaderText(null);
+        confirm.getDialogPane().setId("confirm-delete");
+        if (confirm.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+            return;
+        }
+        profiles.delete(cluster.profile().id()).whenComplete((ignored, failure) -> Platform.runLater(() -> {
+            if (failure == null) {
+                closeSession(cluster);
+                clusters.remove(cluster);
+            } else {
+                LOG.error("Deleting {} failed", cluster.profileName(), failure);
+            }
+        }));
+    }
+
+    private void closeSession(ClusterViewModel cluster) {
+        ClusterSession session = sessions.remove(cluster);
+        if (session != null) {
+            executors.brokerIo().execute(session::close); // closing may wait for a broker: not on the FX thread
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.values().forEach(ClusterSession::close);
+        sessions.clear();
+    }
+}
