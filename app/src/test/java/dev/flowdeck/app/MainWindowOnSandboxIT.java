@@ -86,6 +86,10 @@ class MainWindowOnSandboxIT {
             return null;
         });
         FxToolkit.cleanupApplication(app);
+        System.clearProperty(ConfigDirectory.OVERRIDE);
+        try (var files = Files.walk(configDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.flowdeck.views.cluster;
 
+import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.ExchangeSummary;
 import dev.flowdeck.core.broker.QueueSummary;
@@ -39,21 +40,26 @@ public final class DestinationsView extends TableView<Destination> {
         kind.setCellValueFactory(row -> new ReadOnlyStringWrapper(DestinationLabels.kind(row.getValue())));
         kind.setPrefWidth(150);
 
-        getColumns().setAll(List.of(name, namespace, kind,
-                numberColumn("Partitions", d -> d instanceof TopicSummary t ? (long) t.partitions() : null),
-                numberColumn("Messages", d -> d instanceof ExchangeSummary ? null : d.messageCount()),
-                numberColumn("Ready", d -> d instanceof QueueSummary q ? q.ready() : null),
-                numberColumn("Unacked", d -> d instanceof QueueSummary q ? q.unacknowledged() : null),
-                numberColumn("Consumers", d -> d instanceof QueueSummary q ? (long) q.consumers() : null),
-                numberColumn("Size (bytes)", d -> d instanceof TopicSummary t && t.sizeBytes() >= 0
-                        ? t.sizeBytes() : null)));
+        var partitions = numberColumn("Partitions", d -> d instanceof TopicSummary t ? (long) t.partitions() : null);
+        var messages = numberColumn("Messages", d -> d instanceof ExchangeSummary ? null : d.messageCount());
+        var ready = numberColumn("Ready", d -> d instanceof QueueSummary q ? q.ready() : null);
+        var unacked = numberColumn("Unacked", d -> d instanceof QueueSummary q ? q.unacknowledged() : null);
+        var consumers = numberColumn("Consumers", d -> d instanceof QueueSummary q ? (long) q.consumers() : null);
+        var size = numberColumn("Size (bytes)", d -> d instanceof TopicSummary t && t.sizeBytes() >= 0
+                ? t.sizeBytes() : null);
+        getColumns().setAll(List.of(name, namespace, kind, partitions, messages, ready, unacked, consumers, size));
+        // Only the columns the active broker has values for.
+        List<TableColumn<Destination, ?>> kafkaOnly = List.of(partitions, size);
+        List<TableColumn<Destination, ?>> rabbitOnly = List.of(namespace, ready, unacked, consumers);
 
         var placeholder = new Label();
         placeholder.setWrapText(true);
         setPlaceholder(placeholder);
         activeCluster.subscribe(cluster -> {
             setItems(cluster == null ? FXCollections.observableArrayList() : cluster.destinations());
-            namespace.setVisible(cluster != null && cluster.kind() == dev.flowdeck.core.broker.BrokerKind.RABBITMQ);
+            boolean rabbit = cluster != null && cluster.kind() == BrokerKind.RABBITMQ;
+            kafkaOnly.forEach(column -> column.setVisible(!rabbit));
+            rabbitOnly.forEach(column -> column.setVisible(rabbit));
             placeholder.textProperty().unbind();
             if (cluster != null) {
                 placeholder.textProperty().bind(Bindings.createStringBinding(
