@@ -69,13 +69,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         List<String> formatArgs = List.of();
         BrokerSecurity security = null;
         if (secured) {
-            int saslPort = LocalResources.freeLoopbackPort();
-            int tlsPort = LocalResources.freeLoopbackPort();
+            var ports = new SecuredListeners.Ports(LocalResources.freeLoopbackPort(), LocalResources.freeLoopbackPort(),
+                    LocalResources.freeLoopbackPort(), LocalResources.freeLoopbackPort());
             var tls = SelfSignedCertificate.create(dataDir);
-            properties = SecuredListeners.properties(properties, brokerPort, controllerPort, saslPort, tlsPort, tls);
+            properties = SecuredListeners.properties(properties, brokerPort, ports, tls);
             formatArgs = SecuredListeners.formatArguments();
-            security = new BrokerSecurity("127.0.0.1:" + saslPort, "127.0.0.1:" + tlsPort, tls.truststore(),
-                    tls.password());
+            security = new BrokerSecurity("127.0.0.1:" + ports.sasl(), "127.0.0.1:" + ports.tls(),
+                    "127.0.0.1:" + ports.saslTls(), "127.0.0.1:" + ports.mutualTls(), tls.truststore(),
+                    tls.clientKeystore(), tls.password());
         }
         LocalResources.write(config, properties);
         LocalResources.write(dataDir.resolve("logback.xml"), brokerLogging());

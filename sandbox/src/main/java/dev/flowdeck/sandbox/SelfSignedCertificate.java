@@ -7,28 +7,40 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throwaway TLS identity for a secured sandbox broker, made with the JDK's own {@code keytool}: a key store
- * with a self-signed certificate for 127.0.0.1 and localhost, and a trust store holding that certificate.
+ * Throwaway TLS identities for a secured sandbox broker, made with the JDK's own {@code keytool}: the broker's
+ * self-signed certificate for 127.0.0.1 and localhost with a trust store holding it (what a client trusts), and a
+ * client's self-signed certificate with a trust store the broker uses to accept it (mutual TLS).
  *
- * @param keystore   PKCS12, the broker's key and certificate
- * @param truststore PKCS12, the certificate only: what a client trusts
- * @param password   the password of both (random per broker)
+ * @param keystore         PKCS12, the broker's key and certificate
+ * @param truststore       PKCS12, the broker's certificate only: what a client trusts
+ * @param clientKeystore   PKCS12, a client's key and certificate, for mutual TLS
+ * @param clientTruststore PKCS12, the client's certificate only: what the broker trusts on its mTLS listener
+ * @param password         the password of all four (random per broker)
  */
-record SelfSignedCertificate(Path keystore, Path truststore, String password) {
+record SelfSignedCertificate(Path keystore, Path truststore, Path clientKeystore, Path clientTruststore,
+                             String password) {
 
     static SelfSignedCertificate create(Path dir) {
         String password = UUID.randomUUID().toString();
         Path keystore = dir.resolve("broker.p12");
-        Path certificate = dir.resolve("broker.pem");
         Path truststore = dir.resolve("truststore.p12");
-        keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=IP:127.0.0.1,DNS:localhost",
+        Path clientKeystore = dir.resolve("client.p12");
+        Path clientTruststore = dir.resolve("client-truststore.p12");
+        identity(dir, "broker", "CN=localhost", keystore, truststore, password);
+        identity(dir, "client", "CN=flowdeck-operator", clientKeystore, clientTruststore, password);
+        return new SelfSignedCertificate(keystore, truststore, clientKeystore, clientTruststore, password);
+    }
+
+    /** A key store with a self-signed certificate, and a trust store holding that certificate alone. */
+    private static void identity(Path dir, String alias, String name, Path keystore, Path truststore, String password) {
+        Path certificate = dir.resolve(alias + ".pem");
+        keytool("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", name, "-ext", "SAN=IP:127.0.0.1,DNS:localhost",
                 "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password);
-        keytool("-exportcert", "-alias", "broker", "-keystore", keystore.toString(), "-storepass", password,
+        keytool("-exportcert", "-alias", alias, "-keystore", keystore.toString(), "-storepass", password,
                 "-rfc", "-file", certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", "broker", "-file", certificate.toString(),
+        keytool("-importcert", "-noprompt", "-alias", alias, "-file", certificate.toString(),
                 "-keystore", truststore.toString(), "-storetype", "PKCS12", "-storepass", password);
-        return new SelfSignedCertificate(keystore, truststore, password);
     }
 
     private static void keytool(String... args) {

@@ -106,15 +106,50 @@ class KafkaSecurityIT {
 
     @Test
     void tlsWithTheBrokersTrustStoreConnects() throws Exception {
-        var profile = ConnectionProfile.kafka("tls", security.tlsBootstrap()).withProperties(Map.of(
-                "security.protocol", "SSL",
-                "ssl.truststore.type", "PKCS12",
-                "ssl.truststore.location", security.truststore().toString(),
-                "ssl.truststore.password", security.truststorePassword()));
+        var profile = ConnectionProfile.kafka("tls", security.tlsBootstrap()).withProperties(trusting());
         try (var connection = KafkaBrokerConnection.open(profile, worker)) {
             assertThat(connection.describeCluster().toCompletableFuture().get(15, TimeUnit.SECONDS).brokerCount())
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void scramSha512OverSaslSsl() throws Exception {
+        Map<String, String> properties = new java.util.HashMap<>(trusting());
+        properties.put("security.protocol", "SASL_SSL");
+        properties.put("sasl.mechanism", "SCRAM-SHA-512");
+        var profile = ConnectionProfile.kafka("sasl-ssl", security.saslTlsBootstrap()).withProperties(properties);
+        try (var connection = KafkaBrokerConnection.open(profile,
+                new Credentials(BrokerSecurity.SCRAM_USER, BrokerSecurity.SCRAM_PASSWORD), worker)) {
+            assertThat(names(connection)).containsExactly("granted");
+        }
+    }
+
+    @Test
+    void mutualTlsWithAClientCertificateSeesEverythingItsPrincipalMay() throws Exception {
+        Map<String, String> properties = new java.util.HashMap<>(trusting());
+        properties.put("ssl.keystore.type", "PKCS12");
+        properties.put("ssl.keystore.location", security.clientKeystore().toString());
+        properties.put("ssl.keystore.password", security.password());
+        var withCertificate = ConnectionProfile.kafka("mtls", security.mutualTlsBootstrap()).withProperties(properties);
+        try (var connection = KafkaBrokerConnection.open(withCertificate, worker)) {
+            assertThat(names(connection)).contains("granted", "forbidden"); // the certificate's user is a super user
+        }
+
+        var withoutCertificate = ConnectionProfile.kafka("no-cert", security.mutualTlsBootstrap())
+                .withProperties(trusting());
+        try (var connection = KafkaBrokerConnection.open(withoutCertificate, worker)) {
+            assertThatThrownBy(() -> connection.describeCluster().toCompletableFuture().get(15, TimeUnit.SECONDS))
+                    .cause().isInstanceOf(BrokerException.class).hasMessageContaining("TLS handshake");
+        }
+    }
+
+    private static Map<String, String> trusting() {
+        return Map.of(
+                "security.protocol", "SSL",
+                "ssl.truststore.type", "PKCS12",
+                "ssl.truststore.location", security.truststore().toString(),
+                "ssl.truststore.password", security.password());
     }
 
     @Test
