@@ -5,6 +5,7 @@ import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.profile.ProfileCatalog;
 import dev.flowdeck.core.profile.SecretStore;
 import dev.flowdeck.profiles.ConfigDirectory;
+import dev.flowdeck.profiles.EncryptedFileSecretStore;
 import dev.flowdeck.profiles.KeyringSecretStore;
 import dev.flowdeck.profiles.ProfileRepository;
 import dev.flowdeck.profiles.SessionSecretStore;
@@ -28,13 +29,13 @@ final class AppProfiles implements ProfileCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(AppProfiles.class);
 
     private final Executor io;
+    private final Path configDir;
     private final ProfileRepository repository;
-    private final SecretStore secrets;
 
-    private AppProfiles(Executor io, ProfileRepository repository, SecretStore secrets) {
+    private AppProfiles(Executor io, Path configDir, ProfileRepository repository) {
         this.io = io;
+        this.configDir = configDir;
         this.repository = repository;
-        this.secrets = secrets;
     }
 
     /** Blocks while the keychain is probed (up to a few seconds): call off the FX thread. */
@@ -43,7 +44,12 @@ final class AppProfiles implements ProfileCatalog {
         SecretStore secrets = KeyringSecretStore.probe().<SecretStore>map(store -> store)
                 .orElseGet(SessionSecretStore::new);
         LOG.info("Profiles in {}; secrets in {}", configDir, secrets.description());
-        return new AppProfiles(io, new ProfileRepository(configDir, secrets), secrets);
+        return new AppProfiles(io, configDir, new ProfileRepository(configDir, secrets));
+    }
+
+    /** No keychain, but a secrets file from an earlier session: the operator's master password opens it. */
+    boolean hasLockedSecretsFile() {
+        return !secretsPersist() && EncryptedFileSecretStore.existsIn(configDir);
     }
 
     @Override
@@ -94,7 +100,24 @@ final class AppProfiles implements ProfileCatalog {
 
     @Override
     public String secretsDescription() {
-        return secrets.description();
+        return repository.secretStore().description();
+    }
+
+    @Override
+    public boolean secretsPersist() {
+        return repository.secretStore().persistent();
+    }
+
+    @Override
+    public CompletionStage<Void> protectWithMasterPassword(char[] masterPassword) {
+        return run(ignored -> {
+            var file = EncryptedFileSecretStore.open(configDir, masterPassword);
+            Map<String, String> inMemory = repository.secretStore() instanceof SessionSecretStore session
+                    ? session.snapshot() : Map.of();
+            repository.moveSecretsTo(file, inMemory);
+            LOG.info("Secrets now in {}", file.description());
+            return null;
+        });
     }
 
     private <T> CompletableFuture<T> run(Function<Void, T> work) {

@@ -6,6 +6,7 @@ import dev.flowdeck.views.cluster.ConnectionState;
 import dev.flowdeck.views.connection.ConnectionActions;
 import dev.flowdeck.views.connection.ConnectionDialog;
 import dev.flowdeck.views.connection.ConnectionForm;
+import dev.flowdeck.views.connection.PasswordPrompt;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class Workspace implements ConnectionActions, AutoCloseable {
 
     private final ObservableList<ClusterViewModel> clusters = FXCollections.observableArrayList();
     private final Map<ClusterViewModel, ClusterSession> sessions = new HashMap<>();
+    private final java.util.Set<ClusterViewModel> connecting = new java.util.HashSet<>();
     private final AppExecutors executors;
     private final Clock clock;
     private AppProfiles profiles;
@@ -61,7 +63,12 @@ final class Workspace implements ConnectionActions, AutoCloseable {
         java.util.concurrent.CompletableFuture.supplyAsync(() -> AppProfiles.open(executors.brokerIo()),
                         executors.brokerIo())
                 .thenCompose(catalog -> {
-                    Platform.runLater(() -> profiles = catalog);
+                    Platform.runLater(() -> {
+                        profiles = catalog;
+                        if (catalog.hasLockedSecretsFile()) {
+                            unlockSecretsFile(catalog);
+                        }
+                    });
                     return catalog.list();
                 })
                 .whenComplete((saved, failure) -> Platform.runLater(() -> {
@@ -70,6 +77,17 @@ final class Workspace implements ConnectionActions, AutoCloseable {
                         return;
                     }
                     saved.forEach(this::addSaved);
+                }));
+    }
+
+    /** Asks for the master password until it opens the file or the operator gives up (then: memory only). */
+    private void unlockSecretsFile(AppProfiles catalog) {
+        PasswordPrompt.masterPassword(owner, false).ifPresent(master ->
+                catalog.protectWithMasterPassword(master.toCharArray()).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("The master password did not open the secrets file");
+                        Platform.runLater(() -> unlockSecretsFile(catalog));
+                    }
                 }));
     }
 
@@ -88,10 +106,36 @@ final class Workspace implements ConnectionActions, AutoCloseable {
     }
 
     private void connect(ClusterViewModel cluster) {
-        if (sessions.containsKey(cluster) || profiles == null) {
+        if (sessions.containsKey(cluster) || profiles == null || !connecting.add(cluster)) {
             return;
         }
         AppProfiles catalog = profiles;
+        ConnectionProfile profile = cluster.profile();
+        // Reading the keychain may block: off the FX thread; the answer (and any question) comes back to it.
+        java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> catalog.resolve(profile, Map.of()), executors.brokerIo())
+                .whenComplete((resolved, failure) -> Platform.runLater(() -> {
+                    connecting.remove(cluster);
+                    boolean needsPassword = failure == null && !profile.username().isEmpty()
+                            && resolved.credentials().password().isEmpty();
+                    if (!needsPassword) {
+                        startSession(cluster, catalog);
+                        return;
+                    }
+                    // No stored password (no keychain, a new session): ask once; the catalog keeps it from then on.
+                    var typed = PasswordPrompt.forProfile(owner, profile.name(), profile.username(),
+                            catalog.secretsDescription());
+                    if (typed.isEmpty()) {
+                        cluster.failed("No password for " + profile.username() + " on " + profile.name()
+                                + ": edit the connection to give one.");
+                        return;
+                    }
+                    catalog.save(profile, Map.of("password", typed.get())).whenComplete((saved, error) ->
+                            Platform.runLater(() -> startSession(cluster, catalog)));
+                }));
+    }
+
+    private void startSession(ClusterViewModel cluster, AppProfiles catalog) {
         sessions.put(cluster, ClusterSession.open(cluster, "Connecting to " + cluster.profileName() + "…", () -> {
             var resolved = catalog.resolve(cluster.profile(), Map.of());
             return Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo());

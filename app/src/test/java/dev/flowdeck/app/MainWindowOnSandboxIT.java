@@ -28,7 +28,6 @@ import javafx.application.Application;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -165,6 +164,18 @@ class MainWindowOnSandboxIT {
 
         robot.clickOn("#new-connection");
         await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#connection-dialog").queryAll().isEmpty());
+
+        // No OS keychain in this test JVM: choose a master password so secrets go to an encrypted file.
+        assertThat(onFx(() -> robot.lookup("#secrets-where").queryAs(Label.class).getText())).contains("memory only");
+        robot.clickOn("#use-master-password");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#password-prompt").queryAll().isEmpty());
+        robot.clickOn("#prompt-password").write("master-of-secrets");
+        robot.clickOn("#prompt-password-again").write("master-of-secrets");
+        clickOk("#password-prompt");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(onFx(() -> robot.lookup("#secrets-where").queryAs(Label.class).getText()))
+                        .contains("a file encrypted with your master password"));
+
         onFx(() -> {
             @SuppressWarnings("unchecked")
             ComboBox<BrokerKind> kind = robot.lookup("#connection-kind").queryAs(ComboBox.class);
@@ -185,18 +196,12 @@ class MainWindowOnSandboxIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(verdict())
                 .startsWith("Failed: No answer from the management API at " + deadManagement));
 
-        onFx(() -> {
-            robot.lookup("#connection-management-url").queryAs(TextField.class).setText(where[1]);
-            return null;
-        });
+        setText("#connection-management-url", where[1]);
         robot.clickOn("#test-connection");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(verdict())
                 .startsWith("Failed: The management API at " + where[1] + " refused the credentials"));
 
-        onFx(() -> {
-            robot.lookup("#connection-password").queryAs(PasswordField.class).setText(password);
-            return null;
-        });
+        setText("#connection-password", password);
         robot.clickOn("#test-connection");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(verdict())
                 .startsWith("Connected: RabbitMQ 3.").endsWith("1 broker."));
@@ -204,13 +209,19 @@ class MainWindowOnSandboxIT {
         robot.clickOn("#connection-production");
         assertThat(onFx(() -> robot.lookup("#connection-read-only").queryAs(CheckBox.class).isSelected()))
                 .as("production starts read-only").isTrue();
+        // Saved without its password: connecting asks for it once, as after a restart without a keychain.
+        setText("#connection-password", "");
         robot.clickOn("#save-connection");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !robot.lookup("#password-prompt").queryAll().isEmpty());
+        robot.clickOn("#prompt-password").write(password);
+        clickOk("#password-prompt");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(onFx(() -> namesUnder(vhostOf("Local RabbitMQ")))).contains("billing.invoices"));
         assertThat(onFx(() -> robot.lookup("#production-band").queryAs(Label.class).isVisible())).isTrue();
         assertThat(onFx(() -> robot.lookup("#production-band").queryAs(Label.class).getText()))
                 .isEqualTo("PRODUCTION: Local RabbitMQ (read-only)");
+        assertThat(configDir.resolve("secrets.enc")).exists();
 
         String saved = Files.readString(configDir.resolve("profiles.json"));
         assertThat(saved).contains("Local RabbitMQ").contains("\"production\" : true");
@@ -219,6 +230,19 @@ class MainWindowOnSandboxIT {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(password);
             }
         }
+    }
+
+    private void setText(String id, String text) throws Exception {
+        onFx(() -> {
+            robot.lookup(id).queryAs(TextField.class).setText(text);
+            return null;
+        });
+    }
+
+    private void clickOk(String dialogId) throws Exception {
+        javafx.scene.Node ok = onFx(() -> robot.lookup(dialogId).queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(javafx.scene.control.ButtonType.OK));
+        robot.clickOn(ok);
     }
 
     private String verdict() throws Exception {

@@ -54,7 +54,7 @@ public final class ProfileRepository {
     }
 
     private final Path file;
-    private final SecretStore secrets;
+    private volatile SecretStore secrets;
 
     public ProfileRepository(Path configDir, SecretStore secrets) {
         this.file = configDir.resolve(FILE_NAME);
@@ -135,6 +135,16 @@ public final class ProfileRepository {
 
     public String secretsDescription() {
         return secrets.description();
+    }
+
+    public SecretStore secretStore() {
+        return secrets;
+    }
+
+    /** From now on secrets go to {@code store}; those in the current store are copied there first. */
+    public synchronized void moveSecretsTo(SecretStore store, java.util.Map<String, String> current) {
+        current.forEach(store::write);
+        secrets = store;
     }
 
     private ConnectionProfile find(String id) {

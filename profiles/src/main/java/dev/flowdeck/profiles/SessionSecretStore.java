@@ -34,4 +34,9 @@ public final class SessionSecretStore implements SecretStore {
     public boolean persistent() {
         return false;
     }
+
+    /** Everything held, for moving to a persistent store. */
+    public Map<String, String> snapshot() {
+        return Map.copyOf(secrets);
+    }
 }

@@ -32,4 +32,13 @@ public interface ProfileCatalog {
 
     /** Where secrets go, for the dialog to say ("the OS keychain (...)", "memory only: ..."). */
     String secretsDescription();
+
+    /** Whether secrets survive a restart (false: memory only, the operator may choose a master password). */
+    boolean secretsPersist();
+
+    /**
+     * Moves secrets into a file encrypted with this master password (created if missing, else opened with it),
+     * carrying over those kept in memory so far. Fails if the password does not open an existing file.
+     */
+    CompletionStage<Void> protectWithMasterPassword(char[] masterPassword);
 }

@@ -16,12 +16,14 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -90,8 +92,28 @@ public final class ConnectionDialog extends Dialog<ConnectionProfile> {
         var password = new PasswordField();
         password.setId("connection-password");
         password.textProperty().bindBidirectional(form.passwordProperty());
-        password.setPromptText("kept in " + catalog.secretsDescription() + "; empty keeps the saved one");
+        password.setPromptText("empty keeps the saved one");
         grid.addRow(row++, new Label("Password"), password);
+        var whereKept = new Label("Passwords are kept in " + catalog.secretsDescription() + ".");
+        whereKept.setId("secrets-where");
+        whereKept.setWrapText(true);
+        whereKept.getStyleClass().add("text-muted");
+        var protect = new Hyperlink("Keep them in a file encrypted with a master password instead…");
+        protect.setId("use-master-password");
+        protect.setVisible(!catalog.secretsPersist());
+        protect.setManaged(protect.isVisible());
+        protect.setOnAction(event -> PasswordPrompt.masterPassword(getDialogPane().getScene().getWindow(), true)
+                .ifPresent(master -> catalog.protectWithMasterPassword(master.toCharArray())
+                        .whenComplete((ignored, failure) -> ui.execute(() -> {
+                            if (failure != null) {
+                                verdict.setText("Not switched: " + message(failure));
+                            } else {
+                                whereKept.setText("Passwords are kept in " + catalog.secretsDescription() + ".");
+                                protect.setVisible(false);
+                                protect.setManaged(false);
+                            }
+                        }))));
+        grid.addRow(row++, new Label(), new VBox(2, whereKept, protect));
 
         var truststoreLabel = new Label("Trust store");
         var truststore = new HBox(8, field("connection-truststore", form.truststoreProperty(), "path to .jks or .p12"),
