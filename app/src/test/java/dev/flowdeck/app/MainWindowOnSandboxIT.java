@@ -223,6 +223,18 @@ class MainWindowOnSandboxIT {
                 .isEqualTo("PRODUCTION: Local RabbitMQ (read-only)");
         assertThat(configDir.resolve("secrets.enc")).exists();
 
+        // Duplicate it from its context menu, then delete the copy: the catalog and the tree follow.
+        robot.rightClickOn(profileCell("Local RabbitMQ"));
+        robot.clickOn("Duplicate");
+        await().atMost(Duration.ofSeconds(20)).until(() -> profileNames().contains("Local RabbitMQ (copy)"));
+        robot.rightClickOn(profileCell("Local RabbitMQ (copy)"));
+        robot.clickOn("Delete…");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#confirm-delete").queryAll().isEmpty());
+        clickOk("#confirm-delete");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !profileNames().contains("Local RabbitMQ (copy)"));
+        assertThat(profileNames()).as("the original stays").contains("Local RabbitMQ");
+        assertThat(Files.readString(configDir.resolve("profiles.json"))).doesNotContain("(copy)");
+
         String saved = Files.readString(configDir.resolve("profiles.json"));
         assertThat(saved).contains("Local RabbitMQ").contains("\"production\" : true");
         try (var files = Files.walk(configDir)) {
@@ -230,6 +242,25 @@ class MainWindowOnSandboxIT {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain(password);
             }
         }
+    }
+
+    /** The row of a profile, the tree folded first so that it is on screen (the tree only has cells for those). */
+    private javafx.scene.Node profileCell(String name) throws Exception {
+        onFx(() -> {
+            robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class)
+                    .getRoot().getChildren().forEach(item -> item.setExpanded(false));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return onFx(() -> robot.lookup(node -> node instanceof javafx.scene.control.TreeCell<?> cell
+                        && new NavigationTree.Profile(name).equals(cell.getItem()))
+                .query());
+    }
+
+    private List<String> profileNames() throws Exception {
+        return onFx(() -> robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class)
+                .getRoot().getChildren().stream()
+                .map(item -> ((NavigationTree.Profile) item.getValue()).name()).toList());
     }
 
     private void setText(String id, String text) throws Exception {

@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -60,7 +61,8 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
         setId("navigation-tree");
         setShowRoot(false);
         setRoot(new TreeItem<>());
-        setCellFactory(tree -> new EntryCell(this, actions));
+        setCellFactory(tree -> new EntryCell(this));
+        setContextMenu(profileMenu(actions));
         clusters.forEach(this::addCluster);
         clusters.addListener((ListChangeListener<ClusterViewModel>) change -> {
             while (change.next()) {
@@ -77,6 +79,33 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
                 onClusterSelected.accept(owner);
             }
         });
+    }
+
+    /**
+     * One menu for the whole tree, acting on the selected row's cluster (a right-click selects the row first):
+     * a per-cell menu would outlive its cell's item as the tree refreshes.
+     */
+    private ContextMenu profileMenu(ConnectionActions actions) {
+        var edit = new MenuItem("Edit…", new FontIcon("mdi2p-pencil"));
+        edit.setOnAction(event -> withSelected(actions::edit));
+        var duplicate = new MenuItem("Duplicate", new FontIcon("mdi2c-content-copy"));
+        duplicate.setOnAction(event -> withSelected(actions::duplicate));
+        var delete = new MenuItem("Delete…", new FontIcon("mdi2d-delete-outline"));
+        delete.setOnAction(event -> withSelected(actions::delete));
+        var menu = new ContextMenu(edit, duplicate, delete);
+        menu.setOnShowing(event -> {
+            ClusterViewModel selected = ownerOf(getSelectionModel().getSelectedItem());
+            boolean saved = selected != null && !selected.profile().sandbox(); // the sandbox is not saved
+            menu.getItems().forEach(item -> item.setDisable(!saved));
+        });
+        return menu;
+    }
+
+    private void withSelected(Consumer<ClusterViewModel> action) {
+        ClusterViewModel selected = ownerOf(getSelectionModel().getSelectedItem());
+        if (selected != null) {
+            action.accept(selected);
+        }
     }
 
     /** Selects a cluster's row (and so makes it the active one). */
@@ -181,24 +210,19 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
         private final Region spacer = new Region();
         private final HBox row = new HBox(6, name, spacer, detail);
         private final NavigationTree tree;
-        private final ContextMenu profileMenu = new ContextMenu();
 
-        EntryCell(NavigationTree tree, ConnectionActions actions) {
+        EntryCell(NavigationTree tree) {
             this.tree = tree;
+            // The tree's menu acts on the selected row: make the row asked about the selected one, so an action
+            // can never land on the row selected before (deleting the wrong connection).
+            addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
+                if (getTreeItem() != null) {
+                    tree.getSelectionModel().select(getTreeItem());
+                }
+            });
             HBox.setHgrow(spacer, Priority.ALWAYS);
             detail.getStyleClass().add("text-muted");
             row.setMinWidth(0);
-            var edit = new MenuItem("Edit…", new FontIcon("mdi2p-pencil"));
-            edit.setOnAction(event -> actions.edit(owner()));
-            var duplicate = new MenuItem("Duplicate", new FontIcon("mdi2c-content-copy"));
-            duplicate.setOnAction(event -> actions.duplicate(owner()));
-            var delete = new MenuItem("Delete…", new FontIcon("mdi2d-delete-outline"));
-            delete.setOnAction(event -> actions.delete(owner()));
-            profileMenu.getItems().setAll(edit, duplicate, delete);
-            profileMenu.setOnShowing(event -> {
-                boolean sandbox = owner() == null || owner().profile().sandbox();
-                profileMenu.getItems().forEach(item -> item.setDisable(sandbox)); // the sandbox is not saved
-            });
         }
 
         private ClusterViewModel owner() {
@@ -237,7 +261,6 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
             }
             setText(null);
             setGraphic(row);
-            setContextMenu(entry instanceof Profile ? profileMenu : null);
             if (!(entry instanceof Profile)) {
                 pseudoClassStateChanged(PRODUCTION, false);
             }
