@@ -10,14 +10,16 @@ import java.util.concurrent.TimeUnit;
  * Every thread the app itself runs, created here and nowhere else (connectors own only their clients' I/O
  * threads). Named daemon threads, so a hung task never keeps the app alive and a thread dump reads clearly.
  *
- * @param brokerIo  blocking or broker-bound work: starting the sandbox, continuing broker results
+ * @param brokerIo  blocking or broker-bound work: starting sandboxes, keychain and file access, continuing broker
+ *                  results. Unbounded (threads are reused and die when idle), so one slow keychain or a sandbox
+ *                  start-up never starves the refreshes of the other clusters.
  * @param scheduler timers: periodic refreshes
  */
 record AppExecutors(ExecutorService brokerIo, ScheduledExecutorService scheduler) implements AutoCloseable {
 
     static AppExecutors create() {
         return new AppExecutors(
-                Executors.newFixedThreadPool(4, new NamedThreadFactory("flowdeck-broker-io")),
+                Executors.newCachedThreadPool(new NamedThreadFactory("flowdeck-broker-io")),
                 Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-scheduler")));
     }
 

@@ -2,6 +2,7 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -60,11 +61,8 @@ final class ClusterSession implements AutoCloseable {
             }
         }, executors.brokerIo()).whenComplete((result, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                LOG.error("{} did not open", cluster.profileName(), cause);
-                String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
-                        : cause.getMessage().lines().findFirst().orElse("");
+                LOG.error("{} did not open", cluster.profileName(), Failures.unwrap(failure));
+                String reason = Failures.sentence(failure);
                 ui.execute(() -> cluster.failed(cluster.profileName() + " could not open: " + reason));
             } else {
                 session.opened(result);

@@ -25,14 +25,24 @@ final class Clusters {
 
     static ClusterSession.Opened kafkaSandbox(String name, SandboxSettings settings, Executor worker) {
         SandboxCluster sandbox = SandboxCluster.start(settings);
-        var profile = ConnectionProfile.kafka(name, sandbox.bootstrapServers()).asSandbox();
-        return new ClusterSession.Opened(KafkaBrokerConnection.open(profile, worker), profile, sandbox);
+        try {
+            var profile = ConnectionProfile.kafka(name, sandbox.bootstrapServers()).asSandbox();
+            return new ClusterSession.Opened(KafkaBrokerConnection.open(profile, worker), profile, sandbox);
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
     }
 
     static ClusterSession.Opened rabbitSandbox(String name, SandboxSettings settings) {
         RabbitSandbox sandbox = RabbitSandbox.start(settings);
-        var profile = ConnectionProfile.rabbitMq(name, sandbox.amqpAddress())
-                .withProperties(Map.of("management.url", sandbox.managementUri())).asSandbox();
-        return new ClusterSession.Opened(RabbitBrokerConnection.open(profile, Credentials.NONE), profile, sandbox);
+        try {
+            var profile = ConnectionProfile.rabbitMq(name, sandbox.amqpAddress())
+                    .withProperties(Map.of("management.url", sandbox.managementUri())).asSandbox();
+            return new ClusterSession.Opened(RabbitBrokerConnection.open(profile, Credentials.NONE), profile, sandbox);
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
-import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.views.shell.MainWindow;
 import java.lang.management.ManagementFactory;
@@ -51,7 +50,7 @@ public final class FlowdeckApp extends Application {
         } else {
             var profile = options.profile();
             openers.add(() -> workspace.add(profile, "Connecting to " + profile.name() + "…",
-                    () -> Clusters.connect(profile, Credentials.NONE, executors.brokerIo())));
+                    () -> Clusters.connect(profile, options.credentials(), executors.brokerIo())));
         }
         openers.forEach(Runnable::run);
         workspace.loadSavedProfiles();

@@ -1,6 +1,8 @@
 package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.sandbox.SandboxSettings;
 import java.util.HashMap;
 import java.util.List;
@@ -9,10 +11,11 @@ import java.util.Map;
 /**
  * What the command line asked for: the embedded sandbox (the default) or a cluster of the operator's own.
  *
- * @param profile         the cluster to open; null for the sandbox
+ * @param profile         the cluster to open (without secrets); null for the sandbox
+ * @param credentials     a user and password given in an AMQP URI, kept in memory only
  * @param sandboxSettings how busy the sandbox's shop is (unused for an own cluster)
  */
-public record LaunchOptions(ConnectionProfile profile, SandboxSettings sandboxSettings) {
+public record LaunchOptions(ConnectionProfile profile, Credentials credentials, SandboxSettings sandboxSettings) {
 
     static final String USAGE = """
             Usage: flowdeck [--sandbox] [--orders-per-second N]
@@ -73,17 +76,22 @@ public record LaunchOptions(ConnectionProfile profile, SandboxSettings sandboxSe
                     + "amqp://localhost:5672/");
         }
         if (kafka == null && amqp == null) {
-            return new LaunchOptions(null, settings);
+            return new LaunchOptions(null, Credentials.NONE, settings);
         }
-        String address = kafka != null ? kafka : amqp;
         Map<String, String> properties = new HashMap<>();
-        if (management != null) {
-            properties.put("management.url", management);
+        if (kafka != null) {
+            var profile = ConnectionProfile.kafka(name != null ? name : kafka, kafka);
+            return new LaunchOptions(profile, Credentials.NONE, settings);
         }
-        String profileName = name != null ? name : address;
-        var profile = kafka != null ? ConnectionProfile.kafka(profileName, address)
-                : ConnectionProfile.rabbitMq(profileName, address);
-        return new LaunchOptions(profile.withProperties(properties), settings);
+        // Credentials in the URI stay in memory; the address shown and logged is the URI without them.
+        AmqpAddress uri = AmqpAddress.split(amqp);
+        if (management != null) {
+            properties.put("management.url", AmqpAddress.split(management).address());
+        }
+        var profile = ConnectionProfile.rabbitMq(name != null ? name : uri.address(), uri.address())
+                .withUsername(uri.user()).withProperties(properties);
+        var credentials = uri.user().isEmpty() ? Credentials.NONE : new Credentials(uri.user(), uri.password());
+        return new LaunchOptions(profile, credentials, settings);
     }
 
     private static String next(List<String> args, int index, String option) {

@@ -74,6 +74,11 @@ final class Workspace implements ConnectionActions, AutoCloseable {
                 .whenComplete((saved, failure) -> Platform.runLater(() -> {
                     if (failure != null) {
                         LOG.error("The saved connections could not be read", failure);
+                        var problem = new Alert(Alert.AlertType.WARNING, "The saved connections could not be read: "
+                                + dev.flowdeck.core.broker.Failures.sentence(failure), ButtonType.OK);
+                        problem.initOwner(owner);
+                        problem.setHeaderText(null);
+                        problem.show();
                         return;
                     }
                     saved.forEach(this::addSaved);
@@ -116,6 +121,9 @@ final class Workspace implements ConnectionActions, AutoCloseable {
                 .supplyAsync(() -> catalog.resolve(profile, Map.of()), executors.brokerIo())
                 .whenComplete((resolved, failure) -> Platform.runLater(() -> {
                     connecting.remove(cluster);
+                    if (!clusters.contains(cluster)) {
+                        return; // edited or deleted while its secrets were being read
+                    }
                     boolean needsPassword = failure == null && !profile.username().isEmpty()
                             && resolved.credentials().password().isEmpty();
                     if (!needsPassword) {
@@ -131,14 +139,21 @@ final class Workspace implements ConnectionActions, AutoCloseable {
                         return;
                     }
                     catalog.save(profile, Map.of("password", typed.get())).whenComplete((saved, error) ->
-                            Platform.runLater(() -> startSession(cluster, catalog)));
+                            Platform.runLater(() -> {
+                                if (clusters.contains(cluster)) {
+                                    startSession(cluster, catalog);
+                                }
+                            }));
                 }));
     }
 
     private void startSession(ClusterViewModel cluster, AppProfiles catalog) {
+        ConnectionProfile profile = cluster.profile();
         sessions.put(cluster, ClusterSession.open(cluster, "Connecting to " + cluster.profileName() + "…", () -> {
-            var resolved = catalog.resolve(cluster.profile(), Map.of());
-            return Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo());
+            var resolved = catalog.resolve(profile, Map.of());
+            var opened = Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo());
+            // The view model keeps the profile without its secrets: it is shown, edited and logged.
+            return new ClusterSession.Opened(opened.connection(), profile, opened.owned());
         }, executors, Platform::runLater));
     }
 

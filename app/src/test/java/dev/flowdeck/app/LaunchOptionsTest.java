@@ -42,6 +42,11 @@ class LaunchOptionsTest {
         assertThat(options.profile().kind()).isEqualTo(BrokerKind.RABBITMQ);
         assertThat(options.profile().address()).isEqualTo("amqp://mq:5672/shop");
         assertThat(options.profile().clientProperties()).containsEntry("management.url", "http://mq:15672/api/");
+        var withUser = LaunchOptions.parse(List.of("--amqp-uri", "amqp://ops:pw@mq:5672/shop"));
+        assertThat(withUser.profile().address()).isEqualTo("amqp://mq:5672/shop");
+        assertThat(withUser.profile().username()).isEqualTo("ops");
+        assertThat(withUser.profile().toString()).doesNotContain("pw@");
+        assertThat(withUser.credentials().password()).isEqualTo("pw");
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--amqp-uri", "amqp://mq/", "--bootstrap-server", "k:9092")))
                 .hasMessageContaining("not both");
     }

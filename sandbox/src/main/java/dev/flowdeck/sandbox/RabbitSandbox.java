@@ -35,7 +35,12 @@ public final class RabbitSandbox implements AutoCloseable {
                         + "`sudo apt-get install rabbitmq-server` (Debian/Ubuntu) to get one.")));
         try {
             var traffic = new RabbitShopTraffic(node.amqpUri(), node.managementUri(), settings);
-            traffic.start();
+            try {
+                traffic.start();
+            } catch (Exception e) {
+                traffic.close();
+                throw e;
+            }
             LOG.info("RabbitMQ sandbox up in {} ms", (System.nanoTime() - started) / 1_000_000);
             return new RabbitSandbox(node, traffic);
         } catch (Exception e) {

@@ -64,10 +64,15 @@ final class RabbitShopTraffic implements AutoCloseable {
         var factory = new ConnectionFactory();
         factory.setUri(amqpUri);
         this.connection = factory.newConnection(consumerThreads, "sandbox-shop");
-        try (Channel channel = connection.createChannel()) {
-            declareTopology(channel);
+        try {
+            try (Channel channel = connection.createChannel()) {
+                declareTopology(channel);
+            }
+            declareEmailPolicy(managementUri);
+        } catch (Exception e) {
+            close();
+            throw e;
         }
-        declareEmailPolicy(managementUri);
     }
 
     private static void declareTopology(Channel channel) throws IOException {

@@ -35,7 +35,12 @@ public final class SandboxCluster implements AutoCloseable {
         try {
             createTopics(broker.bootstrapServers());
             var traffic = new ShopTraffic(broker.bootstrapServers(), settings);
-            traffic.start();
+            try {
+                traffic.start();
+            } catch (RuntimeException e) {
+                traffic.close();
+                throw e;
+            }
             LOG.info("Sandbox cluster up at {} in {} ms", broker.bootstrapServers(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new SandboxCluster(broker, traffic);

@@ -55,6 +55,28 @@ public final class Demand {
         }
     }
 
+    /**
+     * As {@link #await()}, but gives up after {@code timeout}: true if there is demand, false if cancelled or the
+     * time ran out (tell them apart with {@link #isCancelled()}).
+     */
+    public boolean await(java.time.Duration timeout) {
+        long remaining = timeout.toNanos();
+        lock.lock();
+        try {
+            while (outstanding == 0 && !cancelled && remaining > 0) {
+                try {
+                    remaining = changed.awaitNanos(remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return outstanding > 0 && !cancelled;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** One batch is about to be delivered. */
     public void take() {
         lock.lock();

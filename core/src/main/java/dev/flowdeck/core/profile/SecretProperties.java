@@ -15,7 +15,7 @@ public final class SecretProperties {
     public static final String IN_KEYCHAIN = "<in keychain>";
 
     private static final List<String> MARKERS = List.of("password", "secret", "token", "jaas", "credential",
-            "private.key", "api.key", "apikey");
+            "private.key", "api.key", "apikey", "keystore.key", "user.info");
 
     private SecretProperties() {
     }

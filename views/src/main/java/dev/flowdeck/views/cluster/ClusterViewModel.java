@@ -5,12 +5,12 @@ import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.views.common.ListReconciler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -110,12 +110,9 @@ public final class ClusterViewModel {
     }
 
     private void showFailure(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
         state.set(ConnectionState.UNREACHABLE);
         // Connectors word their failures for the operator; anything else is still one line, never a trace.
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        stateMessage.set(message.lines().findFirst().orElse(message));
+        stateMessage.set(Failures.sentence(failure));
     }
 
     /** A saved profile, shown but not connected until the operator selects it. */

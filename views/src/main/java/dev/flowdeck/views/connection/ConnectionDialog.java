@@ -2,10 +2,11 @@ package dev.flowdeck.views.connection;
 
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.profile.ProfileCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.concurrent.CompletionException;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
@@ -160,12 +161,19 @@ public final class ConnectionDialog extends Dialog<ConnectionProfile> {
         return grid;
     }
 
-    private void test(Button button) {
-        ConnectionProfile profile;
+    /** The form as a profile, or empty after saying what is wrong with it. */
+    private Optional<ConnectionProfile> profileOrSayWhy() {
         try {
-            profile = form.toProfile();
+            return Optional.of(form.toProfile());
         } catch (IllegalArgumentException e) {
             verdict.setText(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void test(Button button) {
+        ConnectionProfile profile = profileOrSayWhy().orElse(null);
+        if (profile == null) {
             return;
         }
         button.setDisable(true);
@@ -180,11 +188,8 @@ public final class ConnectionDialog extends Dialog<ConnectionProfile> {
     }
 
     private void saveAndClose(Button button) {
-        ConnectionProfile profile;
-        try {
-            profile = form.toProfile();
-        } catch (IllegalArgumentException e) {
-            verdict.setText(e.getMessage());
+        ConnectionProfile profile = profileOrSayWhy().orElse(null);
+        if (profile == null) {
             return;
         }
         button.setDisable(true);
@@ -240,9 +245,6 @@ public final class ConnectionDialog extends Dialog<ConnectionProfile> {
     }
 
     private static String message(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return text.lines().findFirst().orElse(text);
+        return Failures.sentence(failure);
     }
 }

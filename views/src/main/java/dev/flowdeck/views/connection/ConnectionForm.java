@@ -2,6 +2,7 @@ package dev.flowdeck.views.connection;
 
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.core.profile.ClientPropertiesImport;
 import dev.flowdeck.core.profile.SecretProperties;
 import java.io.IOException;
@@ -59,6 +60,8 @@ public final class ConnectionForm {
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty production = new SimpleBooleanProperty(false);
     private final Map<String, String> importedSecrets = new HashMap<>();
+    /** Secret settings of the profile being edited, kept in the keychain unless the operator types new ones. */
+    private final Map<String, String> keptSecrets = new HashMap<>();
 
     /** An empty form for a new profile. */
     public ConnectionForm() {
@@ -106,6 +109,12 @@ public final class ConnectionForm {
         truststore.set(properties.getOrDefault(TRUSTSTORE, ""));
         keystore.set(properties.getOrDefault(KEYSTORE, ""));
         managementUrl.set(properties.getOrDefault(MANAGEMENT_URL, ""));
+        keptSecrets.clear();
+        for (String own : List.of(TRUSTSTORE_PASSWORD, KEYSTORE_PASSWORD)) {
+            if (SecretProperties.IN_KEYCHAIN.equals(properties.get(own))) {
+                keptSecrets.put(own, SecretProperties.IN_KEYCHAIN);
+            }
+        }
         Map<String, String> rest = new TreeMap<>(properties);
         OWN_FIELDS.forEach(rest::remove);
         StringBuilder text = new StringBuilder();
@@ -123,7 +132,10 @@ public final class ConnectionForm {
                     ? "Give the bootstrap servers, such as kafka-1:9092,kafka-2:9092."
                     : "Give the AMQP URI, such as amqp://rabbit:5672/%2F.");
         }
-        Map<String, String> properties = new LinkedHashMap<>(parseMore());
+        Map<String, String> properties = new LinkedHashMap<>(keptSecrets);
+        properties.putAll(parseMore());
+        String where = address.get().trim();
+        String user = username.get().trim();
         if (kind.get() == BrokerKind.KAFKA) {
             properties.put(PROTOCOL, securityProtocol.get());
             if (securityProtocol.get().startsWith("SASL")) {
@@ -131,10 +143,16 @@ public final class ConnectionForm {
             }
             putIfSet(properties, TRUSTSTORE, truststore.get());
             putIfSet(properties, KEYSTORE, keystore.get());
+            putIfSet(properties, TRUSTSTORE_PASSWORD, truststorePassword.get());
+            putIfSet(properties, KEYSTORE_PASSWORD, keystorePassword.get());
         } else {
-            putIfSet(properties, MANAGEMENT_URL, managementUrl.get());
+            // A URI may carry user and password: the user goes to the profile, the password to the keychain.
+            AmqpAddress amqp = AmqpAddress.split(where);
+            where = amqp.address();
+            user = user.isEmpty() ? amqp.user() : user;
+            putIfSet(properties, MANAGEMENT_URL, AmqpAddress.split(managementUrl.get()).address());
         }
-        return new ConnectionProfile(id, name.get().trim(), kind.get(), address.get().trim(), username.get().trim(),
+        return new ConnectionProfile(id, name.get().trim(), kind.get(), where, user,
                 readOnly.get(), production.get(), false, SecretProperties.blanked(properties));
     }
 
@@ -142,6 +160,10 @@ public final class ConnectionForm {
     public Map<String, String> secrets() {
         Map<String, String> secrets = new HashMap<>(importedSecrets);
         secrets.putAll(SecretProperties.secrets(parseMore()));
+        if (kind.get() == BrokerKind.RABBITMQ) {
+            putIfSet(secrets, "password", AmqpAddress.split(managementUrl.get()).password());
+            putIfSet(secrets, "password", AmqpAddress.split(address.get()).password());
+        }
         putIfSet(secrets, "password", password.get());
         putIfSet(secrets, TRUSTSTORE_PASSWORD, truststorePassword.get());
         putIfSet(secrets, KEYSTORE_PASSWORD, keystorePassword.get());

@@ -31,7 +31,7 @@ class ConnectionFormTest {
                 .containsEntry("ssl.truststore.location", "/etc/kafka/trust.p12")
                 .containsEntry("client.dns.lookup", "use_all_dns_ips")
                 .containsEntry("sasl.oauthbearer.client.secret", SecretProperties.IN_KEYCHAIN)
-                .doesNotContainKey("ssl.truststore.password");
+                .containsEntry("ssl.truststore.password", SecretProperties.IN_KEYCHAIN);
         assertThat(profile.toString()).doesNotContain("p4ss", "trust-me", "xyz");
         assertThat(form.secrets()).containsEntry("password", "p4ss").containsEntry("ssl.truststore.password", "trust-me")
                 .containsEntry("sasl.oauthbearer.client.secret", "xyz");
@@ -54,6 +54,40 @@ class ConnectionFormTest {
         assertThat(editing.passwordProperty().get()).isEmpty();
         assertThat(editing.secrets()).isEmpty();
         assertThat(editing.toProfile()).isEqualTo(saved);
+    }
+
+    @Test
+    void editingWithoutRetypingKeepsTheStoredTlsPasswords() {
+        var original = new ConnectionForm();
+        original.nameProperty().set("tls");
+        original.addressProperty().set("k:9093");
+        original.securityProtocolProperty().set("SSL");
+        original.truststoreProperty().set("/trust.p12");
+        original.truststorePasswordProperty().set("trust-me");
+        var saved = original.toProfile();
+        assertThat(saved.clientProperties()).containsEntry("ssl.truststore.password", SecretProperties.IN_KEYCHAIN);
+
+        var edited = ConnectionForm.editing(saved);
+        edited.nameProperty().set("tls renamed");
+
+        assertThat(edited.toProfile().clientProperties())
+                .containsEntry("ssl.truststore.password", SecretProperties.IN_KEYCHAIN);
+        assertThat(edited.secrets()).isEmpty();
+    }
+
+    @Test
+    void aPasswordInARabbitMqUriGoesToTheSecretsNotTheProfile() {
+        var form = new ConnectionForm();
+        form.nameProperty().set("mq");
+        form.kindProperty().set(BrokerKind.RABBITMQ);
+        form.addressProperty().set("amqp://ops:hunter2@mq:5672/%2F");
+
+        var profile = form.toProfile();
+
+        assertThat(profile.address()).isEqualTo("amqp://mq:5672/%2F");
+        assertThat(profile.username()).isEqualTo("ops");
+        assertThat(profile.toString()).doesNotContain("hunter2");
+        assertThat(form.secrets()).containsEntry("password", "hunter2");
     }
 
     @Test

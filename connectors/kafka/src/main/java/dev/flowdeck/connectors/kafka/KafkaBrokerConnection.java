@@ -128,7 +128,12 @@ public final class KafkaBrokerConnection implements BrokerConnection {
                     activeBrowses::remove, profile.address());
             activeBrowses.add(browse);
             subscriber.onSubscribe(browse);
-            browseThreads.execute(browse);
+            try {
+                browseThreads.execute(browse);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                activeBrowses.remove(browse);
+                subscriber.onError(KafkaErrors.explain(closing, profile.address(), true));
+            }
         });
     }
 

@@ -3,7 +3,7 @@ package dev.flowdeck.connectors.kafka;
 import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.Demand;
+import dev.flowdeck.core.browse.BrowseSubscription;
 import dev.flowdeck.core.browse.LastNAllocation;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.MessageHeader;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -34,43 +33,29 @@ import org.apache.kafka.common.header.Header;
  * <p>The consumer is assigned partitions and seeks; it has no {@code group.id}, never subscribes and never
  * commits, so a browse cannot disturb any consumer group. It polls only while the subscriber has demand.
  */
-final class KafkaBrowse implements Flow.Subscription, Runnable {
+final class KafkaBrowse extends BrowseSubscription {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Map<String, Object> consumerConfig;
     private final BrowseRequest request;
-    private final Flow.Subscriber<? super MessageBatch> subscriber;
     private final Consumer<KafkaBrowse> onFinished;
     private final String bootstrapServers;
 
-    private final Demand demand = new Demand();
-    private final AtomicBoolean terminated = new AtomicBoolean();
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     KafkaBrowse(Map<String, Object> consumerConfig, BrowseRequest request,
                 Flow.Subscriber<? super MessageBatch> subscriber, Consumer<KafkaBrowse> onFinished,
                 String bootstrapServers) {
+        super(subscriber);
         this.consumerConfig = consumerConfig;
         this.request = request;
-        this.subscriber = subscriber;
         this.onFinished = onFinished;
         this.bootstrapServers = bootstrapServers;
     }
 
     @Override
-    public void request(long n) {
-        try {
-            demand.add(n);
-        } catch (IllegalArgumentException e) {
-            cancel();
-            fail(e);
-        }
-    }
-
-    @Override
-    public void cancel() {
-        demand.cancel();
+    protected void onCancel() {
         var current = consumer;
         if (current != null) {
             current.wakeup(); // ends a poll in progress at once
@@ -89,13 +74,14 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
             if (!demand.isCancelled()) {
                 fail(e);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (!demand.isCancelled()) {
                 fail(e);
             }
         } finally {
             consumer = null;
             onFinished.accept(this);
+            finish();
         }
     }
 
@@ -119,7 +105,7 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
         long scanned = 0;
         while (!demand.isCancelled()) {
             if (!request.follow() && open.isEmpty()) {
-                complete();
+                signalComplete();
                 return;
             }
             if (!demand.await()) {
@@ -145,13 +131,14 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
                 batch = batch.subList(0, (int) (request.limit() - scanned));
                 open.clear();
             }
-            if (!batch.isEmpty() && !demand.isCancelled()) {
+            if (!batch.isEmpty()) {
                 scanned += batch.size();
-                demand.take();
-                subscriber.onNext(new MessageBatch(batch, scanned, total));
+                if (!deliver(new MessageBatch(batch, scanned, total))) {
+                    return;
+                }
             }
             if (request.limit() > 0 && scanned >= request.limit()) {
-                complete();
+                signalComplete();
                 return;
             }
         }
@@ -213,16 +200,7 @@ final class KafkaBrowse implements Flow.Subscription, Runnable {
                 Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), headers);
     }
 
-    private void complete() {
-        if (terminated.compareAndSet(false, true) && !demand.isCancelled()) {
-            subscriber.onComplete();
-        }
-    }
-
     private void fail(Throwable failure) {
-        if (terminated.compareAndSet(false, true)) {
-            subscriber.onError(failure instanceof IllegalArgumentException ? failure
-                    : KafkaErrors.explain(failure, bootstrapServers, false));
-        }
+        signalError(KafkaErrors.explain(failure, bootstrapServers, false));
     }
 }

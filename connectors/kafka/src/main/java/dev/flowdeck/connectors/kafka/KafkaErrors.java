@@ -1,8 +1,7 @@
 package dev.flowdeck.connectors.kafka;
 
+import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.broker.BrokerException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
@@ -17,7 +16,7 @@ final class KafkaErrors {
     }
 
     static BrokerException explain(Throwable failure, String bootstrapServers, boolean closed) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = Failures.unwrap(failure);
         if (cause instanceof BrokerException already) {
             return already;
         }
@@ -28,7 +27,7 @@ final class KafkaErrors {
             message = "No answer from " + bootstrapServers + " within " + KafkaBrokerConnection.API_TIMEOUT.toSeconds()
                     + " s. Check the address, that the broker is running, and that this machine can reach it.";
         } else if (cause instanceof SslAuthenticationException) {
-            message = "The TLS handshake with " + bootstrapServers + " failed: " + firstLine(cause)
+            message = "The TLS handshake with " + bootstrapServers + " failed: " + Failures.firstLine(cause)
                     + " Check the profile's trust store (ssl.truststore.location) and that the port speaks TLS.";
         } else if (cause instanceof AuthenticationException) {
             message = "The cluster at " + bootstrapServers + " refused the credentials: " + cause.getMessage()
@@ -37,27 +36,13 @@ final class KafkaErrors {
             message = "The profile's user may not do this on " + bootstrapServers + ": " + cause.getMessage()
                     + " Ask for the missing ACL or use a profile with more rights.";
         } else if (cause instanceof UnknownTopicOrPartitionException) {
-            message = "Kafka at " + bootstrapServers + " knows no such topic or partition: " + firstLine(cause);
+            message = "Kafka at " + bootstrapServers + " knows no such topic or partition: "
+                    + Failures.firstLine(cause);
         } else if (cause instanceof UnsupportedVersionException) {
             message = "The broker at " + bootstrapServers + " is too old for this request: " + cause.getMessage();
         } else {
-            message = "Kafka at " + bootstrapServers + " reported: " + firstLine(cause);
+            message = "Kafka at " + bootstrapServers + " reported: " + Failures.firstLine(cause);
         }
         return new BrokerException(message, cause);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static String firstLine(Throwable cause) {
-        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

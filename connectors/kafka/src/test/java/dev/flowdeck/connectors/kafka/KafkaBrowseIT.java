@@ -1,5 +1,6 @@
 package dev.flowdeck.connectors.kafka;
 
+import dev.flowdeck.core.browse.BatchCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

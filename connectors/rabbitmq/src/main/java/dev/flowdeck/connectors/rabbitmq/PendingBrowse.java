@@ -20,14 +20,24 @@ final class PendingBrowse implements Flow.Subscription {
     }
 
     @Override
-    public synchronized void request(long n) {
-        if (browse != null) {
-            browse.request(n);
-        } else if (n <= 0) {
+    public void request(long n) {
+        synchronized (this) {
+            if (browse != null) {
+                browse.request(n);
+                return;
+            }
+            if (n > 0) {
+                demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+                return;
+            }
+            if (failed) {
+                return;
+            }
             cancelled = true;
-        } else {
-            demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+            failed = true;
         }
+        subscriber.onError(new IllegalArgumentException(
+                "request(n) needs n > 0 (Reactive Streams rule 3.9), was " + n));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.StartPosition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -26,6 +27,8 @@ import java.util.function.Consumer;
 final class QueueBrowse extends AmqpBrowse {
 
     static final long HOLD_LIMIT = 10_000;
+    /** A subscriber silent this long gets the messages handed back: held messages are hidden from consumers. */
+    static final Duration MAX_WAIT_FOR_DEMAND = Duration.ofSeconds(60);
 
     QueueBrowse(Connection connection, BrowseRequest request, Flow.Subscriber<? super MessageBatch> subscriber,
                 Consumer<AmqpBrowse> onFinished, RabbitEndpoint endpoint) {
@@ -44,7 +47,7 @@ final class QueueBrowse extends AmqpBrowse {
         long lastTag = -1;
         long taken = 0;
         try {
-            while (taken < total && demand.await()) {
+            while (taken < total && awaitDemand()) {
                 List<BrowsedMessage> batch = new ArrayList<>();
                 while (batch.size() < BATCH && taken < total) {
                     GetResponse response = channel.basicGet(request.destination(), false);
@@ -66,5 +69,14 @@ final class QueueBrowse extends AmqpBrowse {
                 channel.basicNack(lastTag, true, true); // every held message back to the queue
             }
         }
+    }
+
+    private boolean awaitDemand() {
+        if (demand.await(MAX_WAIT_FOR_DEMAND) || demand.isCancelled()) {
+            return !demand.isCancelled();
+        }
+        throw new BrokerException("The browse of '" + request.destination() + "' waited " + MAX_WAIT_FOR_DEMAND
+                .toSeconds() + " s for the screen to ask for more, holding messages its consumers could not get: "
+                + "it handed them all back and stopped.", null);
     }
 }

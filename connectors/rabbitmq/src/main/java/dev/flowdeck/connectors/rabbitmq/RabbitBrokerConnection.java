@@ -14,6 +14,8 @@ import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.Failures;
+import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.core.broker.QueueType;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
@@ -58,6 +60,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private Connection amqp;
     private RabbitPublisher publisher;
+    private int serverMajor = -1;
 
     private RabbitBrokerConnection(ConnectionProfile profile, RabbitEndpoint endpoint, Client management) {
         this.profile = profile;
@@ -78,8 +81,8 @@ public final class RabbitBrokerConnection implements BrokerConnection {
                     .password(endpoint.credentials().password()));
             return new RabbitBrokerConnection(profile, endpoint, management);
         } catch (Exception e) {
-            throw new BrokerException("'" + endpoint.managementUrl() + "' is not a usable management API URL: "
-                    + e.getMessage(), e);
+            throw new BrokerException("'" + AmqpAddress.masked(endpoint.managementUrl())
+                    + "' is not a usable management API URL: " + Failures.firstLine(e), e);
         }
     }
 
@@ -120,7 +123,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
             // The queue's type decides how it can be read; the subscription exists before that is known.
             var pending = new PendingBrowse(subscriber);
             subscriber.onSubscribe(pending);
-            io.execute(() -> {
+            Runnable start = () -> {
                 try {
                     QueueInfo queue = management.getQueue(endpoint.vhost(), request.destination());
                     if (queue == null) {
@@ -128,6 +131,9 @@ public final class RabbitBrokerConnection implements BrokerConnection {
                                 + endpoint.vhost() + "' on " + endpoint.display() + ".", null);
                     }
                     QueueType type = QueueType.fromManagementName(queue.getType());
+                    if (type != QueueType.STREAM) {
+                        QueueBrowseRisks.refuseIfUnsafe(queue, serverMajorVersion());
+                    }
                     AmqpBrowse browse = type == QueueType.STREAM
                             ? new StreamBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint)
                             : new QueueBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint);
@@ -140,8 +146,22 @@ public final class RabbitBrokerConnection implements BrokerConnection {
                 } catch (Exception e) {
                     pending.fail(RabbitErrors.explain(e, endpoint));
                 }
-            });
+            };
+            try {
+                io.execute(start);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                pending.fail(new BrokerException("The connection to " + endpoint.display() + " was closed.", null));
+            }
         });
+    }
+
+    /** The broker's major version, asked once: quorum queues changed their delivery limits in 4.0. */
+    private synchronized int serverMajorVersion() {
+        if (serverMajor < 0) {
+            String version = management.getOverview().getServerVersion();
+            serverMajor = version == null ? 0 : Integer.parseInt(version.replaceAll("^(\\d+).*", "$1"));
+        }
+        return serverMajor;
     }
 
     /** RabbitMQ has no consumer groups: consumers are shown with their queues (see the capabilities). */

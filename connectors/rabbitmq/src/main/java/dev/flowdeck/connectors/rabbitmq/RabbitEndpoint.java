@@ -3,6 +3,7 @@ package dev.flowdeck.connectors.rabbitmq;
 import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.profile.AmqpAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +23,13 @@ record RabbitEndpoint(URI amqp, String host, int port, String vhost, boolean tls
         try {
             uri = URI.create(profile.address().trim());
         } catch (IllegalArgumentException e) {
-            throw new BrokerException("'" + profile.address() + "' is not an AMQP URI. Write it as "
-                    + "amqp://host:5672/vhost (or amqps:// for TLS).", e);
+            throw new BrokerException("'" + AmqpAddress.masked(profile.address()) + "' is not an AMQP URI. Write it "
+                    + "as amqp://host:5672/vhost (or amqps:// for TLS).", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme();
         if (!scheme.equals("amqp") && !scheme.equals("amqps") || uri.getHost() == null) {
-            throw new BrokerException("'" + profile.address() + "' is not an AMQP URI. Write it as "
-                    + "amqp://host:5672/vhost (or amqps:// for TLS).", null);
+            throw new BrokerException("'" + AmqpAddress.masked(profile.address()) + "' is not an AMQP URI. Write it "
+                    + "as amqp://host:5672/vhost (or amqps:// for TLS).", null);
         }
         boolean tls = scheme.equals("amqps");
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 5671 : 5672;

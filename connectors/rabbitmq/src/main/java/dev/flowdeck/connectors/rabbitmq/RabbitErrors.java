@@ -1,5 +1,6 @@
 package dev.flowdeck.connectors.rabbitmq;
 
+import dev.flowdeck.core.broker.Failures;
 import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -11,8 +12,6 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -25,7 +24,7 @@ final class RabbitErrors {
     }
 
     static BrokerException explain(Throwable failure, RabbitEndpoint endpoint) {
-        Throwable top = unwrap(failure);
+        Throwable top = Failures.unwrap(failure);
         if (top instanceof BrokerException already) {
             return already;
         }
@@ -52,7 +51,7 @@ final class RabbitErrors {
                 return new BrokerException(message, top);
             }
         }
-        return new BrokerException("RabbitMQ at " + where + " reported: " + firstLine(top), top);
+        return new BrokerException("RabbitMQ at " + where + " reported: " + Failures.firstLine(top), top);
     }
 
     private static Stream<Throwable> chain(Throwable top) {
@@ -80,9 +79,9 @@ final class RabbitErrors {
                     + " refused the credentials. Check the user name and password of the profile.";
             case 403 -> "The profile's user may not use the management API: give it the 'monitoring' tag.";
             case 404 -> "The management API at " + endpoint.managementUrl() + " does not know that: "
-                    + firstLine(e);
+                    + Failures.firstLine(e);
             default -> "The management API at " + endpoint.managementUrl() + " answered " + e.status() + ": "
-                    + firstLine(e);
+                    + Failures.firstLine(e);
         };
     }
 
@@ -99,20 +98,5 @@ final class RabbitErrors {
                     + text.substring(text.indexOf('-') + 1).trim() + ". Ask for the permission or use another profile.";
         }
         return "RabbitMQ at " + where + " closed the channel: " + text;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static String firstLine(Throwable cause) {
-        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

@@ -49,14 +49,21 @@ final class StreamBrowse extends AmqpBrowse {
                     null);
         };
         BlockingQueue<BrowsedMessage> arrived = new ArrayBlockingQueue<>(BATCH * 2);
+        var stopped = new java.util.concurrent.atomic.AtomicBoolean();
         channel.basicQos(BATCH);
         String tag = channel.basicConsume(request.destination(), false, Map.of("x-stream-offset", offset),
                 new DefaultConsumer(channel) {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties props,
                                                byte[] body) throws java.io.IOException {
+                        var message = AmqpMessages.toBrowsed(request.destination(), -1, envelope, props, body);
                         try {
-                            arrived.put(AmqpMessages.toBrowsed(request.destination(), -1, envelope, props, body));
+                            // Never block the connection's dispatch thread for good: give up once the browse ends.
+                            while (!arrived.offer(message, 100, TimeUnit.MILLISECONDS)) {
+                                if (stopped.get()) {
+                                    return;
+                                }
+                            }
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             return;
@@ -92,9 +99,11 @@ final class StreamBrowse extends AmqpBrowse {
                 }
             }
         } finally {
+            stopped.set(true);
             if (channel.isOpen()) {
                 channel.basicCancel(tag);
             }
+            arrived.clear();
         }
     }
 }

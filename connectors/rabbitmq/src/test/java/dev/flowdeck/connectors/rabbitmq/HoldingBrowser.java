@@ -1,5 +1,6 @@
 package dev.flowdeck.connectors.rabbitmq;
 
+import dev.flowdeck.core.browse.BatchCollector;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.browse.BrowseRequest;

@@ -1,5 +1,6 @@
 package dev.flowdeck.connectors.rabbitmq;
 
+import dev.flowdeck.core.browse.BatchCollector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -155,6 +156,29 @@ class RabbitBrokerConnectionIT {
 
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> channel.queueDeclarePassive(queue).getMessageCount() == 500);
+        }
+    }
+
+    @Test
+    void refusesToBrowseQueuesWhereHandingMessagesBackCouldLoseThem() throws Exception {
+        String capped = unique("capped");
+        String expiring = unique("expiring");
+        try (Channel channel = TestRabbit.channel()) {
+            channel.queueDeclare(capped, true, false, false, Map.of("x-max-length", 10));
+            channel.queueDeclare(expiring, true, false, false, Map.of("x-message-ttl", 30_000));
+            channel.basicPublish("", capped, null, bytes("keep me"));
+            await().until(() -> channel.queueDeclarePassive(capped).getMessageCount() == 1);
+
+            var cappedBrowse = BatchCollector.unbounded();
+            connection.browse(BrowseRequest.fromBeginning(capped)).subscribe(cappedBrowse);
+            assertThatThrownBy(() -> cappedBrowse.done.get(15, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(BrokerException.class)
+                    .hasMessageStartingWith("Flowdeck will not browse queue '" + capped + "': it has a maximum length");
+            var expiringBrowse = BatchCollector.unbounded();
+            connection.browse(BrowseRequest.fromBeginning(expiring)).subscribe(expiringBrowse);
+            assertThatThrownBy(() -> expiringBrowse.done.get(15, TimeUnit.SECONDS)).cause()
+                    .hasMessageContaining("its messages expire after 30000 ms");
+            assertThat(channel.queueDeclarePassive(capped).getMessageCount()).as("nothing was taken").isEqualTo(1);
         }
     }
 

@@ -1,28 +1,26 @@
-package dev.flowdeck.connectors.kafka;
+package dev.flowdeck.core.browse;
 
-import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.MessageBatch;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A test subscriber: asks for what it is told to, records every signal. */
-final class BatchCollector implements Flow.Subscriber<MessageBatch> {
+/** A test subscriber for browses: asks for what it is told to, records every signal. Shared as core's test jar. */
+public final class BatchCollector implements Flow.Subscriber<MessageBatch> {
 
-    final List<MessageBatch> batches = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Void> done = new CompletableFuture<>();
-    final AtomicInteger batchesAfterCancel = new AtomicInteger();
+    public final List<MessageBatch> batches = new CopyOnWriteArrayList<>();
+    public final CompletableFuture<Void> done = new CompletableFuture<>();
+    public final AtomicInteger batchesAfterCancel = new AtomicInteger();
     private final long initialDemand;
     private volatile Flow.Subscription subscription;
     private volatile boolean cancelled;
 
-    BatchCollector(long initialDemand) {
+    public BatchCollector(long initialDemand) {
         this.initialDemand = initialDemand;
     }
 
-    static BatchCollector unbounded() {
+    public static BatchCollector unbounded() {
         return new BatchCollector(Long.MAX_VALUE);
     }
 
@@ -52,16 +50,16 @@ final class BatchCollector implements Flow.Subscriber<MessageBatch> {
         done.complete(null);
     }
 
-    void request(long n) {
+    public void request(long n) {
         subscription.request(n);
     }
 
-    void cancel() {
+    public void cancel() {
         subscription.cancel();
         cancelled = true;
     }
 
-    List<BrowsedMessage> messages() {
+    public List<BrowsedMessage> messages() {
         return batches.stream().flatMap(batch -> batch.messages().stream()).toList();
     }
 }
