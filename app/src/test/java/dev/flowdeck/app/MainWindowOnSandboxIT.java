@@ -276,6 +276,40 @@ class MainWindowOnSandboxIT {
         robot.clickOn(ok);
     }
 
+    @Test
+    void aKafkaConnectionIsTestedAndOpensWithItsTopics() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> kafkaAddress() != null);
+        String address = kafkaAddress();
+
+        robot.clickOn("#new-connection");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#connection-dialog").queryAll().isEmpty());
+        robot.clickOn("#connection-name").write("Local Kafka");
+        robot.clickOn("#connection-address").write(address);
+        robot.clickOn("#test-connection");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(verdict())
+                .startsWith("Connected: Kafka ≥ 4.").endsWith("1 broker."));
+        robot.clickOn("#save-connection");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(onFx(() -> {
+            var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
+            var item = tree.getRoot().getChildren().stream()
+                    .filter(child -> child.getValue().equals(new NavigationTree.Profile("Local Kafka")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Local Kafka in the tree"));
+            return namesUnder(item);
+        })).contains(ShopTopology.ORDERS, ShopTopology.deadLetterTopic(ShopTopology.ORDERS)));
+        assertThat(Files.readString(configDir.resolve("profiles.json"))).contains("Local Kafka").contains(address);
+    }
+
+    /** The Kafka sandbox's bootstrap address, from the status bar once it is connected. */
+    private String kafkaAddress() throws Exception {
+        return onFx(() -> {
+            var tree = robot.lookup("#navigation-tree").<NavigationTree>queryAs(NavigationTree.class);
+            tree.getSelectionModel().select(tree.getRoot().getChildren().getFirst());
+            String text = robot.lookup("#status-address").queryAs(Label.class).getText();
+            return text.startsWith("127.0.0.1:") ? text : null;
+        });
+    }
+
     private String verdict() throws Exception {
         return onFx(() -> robot.lookup("#connection-verdict").queryAs(Label.class).getText());
     }

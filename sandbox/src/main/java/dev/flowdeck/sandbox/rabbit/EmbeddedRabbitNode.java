@@ -41,6 +41,7 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
     private final int managementPort;
     private final String nodeName;
     private final Thread cleanupOnExit;
+    private RabbitTlsFiles tls;
 
     private EmbeddedRabbitNode(Path dataDir, Process watchdog, int amqpPort, int managementPort, String nodeName) {
         this.dataDir = dataDir;
@@ -62,18 +63,43 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
 
     /** Starts a node from the RabbitMQ scripts in {@code scripts}. Blocks for several seconds. */
     public static EmbeddedRabbitNode start(Path scripts) {
+        return start(scripts, false);
+    }
+
+    /**
+     * Starts a node with an AMQPS listener too, its certificate self-signed for 127.0.0.1 (see {@link #tls()}): for
+     * the tests of TLS connections. Installs RabbitMQ where needed, like {@link #start()}.
+     */
+    public static EmbeddedRabbitNode startWithTls() {
+        return start(RabbitInstallation.findOrInstall(), true);
+    }
+
+    private static EmbeddedRabbitNode start(Path scripts, boolean withTls) {
         Path dataDir = LocalResources.temporaryDirectory("flowdeck-rabbit-");
         int amqp = LocalResources.freeLoopbackPort();
         int management = LocalResources.freeLoopbackPort();
         int distribution = LocalResources.freeLoopbackPort();
         String node = "flowdeck-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
-        LocalResources.write(dataDir.resolve("rabbitmq.conf"), """
+        String config = """
                 listeners.tcp.default = 127.0.0.1:%d
                 management.tcp.ip = 127.0.0.1
                 management.tcp.port = %d
                 log.console = false
                 log.file.level = info
-                """.formatted(amqp, management));
+                """.formatted(amqp, management);
+        RabbitTlsFiles tls = null;
+        if (withTls) {
+            tls = RabbitTlsFiles.create(dataDir);
+            config += """
+                    listeners.ssl.default = 127.0.0.1:%d
+                    ssl_options.cacertfile = %s
+                    ssl_options.certfile = %s
+                    ssl_options.keyfile = %s
+                    ssl_options.verify = verify_none
+                    ssl_options.fail_if_no_peer_cert = false
+                    """.formatted(tls.port(), tls.certificate(), tls.certificate(), tls.key());
+        }
+        LocalResources.write(dataDir.resolve("rabbitmq.conf"), config);
         LocalResources.write(dataDir.resolve("enabled_plugins"), "[rabbitmq_management].\n");
 
         var builder = new ProcessBuilder("/bin/sh", "-c", WATCHDOG,
@@ -97,6 +123,7 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
             throw new SandboxException("Could not start RabbitMQ: " + e.getMessage(), e);
         }
         var rabbit = new EmbeddedRabbitNode(dataDir, process, amqp, management, node);
+        rabbit.tls = tls;
         try {
             rabbit.awaitReady();
             return rabbit;
@@ -132,6 +159,14 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
 
     public String managementUri() {
         return "http://127.0.0.1:" + managementPort + "/api/";
+    }
+
+    /** The AMQPS listener and what a client needs to trust it; only for a node from {@link #startWithTls()}. */
+    public RabbitTlsFiles tls() {
+        if (tls == null) {
+            throw new IllegalStateException("this node was started without TLS");
+        }
+        return tls;
     }
 
     public String nodeName() {

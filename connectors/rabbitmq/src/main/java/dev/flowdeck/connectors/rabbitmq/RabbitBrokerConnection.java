@@ -4,6 +4,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.http.client.Client;
 import com.rabbitmq.http.client.ClientParameters;
+import com.rabbitmq.http.client.JdkHttpClientHttpLayer;
 import com.rabbitmq.http.client.domain.OverviewResponse;
 import com.rabbitmq.http.client.domain.QueueInfo;
 import dev.flowdeck.core.broker.BrokerConnection;
@@ -26,6 +27,7 @@ import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
  * A RabbitMQ broker behind the broker API: AMQP 0-9-1 for browsing and publishing, the management HTTP API
@@ -55,6 +58,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
     private final ConnectionProfile profile;
     private final RabbitEndpoint endpoint;
     private final Client management;
+    private final SSLContext tls;
     private final ExecutorService io = Executors.newThreadPerTaskExecutor(new NamedThreadFactory("flowdeck-rabbit-io"));
     private final Set<AmqpBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -62,10 +66,12 @@ public final class RabbitBrokerConnection implements BrokerConnection {
     private RabbitPublisher publisher;
     private int serverMajor = -1;
 
-    private RabbitBrokerConnection(ConnectionProfile profile, RabbitEndpoint endpoint, Client management) {
+    private RabbitBrokerConnection(ConnectionProfile profile, RabbitEndpoint endpoint, Client management,
+                                   SSLContext tls) {
         this.profile = profile;
         this.endpoint = endpoint;
         this.management = management;
+        this.tls = tls;
     }
 
     /**
@@ -74,12 +80,29 @@ public final class RabbitBrokerConnection implements BrokerConnection {
      */
     public static RabbitBrokerConnection open(ConnectionProfile profile, Credentials credentials) {
         RabbitEndpoint endpoint = RabbitEndpoint.of(profile, credentials);
+        SSLContext tls = endpoint.tls() || endpoint.managementUrl().startsWith("https") ? RabbitTls.context(profile)
+                : null;
         try {
+            // HTTP/1.1 (the API refuses the JDK's h2c upgrade on some calls) and timeouts, so a dead host is said
+            // within 10 s instead of never.
+            var http = JdkHttpClientHttpLayer.configure()
+                    .clientBuilderConsumer(builder -> {
+                        builder.version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT);
+                        if (tls != null) {
+                            builder.sslContext(tls);
+                        }
+                    })
+                    // A request consumer of our own replaces the client's, which added the credentials: add them.
+                    .requestBuilderConsumer(request -> request.timeout(TIMEOUT).header("Authorization",
+                            JdkHttpClientHttpLayer.authorization(endpoint.credentials().username(),
+                                    endpoint.credentials().password())))
+                    .create();
             var management = new Client(new ClientParameters()
                     .url(endpoint.managementUrl())
                     .username(endpoint.credentials().username())
-                    .password(endpoint.credentials().password()));
-            return new RabbitBrokerConnection(profile, endpoint, management);
+                    .password(endpoint.credentials().password())
+                    .httpLayerFactory(http));
+            return new RabbitBrokerConnection(profile, endpoint, management, tls);
         } catch (Exception e) {
             throw new BrokerException("'" + AmqpAddress.masked(endpoint.managementUrl())
                     + "' is not a usable management API URL: " + Failures.firstLine(e), e);
@@ -192,7 +215,9 @@ public final class RabbitBrokerConnection implements BrokerConnection {
         }
         if (amqp == null || !amqp.isOpen()) {
             var factory = new ConnectionFactory();
-            factory.setUri(endpoint.amqp());
+            // Host and port by hand: setUri("amqps://...") would install a trust-everything manager.
+            factory.setHost(endpoint.host());
+            factory.setPort(endpoint.port());
             factory.setVirtualHost(endpoint.vhost());
             factory.setUsername(endpoint.credentials().username());
             factory.setPassword(endpoint.credentials().password());
@@ -201,7 +226,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
             factory.setAutomaticRecoveryEnabled(false);
             factory.setTopologyRecoveryEnabled(false);
             if (endpoint.tls()) {
-                factory.useSslProtocol(javax.net.ssl.SSLContext.getDefault());
+                factory.useSslProtocol(tls);
                 factory.enableHostnameVerification();
             }
             amqp = factory.newConnection(io, "flowdeck");

@@ -18,7 +18,7 @@ final class TestRabbit {
 
     static synchronized EmbeddedRabbitNode node() {
         if (node == null) {
-            node = EmbeddedRabbitNode.start(); // stops itself through its shutdown hook
+            node = EmbeddedRabbitNode.startWithTls(); // stops itself through its shutdown hook
         }
         return node;
     }
