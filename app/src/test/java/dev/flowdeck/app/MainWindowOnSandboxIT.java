@@ -270,10 +270,19 @@ class MainWindowOnSandboxIT {
         });
     }
 
+    /**
+     * Presses a dialog's OK once its window is on screen. The button is fired rather than clicked: on a loaded
+     * machine a click can land before the new window has its position, and miss.
+     */
     private void clickOk(String dialogId) throws Exception {
-        javafx.scene.Node ok = onFx(() -> robot.lookup(dialogId).queryAs(javafx.scene.control.DialogPane.class)
-                .lookupButton(javafx.scene.control.ButtonType.OK));
-        robot.clickOn(ok);
+        var ok = (javafx.scene.control.Button) onFx(() -> robot.lookup(dialogId)
+                .queryAs(javafx.scene.control.DialogPane.class).lookupButton(javafx.scene.control.ButtonType.OK));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() ->
+                ok.getScene() != null && ok.getScene().getWindow() != null && ok.getScene().getWindow().isShowing()));
+        onFx(() -> {
+            ok.fire();
+            return null;
+        });
     }
 
     @Test
