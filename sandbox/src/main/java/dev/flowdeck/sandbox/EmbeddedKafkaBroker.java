@@ -47,7 +47,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
-    /** Starts a broker and returns once it answers an admin request. Blocks for a few seconds: not for the FX thread. */
+    /** Starts a broker and returns once it answers an admin request. Blocks for seconds: not for the FX thread. */
     public static EmbeddedKafkaBroker start() {
         return start(false);
     }

@@ -70,7 +70,8 @@ final class PipelineService extends SimulatedConsumer {
         } catch (IllegalArgumentException malformed) {
             var failure = new ListenerFailure("org.apache.kafka.common.errors.SerializationException",
                     "Can't deserialize data from topic [" + record.topic() + "]: " + malformed.getMessage(),
-                    List.of("org.springframework.kafka.support.serializer.JsonDeserializer.deserialize(JsonDeserializer.java:601)"));
+                    List.of("org.springframework.kafka.support.serializer.JsonDeserializer"
+                            + ".deserialize(JsonDeserializer.java:601)"));
             producer.send(SpringDeadLetters.deadLetter(record, group, failure));
             return;
         }

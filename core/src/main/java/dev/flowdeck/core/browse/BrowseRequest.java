@@ -1,5 +1,6 @@
 package dev.flowdeck.core.browse;
 
+import dev.flowdeck.core.filter.MessageFilter;
 import java.util.Objects;
 import java.util.Set;
 
@@ -10,15 +11,17 @@ import java.util.Set;
  * @param start       where to begin in each partition
  * @param partitions  the partitions to read; empty means all
  * @param follow      false: stop at the end offsets seen when the browse began; true: keep tailing until cancelled
- * @param limit       the most messages to read; 0 for no limit (a RabbitMQ queue browse always has one, since it
- *                    holds what it reads: see the connector)
+ * @param limit       the most matching messages to deliver; 0 for no limit (a RabbitMQ queue browse always has one,
+ *                    since it holds what it reads: see the connector)
+ * @param filter      which messages to deliver; applied where they are read, on the connector's thread
  */
 public record BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow,
-                            long limit) {
+                            long limit, MessageFilter filter) {
 
     public BrowseRequest {
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(filter, "filter");
         partitions = Set.copyOf(partitions);
         if (limit < 0) {
             throw new IllegalArgumentException("a browse limit is not negative, was " + limit);
@@ -26,22 +29,31 @@ public record BrowseRequest(String destination, StartPosition start, Set<Integer
     }
 
     public BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow) {
-        this(destination, start, partitions, follow, 0);
+        this(destination, start, partitions, follow, 0, MessageFilter.ALL);
     }
 
     public static BrowseRequest fromBeginning(String destination) {
-        return new BrowseRequest(destination, new StartPosition.Earliest(), Set.of(), false, 0);
+        return new BrowseRequest(destination, new StartPosition.Earliest(), Set.of(), false);
     }
 
     public BrowseRequest onlyPartitions(Set<Integer> chosen) {
-        return new BrowseRequest(destination, start, chosen, follow, limit);
+        return new BrowseRequest(destination, start, chosen, follow, limit, filter);
     }
 
     public BrowseRequest following() {
-        return new BrowseRequest(destination, start, partitions, true, limit);
+        return new BrowseRequest(destination, start, partitions, true, limit, filter);
     }
 
     public BrowseRequest limitedTo(long max) {
-        return new BrowseRequest(destination, start, partitions, follow, max);
+        return new BrowseRequest(destination, start, partitions, follow, max, filter);
+    }
+
+    public BrowseRequest filteredBy(MessageFilter only) {
+        return new BrowseRequest(destination, start, partitions, follow, limit, only);
+    }
+
+    /** Whether every message read is delivered (no filter). */
+    public boolean unfiltered() {
+        return filter == MessageFilter.ALL;
     }
 }

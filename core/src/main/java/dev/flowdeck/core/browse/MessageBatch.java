@@ -3,14 +3,16 @@ package dev.flowdeck.core.browse;
 import java.util.List;
 
 /**
- * What one step of a browse delivers: the messages read since the last batch and how far the browse has come.
+ * What one step of a browse delivers: the messages that passed its filter since the last batch, and how far the
+ * browse has come. A batch may carry no message: a scan that reads much and finds little still reports progress.
  *
  * @param messages messages in the order each partition holds them (partitions interleaved)
- * @param scanned  messages read so far in this browse, this batch included
- * @param total    messages in range when the browse began (end minus start positions); for a live tail, what
- *                 had arrived by then
+ * @param scanned  messages read so far in this browse, this batch included, matching or not
+ * @param matched  messages that passed the filter so far (all of them delivered)
+ * @param total    messages in range when the browse began (end minus start positions), or -1 where the broker
+ *                 does not say (a RabbitMQ stream); for a live tail, what had arrived by then
  */
-public record MessageBatch(List<BrowsedMessage> messages, long scanned, long total) {
+public record MessageBatch(List<BrowsedMessage> messages, long scanned, long matched, long total) {
 
     public MessageBatch {
         messages = List.copyOf(messages);

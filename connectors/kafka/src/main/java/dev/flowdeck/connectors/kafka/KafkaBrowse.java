@@ -36,6 +36,7 @@ import org.apache.kafka.common.header.Header;
 final class KafkaBrowse extends BrowseSubscription {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(250);
 
     private final Map<String, Object> consumerConfig;
     private final BrowseRequest request;
@@ -101,8 +102,10 @@ final class KafkaBrowse extends BrowseSubscription {
                 open.add(partition);
             }
         }
-        long total = request.limit() > 0 ? Math.min(inRange, request.limit()) : inRange;
+        long total = request.limit() > 0 && request.unfiltered() ? Math.min(inRange, request.limit()) : inRange;
         long scanned = 0;
+        long matched = 0;
+        long lastReport = System.nanoTime();
         while (!demand.isCancelled()) {
             if (!request.follow() && open.isEmpty()) {
                 signalComplete();
@@ -112,11 +115,15 @@ final class KafkaBrowse extends BrowseSubscription {
                 return;
             }
             ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
-            List<BrowsedMessage> batch = new ArrayList<>(records.count());
+            List<BrowsedMessage> batch = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 var partition = new TopicPartition(record.topic(), record.partition());
                 if (request.follow() || record.offset() < end.get(partition)) {
-                    batch.add(toMessage(record));
+                    scanned++;
+                    BrowsedMessage message = toMessage(record);
+                    if (request.filter().test(message)) { // on this thread: never on the FX thread
+                        batch.add(message);
+                    }
                 }
             }
             if (!request.follow()) {
@@ -127,17 +134,20 @@ final class KafkaBrowse extends BrowseSubscription {
                     }
                 }
             }
-            if (request.limit() > 0 && scanned + batch.size() >= request.limit()) {
-                batch = batch.subList(0, (int) (request.limit() - scanned));
+            if (request.limit() > 0 && matched + batch.size() >= request.limit()) {
+                batch = batch.subList(0, (int) (request.limit() - matched));
                 open.clear();
             }
-            if (!batch.isEmpty()) {
-                scanned += batch.size();
-                if (!deliver(new MessageBatch(batch, scanned, total))) {
+            // Matches go out at once; a scan finding nothing still reports its progress a few times a second.
+            boolean progressDue = System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos() && !records.isEmpty();
+            if (!batch.isEmpty() || progressDue) {
+                matched += batch.size();
+                lastReport = System.nanoTime();
+                if (!deliver(new MessageBatch(batch, scanned, matched, total))) {
                     return;
                 }
             }
-            if (request.limit() > 0 && scanned >= request.limit()) {
+            if (request.limit() > 0 && matched >= request.limit()) {
                 signalComplete();
                 return;
             }

@@ -46,6 +46,7 @@ final class QueueBrowse extends AmqpBrowse {
         long total = Math.min(ready, limit);
         long lastTag = -1;
         long taken = 0;
+        long matched = 0;
         try {
             while (taken < total && awaitDemand()) {
                 List<BrowsedMessage> batch = new ArrayList<>();
@@ -56,11 +57,15 @@ final class QueueBrowse extends AmqpBrowse {
                         break;
                     }
                     lastTag = response.getEnvelope().getDeliveryTag();
-                    batch.add(AmqpMessages.toBrowsed(request.destination(), taken, response.getEnvelope(),
-                            response.getProps(), response.getBody()));
+                    var message = AmqpMessages.toBrowsed(request.destination(), taken, response.getEnvelope(),
+                            response.getProps(), response.getBody());
                     taken++;
+                    if (request.filter().test(message)) {
+                        batch.add(message);
+                    }
                 }
-                if (!batch.isEmpty() && !deliver(new MessageBatch(batch, taken, total))) {
+                matched += batch.size();
+                if (!deliver(new MessageBatch(batch, taken, matched, total))) {
                     return;
                 }
             }

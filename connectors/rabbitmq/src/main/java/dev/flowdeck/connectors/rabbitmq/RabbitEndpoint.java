@@ -45,7 +45,8 @@ record RabbitEndpoint(URI amqp, String host, int port, String vhost, boolean tls
         if (!credentials.isPresent()) {
             credentials = new Credentials("guest", "guest");
         }
-        URI withoutUser = URI.create(scheme + "://" + uri.getHost() + ":" + port + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+        String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
+        URI withoutUser = URI.create(scheme + "://" + uri.getHost() + ":" + port + rawPath);
         return new RabbitEndpoint(withoutUser, uri.getHost(), port, path, tls,
                 management.endsWith("/") ? management : management + "/", credentials);
     }

@@ -72,26 +72,29 @@ final class StreamBrowse extends AmqpBrowse {
                     }
                 });
         long scanned = 0;
+        long matched = 0;
         long quietSince = System.nanoTime();
         try {
             while (demand.await()) {
-                List<BrowsedMessage> batch = new ArrayList<>();
+                List<BrowsedMessage> read = new ArrayList<>();
                 BrowsedMessage first = arrived.poll(100, TimeUnit.MILLISECONDS);
                 if (first != null) {
-                    batch.add(first);
-                    arrived.drainTo(batch, BATCH - 1);
+                    read.add(first);
+                    arrived.drainTo(read, BATCH - 1);
                 }
-                if (request.limit() > 0 && scanned + batch.size() > request.limit()) {
-                    batch = batch.subList(0, (int) (request.limit() - scanned));
+                List<BrowsedMessage> batch = read.stream().filter(request.filter()::test).toList();
+                if (request.limit() > 0 && matched + batch.size() > request.limit()) {
+                    batch = batch.subList(0, (int) (request.limit() - matched));
                 }
-                if (!batch.isEmpty()) {
+                if (!read.isEmpty()) {
                     quietSince = System.nanoTime();
-                    scanned += batch.size();
-                    if (!deliver(new MessageBatch(batch, scanned, -1))) {
+                    scanned += read.size();
+                    matched += batch.size();
+                    if (!deliver(new MessageBatch(batch, scanned, matched, -1))) {
                         return;
                     }
                 }
-                boolean limitReached = request.limit() > 0 && scanned >= request.limit();
+                boolean limitReached = request.limit() > 0 && matched >= request.limit();
                 boolean quiet = !request.follow()
                         && TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - quietSince) >= QUIET_END_MS;
                 if (limitReached || quiet) {

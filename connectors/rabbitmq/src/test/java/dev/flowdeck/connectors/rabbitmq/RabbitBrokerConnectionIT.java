@@ -138,6 +138,29 @@ class RabbitBrokerConnectionIT {
     }
 
     @Test
+    void aFilteredQueueBrowseDeliversMatchesAndStillHandsEverythingBack() throws Exception {
+        String queue = unique("filtered");
+        try (Channel channel = TestRabbit.channel()) {
+            channel.queueDeclare(queue, true, false, false, null);
+            for (int i = 0; i < 120; i++) {
+                channel.basicPublish("", queue, null, bytes("{\"n\":" + i + "}"));
+            }
+            await().until(() -> channel.queueDeclarePassive(queue).getMessageCount() == 120);
+
+            var collector = BatchCollector.unbounded();
+            connection.browse(BrowseRequest.fromBeginning(queue)
+                    .filteredBy(dev.flowdeck.core.filter.MessageFilter.Json.of("$.n >= 100"))).subscribe(collector);
+            collector.done.get(30, TimeUnit.SECONDS);
+
+            assertThat(collector.messages()).hasSize(20);
+            assertThat(collector.batches.getLast().scanned()).isEqualTo(120);
+            assertThat(collector.batches.getLast().matched()).isEqualTo(20);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> channel.queueDeclarePassive(queue).getMessageCount() == 120);
+        }
+    }
+
+    @Test
     void cancellingAQueueBrowseHandsEveryHeldMessageBack() throws Exception {
         String queue = unique("cancel");
         try (Channel channel = TestRabbit.channel()) {

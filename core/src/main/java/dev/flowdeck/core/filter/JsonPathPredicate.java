@@ -1,0 +1,248 @@
+package dev.flowdeck.core.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code <JSONPath> [<operator> <literal>]}: {@code $.amount > 100}, {@code $.status == "FAILED"},
+ * {@code $..email contains "@example.com"}, {@code $.retry exists}, or a bare path (true when it finds something
+ * that is not null or false). Operators: {@code == != > >= < <= contains exists}; literals: numbers, "strings",
+ * true, false, null. When a path finds several values (a wildcard, {@code ..}), one passing is enough.
+ *
+ * <p>The path is Jayway JSONPath evaluated over Jackson trees; its own filter expressions ({@code [?(...)]}) work
+ * too. Nothing here evaluates code.
+ */
+public final class JsonPathPredicate {
+
+    private static final Configuration JACKSON = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider())
+            .mappingProvider(new JacksonMappingProvider())
+            .options(Option.SUPPRESS_EXCEPTIONS)
+            .build();
+
+    enum Operator { EQ, NE, GT, GE, LT, LE, CONTAINS, EXISTS, TRUTHY }
+
+    private final String expression;
+    private final JsonPath path;
+    private final Operator operator;
+    private final JsonNode literal;
+
+    private JsonPathPredicate(String expression, JsonPath path, Operator operator, JsonNode literal) {
+        this.expression = expression;
+        this.path = path;
+        this.operator = operator;
+        this.literal = literal;
+    }
+
+    /** @throws FilterException saying what is wrong and how the expression should read */
+    public static JsonPathPredicate parse(String expression) {
+        String trimmed = expression.trim();
+        if (!trimmed.startsWith("$")) {
+            throw new FilterException("A JSON filter starts with a path such as $.amount, then optionally an "
+                    + "operator and a value: $.amount > 100, $.status == \"FAILED\", $.retry exists.", null);
+        }
+        int[] split = operatorAt(trimmed);
+        String pathText = split == null ? trimmed : trimmed.substring(0, split[0]).trim();
+        JsonPath path;
+        try {
+            path = JsonPath.compile(pathText);
+        } catch (InvalidPathException | IllegalArgumentException e) {
+            throw new FilterException("'" + pathText + "' is not a JSONPath: " + e.getMessage(), e);
+        }
+        if (split == null) {
+            return new JsonPathPredicate(expression, path, Operator.TRUTHY, null);
+        }
+        String symbol = trimmed.substring(split[0], split[1]);
+        String value = trimmed.substring(split[1]).trim();
+        Operator operator = switch (symbol) {
+            case "==" -> Operator.EQ;
+            case "!=" -> Operator.NE;
+            case ">" -> Operator.GT;
+            case ">=" -> Operator.GE;
+            case "<" -> Operator.LT;
+            case "<=" -> Operator.LE;
+            case "contains" -> Operator.CONTAINS;
+            default -> Operator.EXISTS;
+        };
+        if (operator == Operator.EXISTS) {
+            if (!value.isEmpty()) {
+                throw new FilterException("'exists' takes no value: write " + pathText + " exists.", null);
+            }
+            return new JsonPathPredicate(expression, path, operator, null);
+        }
+        return new JsonPathPredicate(expression, path, operator, literal(value));
+    }
+
+    private static final List<String> SYMBOLS = List.of("==", "!=", ">=", "<=", ">", "<");
+    private static final List<String> WORDS = List.of("contains", "exists");
+
+    /**
+     * Where the comparison starts: the first operator outside brackets, parentheses and quotes, so the path's own
+     * filter expressions ({@code [?(@.qty > 1)]}) stay part of the path. {start, end} or null for a bare path.
+     */
+    private static int[] operatorAt(String text) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+                continue;
+            }
+            switch (c) {
+                case '\'', '"' -> quote = c;
+                case '[', '(' -> depth++;
+                case ']', ')' -> depth--;
+                default -> {
+                    if (depth != 0) {
+                        continue;
+                    }
+                    for (String symbol : SYMBOLS) {
+                        if (text.startsWith(symbol, i)) {
+                            return new int[] {i, i + symbol.length()};
+                        }
+                    }
+                    if (Character.isWhitespace(text.charAt(i - 1))) {
+                        for (String word : WORDS) {
+                            int end = i + word.length();
+                            boolean wordEnds = end == text.length()
+                                    || end < text.length() && Character.isWhitespace(text.charAt(end));
+                            if (text.startsWith(word, i) && wordEnds) {
+                                return new int[] {i, end};
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode literal(String text) {
+        try {
+            JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            if (node == null || node.isContainerNode() || text.isEmpty()) {
+                throw new FilterException("Compare with a number, a \"quoted string\", true, false or null; not '"
+                        + text + "'.", null);
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FilterException("'" + text + "' is not a value: write a number, a \"quoted string\", true, "
+                    + "false or null.", e);
+        }
+    }
+
+    public boolean test(MessageView message) {
+        JsonNode document = message.valueJson();
+        if (document == null) {
+            return false;
+        }
+        List<JsonNode> found = read(document);
+        if (operator == Operator.EXISTS) {
+            return !found.isEmpty();
+        }
+        for (JsonNode value : found) {
+            if (passes(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<JsonNode> read(JsonNode document) {
+        JsonNode result;
+        try {
+            result = path.read(document, JACKSON);
+        } catch (PathNotFoundException | ClassCastException notThere) {
+            return List.of();
+        }
+        List<JsonNode> values = new ArrayList<>();
+        if (result == null || result.isMissingNode()) {
+            return values;
+        }
+        if (!path.isDefinite() && result instanceof ArrayNode array) {
+            array.forEach(values::add);
+        } else {
+            values.add(result);
+        }
+        return values;
+    }
+
+    private boolean passes(JsonNode value) {
+        return switch (operator) {
+            case TRUTHY -> !value.isNull() && !(value.isBoolean() && !value.booleanValue());
+            case EQ -> same(value);
+            case NE -> !same(value);
+            case CONTAINS -> literal.isTextual()
+                    && (value.isTextual() && value.textValue().contains(literal.textValue())
+                    || value.isArray() && containsText((ArrayNode) value));
+            case GT, GE, LT, LE -> compare(value);
+            case EXISTS -> true;
+        };
+    }
+
+    private boolean same(JsonNode value) {
+        if (value.isNumber() && literal.isNumber()) {
+            return value.decimalValue().compareTo(literal.decimalValue()) == 0;
+        }
+        return value.equals(literal);
+    }
+
+    private boolean containsText(ArrayNode array) {
+        for (JsonNode element : array) {
+            if (element.isTextual() && element.textValue().equals(literal.textValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Numbers compare as numbers (a numeric string too, as payloads often carry "12.50"); texts as texts. */
+    private boolean compare(JsonNode value) {
+        int order;
+        BigDecimal left = number(value);
+        BigDecimal right = number(literal);
+        if (left != null && right != null) {
+            order = left.compareTo(right);
+        } else if (value.isTextual() && literal.isTextual()) {
+            order = value.textValue().compareTo(literal.textValue());
+        } else {
+            return false;
+        }
+        return switch (operator) {
+            case GT -> order > 0;
+            case GE -> order >= 0;
+            case LT -> order < 0;
+            default -> order <= 0;
+        };
+    }
+
+    private static BigDecimal number(JsonNode node) {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return new BigDecimal(node.textValue().trim());
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return expression;
+    }
+}

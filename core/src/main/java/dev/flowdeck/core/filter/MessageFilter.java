@@ -1,0 +1,137 @@
+package dev.flowdeck.core.filter;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageHeader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A test a browsed message passes or fails, run where messages are read (a connector's thread), never on the FX
+ * thread. Filters are data, not code: no filter can run a script, and the regular expressions are RE2's, which
+ * match in linear time, so no pattern can hang a scan.
+ */
+public sealed interface MessageFilter {
+
+    boolean test(MessageView message);
+
+    /** Convenience for one message; a scan reuses one {@link MessageView} per message for all filters. */
+    default boolean test(BrowsedMessage message) {
+        return test(new MessageView(message));
+    }
+
+    /** Everything passes. */
+    MessageFilter ALL = new AllOf(List.of());
+
+    /** Passes when every one of {@code filters} passes. */
+    static MessageFilter allOf(List<MessageFilter> filters) {
+        return filters.size() == 1 ? filters.getFirst() : new AllOf(filters);
+    }
+
+    record AllOf(List<MessageFilter> filters) implements MessageFilter {
+        public AllOf {
+            filters = List.copyOf(filters);
+        }
+
+        @Override
+        public boolean test(MessageView message) {
+            for (MessageFilter filter : filters) {
+                if (!filter.test(message)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The value (as UTF-8 text) contains this text; case-insensitive when asked. */
+    record TextContains(String text, boolean ignoreCase) implements MessageFilter {
+        public TextContains {
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public boolean test(MessageView message) {
+            String value = message.valueText();
+            if (value == null) {
+                return false;
+            }
+            return ignoreCase
+                    ? value.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))
+                    : value.contains(text);
+        }
+    }
+
+    /** Some part of the value (as UTF-8 text) matches an RE2 regular expression. */
+    record Regex(Pattern pattern) implements MessageFilter {
+
+        /** @throws FilterException naming what is wrong with the expression */
+        public static Regex of(String expression) {
+            try {
+                return new Regex(Pattern.compile(expression));
+            } catch (PatternSyntaxException e) {
+                throw new FilterException("The regular expression is not valid: " + e.getDescription()
+                        + " (RE2 syntax: no look-arounds or back-references).", e);
+            }
+        }
+
+        @Override
+        public boolean test(MessageView message) {
+            String value = message.valueText();
+            return value != null && pattern.matcher(value).find();
+        }
+    }
+
+    /** The key's bytes equal these (a key typed as text is compared as UTF-8). */
+    record KeyEquals(byte[] key) implements MessageFilter {
+        public static KeyEquals text(String key) {
+            return new KeyEquals(key.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public boolean test(MessageView message) {
+            return message.message().key() != null && Arrays.equals(message.message().key(), key);
+        }
+    }
+
+    /** A header of this name exists and, if {@code value} is not null, its last occurrence equals it as UTF-8. */
+    record HeaderMatches(String name, String value) implements MessageFilter {
+        public HeaderMatches {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public boolean test(MessageView message) {
+            return message.message().lastHeader(name)
+                    .map(MessageHeader::value)
+                    .map(bytes -> value == null || value.equals(new String(bytes, StandardCharsets.UTF_8)))
+                    .orElse(false);
+        }
+    }
+
+    /** The message's timestamp is in {@code [from, to)}; either bound may be null for open. */
+    record TimeRange(Instant from, Instant to) implements MessageFilter {
+        @Override
+        public boolean test(MessageView message) {
+            Instant time = message.message().timestamp();
+            return time != null && (from == null || !time.isBefore(from)) && (to == null || time.isBefore(to));
+        }
+    }
+
+    /** A JSONPath predicate on the value, such as {@code $.amount > 100}: see {@link JsonPathPredicate}. */
+    record Json(JsonPathPredicate predicate) implements MessageFilter {
+        public static Json of(String expression) {
+            return new Json(JsonPathPredicate.parse(expression));
+        }
+
+        @Override
+        public boolean test(MessageView message) {
+            return predicate.test(message);
+        }
+    }
+}

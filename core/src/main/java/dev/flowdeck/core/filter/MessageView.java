@@ -1,0 +1,74 @@
+package dev.flowdeck.core.filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One message as filters see it, decoding the value at most once whatever the number of filters: as UTF-8 text
+ * (null if the bytes are not UTF-8) and as a JSON tree (null if it is not JSON). Not thread-safe: one per message
+ * on the reading thread.
+ */
+public final class MessageView {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Object NOT_YET = new Object();
+
+    private final BrowsedMessage message;
+    private Object text = NOT_YET;
+    private Object json = NOT_YET;
+
+    public MessageView(BrowsedMessage message) {
+        this.message = message;
+    }
+
+    public BrowsedMessage message() {
+        return message;
+    }
+
+    /** The value as text, or null when it has none or it is not valid UTF-8. */
+    public String valueText() {
+        if (text == NOT_YET) {
+            text = decode(message.value());
+        }
+        return (String) text;
+    }
+
+    /** The value as a JSON tree, or null when it is not JSON. */
+    public JsonNode valueJson() {
+        if (json == NOT_YET) {
+            json = parse(message.value());
+        }
+        return (JsonNode) json;
+    }
+
+    private static String decode(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notText) {
+            return null;
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+}

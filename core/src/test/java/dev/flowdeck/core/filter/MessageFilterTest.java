@@ -1,0 +1,112 @@
+package dev.flowdeck.core.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageHeader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageFilterTest {
+
+    private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+    private final BrowsedMessage order = message("ord-1", """
+            {"orderId":"ord-1","amount":149.90,"currency":"EUR","status":"FAILED","tags":["vip","eu"],
+             "customer":{"email":"ada@example.com"},"retry":null,"items":[{"sku":"SKU-1","qty":2},{"sku":"SKU-9","qty":1}]}
+            """, T, new MessageHeader("event-type", bytes("OrderPlaced")));
+
+    @Test
+    void textAndRegexLookIntoTheValue() {
+        assertThat(new MessageFilter.TextContains("ada@example", false).test(order)).isTrue();
+        assertThat(new MessageFilter.TextContains("ADA@EXAMPLE", true).test(order)).isTrue();
+        assertThat(new MessageFilter.TextContains("ADA@EXAMPLE", false).test(order)).isFalse();
+        assertThat(MessageFilter.Regex.of("SKU-\\d+").test(order)).isTrue();
+        assertThat(MessageFilter.Regex.of("^ord-").test(order)).isFalse();
+    }
+
+    @Test
+    void aPatternThatWouldBacktrackForeverIsLinearHere() {
+        var evil = message("k", "a".repeat(50_000) + "!", T);
+        // With java.util.regex this pattern takes exponential time on this input; RE2 answers at once.
+        assertThat(MessageFilter.Regex.of("(a+)+$").test(evil)).isFalse();
+    }
+
+    @Test
+    void regexesRE2CannotRunAreRefusedWithAReason() {
+        assertThatThrownBy(() -> MessageFilter.Regex.of("(?<=x)y"))
+                .isInstanceOf(FilterException.class).hasMessageContaining("RE2 syntax");
+    }
+
+    @Test
+    void keyHeaderAndTime() {
+        assertThat(MessageFilter.KeyEquals.text("ord-1").test(order)).isTrue();
+        assertThat(MessageFilter.KeyEquals.text("ord-2").test(order)).isFalse();
+        assertThat(new MessageFilter.HeaderMatches("event-type", "OrderPlaced").test(order)).isTrue();
+        assertThat(new MessageFilter.HeaderMatches("event-type", null).test(order)).isTrue();
+        assertThat(new MessageFilter.HeaderMatches("traceparent", null).test(order)).isFalse();
+        assertThat(new MessageFilter.TimeRange(T, T.plusSeconds(1)).test(order)).isTrue();
+        assertThat(new MessageFilter.TimeRange(T.plusSeconds(1), null).test(order)).isFalse();
+    }
+
+    @Test
+    void jsonPathPredicates() {
+        assertThat(json("$.amount > 100")).isTrue();
+        assertThat(json("$.amount >= 149.9")).isTrue();
+        assertThat(json("$.amount < 100")).isFalse();
+        assertThat(json("$.status == \"FAILED\"")).isTrue();
+        assertThat(json("$.status != \"FAILED\"")).isFalse();
+        assertThat(json("$.customer.email contains \"@example.com\"")).isTrue();
+        assertThat(json("$..email contains \"@example.com\"")).isTrue();
+        assertThat(json("$.tags contains \"vip\"")).isTrue();
+        assertThat(json("$.items[*].qty > 1")).as("one of several is enough").isTrue();
+        assertThat(json("$.items[?(@.sku == 'SKU-9')].qty == 1")).isTrue();
+        assertThat(json("$.retry exists")).isTrue();
+        assertThat(json("$.refund exists")).isFalse();
+        assertThat(json("$.retry")).as("a bare path: null is false").isFalse();
+        assertThat(json("$.orderId")).isTrue();
+        assertThat(json("$.nothing.deeper > 1")).isFalse();
+    }
+
+    @Test
+    void jsonFiltersPassNoMessageThatIsNotJsonAndNeverThrow() {
+        var binary = new BrowsedMessage("t", 0, 0, T, null, new byte[] {(byte) 0xC3, 0x28, 0x00}, List.of());
+        var tombstone = new BrowsedMessage("t", 0, 1, T, bytes("k"), null, List.of());
+        var truncated = message("k", "{\"amount\": 12", T);
+        for (var message : List.of(binary, tombstone, truncated)) {
+            assertThat(MessageFilter.Json.of("$.amount > 1").test(message)).isFalse();
+            assertThat(new MessageFilter.TextContains("x", false).test(message)).isFalse();
+        }
+    }
+
+    @Test
+    void badJsonFiltersSayHowTheyShouldRead() {
+        assertThatThrownBy(() -> MessageFilter.Json.of("amount > 100")).isInstanceOf(FilterException.class)
+                .hasMessageContaining("$.amount > 100");
+        assertThatThrownBy(() -> MessageFilter.Json.of("$.amount > hundred")).hasMessageContaining("not a value");
+        assertThatThrownBy(() -> MessageFilter.Json.of("$.amount exists 3")).hasMessageContaining("takes no value");
+    }
+
+    @Test
+    void filtersCombine() {
+        var both = MessageFilter.allOf(List.of(MessageFilter.KeyEquals.text("ord-1"), MessageFilter.Json.of("$.amount > 100")));
+        var either = MessageFilter.allOf(List.of(MessageFilter.KeyEquals.text("ord-1"), MessageFilter.Json.of("$.amount > 500")));
+        assertThat(both.test(order)).isTrue();
+        assertThat(either.test(order)).isFalse();
+        assertThat(MessageFilter.ALL.test(order)).isTrue();
+    }
+
+    private boolean json(String expression) {
+        return MessageFilter.Json.of(expression).test(order);
+    }
+
+    private static BrowsedMessage message(String key, String value, Instant time, MessageHeader... headers) {
+        return new BrowsedMessage("orders", 0, 0, time, bytes(key), bytes(value), List.of(headers));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
