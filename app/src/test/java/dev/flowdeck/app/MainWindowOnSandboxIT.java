@@ -163,14 +163,14 @@ class MainWindowOnSandboxIT {
         addRabbitUser(where[1], "ops", password);
 
         robot.clickOn("#new-connection");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#connection-dialog").queryAll().isEmpty());
+        awaitShowing("#connection-dialog", 10);
 
         // No OS keychain in this test JVM: choose a master password so secrets go to an encrypted file.
         assertThat(onFx(() -> robot.lookup("#secrets-where").queryAs(Label.class).getText())).contains("memory only");
         robot.clickOn("#use-master-password");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#password-prompt").queryAll().isEmpty());
-        robot.clickOn("#prompt-password").write("master-of-secrets");
-        robot.clickOn("#prompt-password-again").write("master-of-secrets");
+        awaitShowing("#password-prompt", 10);
+        setText("#prompt-password", "master-of-secrets");
+        setText("#prompt-password-again", "master-of-secrets");
         clickOk("#password-prompt");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(onFx(() -> robot.lookup("#secrets-where").queryAs(Label.class).getText()))
@@ -212,8 +212,8 @@ class MainWindowOnSandboxIT {
         // Saved without its password: connecting asks for it once, as after a restart without a keychain.
         setText("#connection-password", "");
         robot.clickOn("#save-connection");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !robot.lookup("#password-prompt").queryAll().isEmpty());
-        robot.clickOn("#prompt-password").write(password);
+        awaitShowing("#password-prompt", 20);
+        setText("#prompt-password", password);
         clickOk("#password-prompt");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -227,7 +227,7 @@ class MainWindowOnSandboxIT {
         fromTreeMenu("Local RabbitMQ", "Duplicate");
         await().atMost(Duration.ofSeconds(20)).until(() -> profileNames().contains("Local RabbitMQ (copy)"));
         fromTreeMenu("Local RabbitMQ (copy)", "Delete…");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#confirm-delete").queryAll().isEmpty());
+        awaitShowing("#confirm-delete", 10);
         clickOk("#confirm-delete");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(profileNames()).doesNotContain("Local RabbitMQ (copy)"));
@@ -276,6 +276,20 @@ class MainWindowOnSandboxIT {
     }
 
     /**
+     * Waits until a dialog is on screen: its pane exists, its window shows, and the pane is laid out. A robot that
+     * clicks into a dialog any earlier finds nothing visible, or misses.
+     */
+    private void awaitShowing(String dialogId, int seconds) {
+        Callable<Boolean> showing = () -> robot.lookup(dialogId).tryQuery()
+                .map(pane -> pane.getScene() != null && pane.getScene().getWindow() != null
+                        && pane.getScene().getWindow().isShowing() && pane.isVisible()
+                        && pane.getLayoutBounds().getWidth() > 0)
+                .orElse(false);
+        await().atMost(Duration.ofSeconds(seconds)).until(() -> onFx(showing));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
      * Presses a dialog's OK once its window is on screen. The button is fired rather than clicked: on a loaded
      * machine a click can land before the new window has its position, and miss.
      */
@@ -296,7 +310,7 @@ class MainWindowOnSandboxIT {
         String address = kafkaAddress();
 
         robot.clickOn("#new-connection");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !robot.lookup("#connection-dialog").queryAll().isEmpty());
+        awaitShowing("#connection-dialog", 10);
         robot.clickOn("#connection-name").write("Local Kafka");
         robot.clickOn("#connection-address").write(address);
         robot.clickOn("#test-connection");
