@@ -11,10 +11,18 @@ import java.util.List;
  * @param matched  messages that passed the filter so far (all of them delivered)
  * @param total    messages in range when the browse began (end minus start positions), or -1 where the broker
  *                 does not say (a RabbitMQ stream); for a live tail, what had arrived by then
+ * @param notes    what the operator should know about how the browse reads (a key search narrowed to one
+ *                 partition, say); usually empty, and said once, on the first batch
  */
-public record MessageBatch(List<BrowsedMessage> messages, long scanned, long matched, long total) {
+public record MessageBatch(List<BrowsedMessage> messages, long scanned, long matched, long total,
+                           List<String> notes) {
 
     public MessageBatch {
         messages = List.copyOf(messages);
+        notes = List.copyOf(notes);
+    }
+
+    public MessageBatch(List<BrowsedMessage> messages, long scanned, long matched, long total) {
+        this(messages, scanned, matched, total, List.of());
     }
 }

@@ -25,6 +25,19 @@ public sealed interface MessageFilter {
         return test(new MessageView(message));
     }
 
+    /**
+     * The one key every passing message must have, if the filter requires one (a key filter alone or among
+     * all-of): what lets a Kafka browse read only the partition that key goes to.
+     */
+    static java.util.Optional<byte[]> requiredKey(MessageFilter filter) {
+        return switch (filter) {
+            case KeyEquals key -> java.util.Optional.of(key.key());
+            case AllOf all -> all.filters().stream().map(MessageFilter::requiredKey)
+                    .flatMap(java.util.Optional::stream).findFirst();
+            default -> java.util.Optional.empty();
+        };
+    }
+
     /** Everything passes. */
     MessageFilter ALL = new AllOf(List.of());
 

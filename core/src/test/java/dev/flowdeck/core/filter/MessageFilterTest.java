@@ -98,6 +98,16 @@ class MessageFilterTest {
         assertThat(MessageFilter.ALL.test(order)).isTrue();
     }
 
+    @Test
+    void aKeyFilterAloneOrAmongOthersNamesTheKeyEveryMatchHas() {
+        var key = MessageFilter.KeyEquals.text("ord-7");
+        assertThat(MessageFilter.requiredKey(key)).get().isEqualTo(bytes("ord-7"));
+        assertThat(MessageFilter.requiredKey(MessageFilter.allOf(List.of(MessageFilter.Json.of("$.a > 1"), key))))
+                .get().isEqualTo(bytes("ord-7"));
+        assertThat(MessageFilter.requiredKey(MessageFilter.Json.of("$.a > 1"))).isEmpty();
+        assertThat(MessageFilter.requiredKey(MessageFilter.ALL)).isEmpty();
+    }
+
     private boolean json(String expression) {
         return MessageFilter.Json.of(expression).test(order);
     }

@@ -8,6 +8,7 @@ import dev.flowdeck.core.browse.LastNAllocation;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.browse.StartPosition;
+import dev.flowdeck.core.filter.MessageFilter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * One browse of a topic: a {@link Flow.Subscription} driving a {@link KafkaConsumer} on a thread of its own.
@@ -44,6 +46,7 @@ final class KafkaBrowse extends BrowseSubscription {
     private final String bootstrapServers;
 
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private final List<String> notes = new ArrayList<>();
 
     KafkaBrowse(Map<String, Object> consumerConfig, BrowseRequest request,
                 Flow.Subscriber<? super MessageBatch> subscriber, Consumer<KafkaBrowse> onFinished,
@@ -106,6 +109,12 @@ final class KafkaBrowse extends BrowseSubscription {
         long scanned = 0;
         long matched = 0;
         long lastReport = System.nanoTime();
+        if (!notes.isEmpty()) {
+            // Said before reading, so the operator knows even if that partition holds nothing.
+            if (!demand.await() || !deliver(new MessageBatch(List.of(), 0, 0, total, notesOnce()))) {
+                return;
+            }
+        }
         while (!demand.isCancelled()) {
             if (!request.follow() && open.isEmpty()) {
                 signalComplete();
@@ -143,7 +152,7 @@ final class KafkaBrowse extends BrowseSubscription {
             if (!batch.isEmpty() || progressDue) {
                 matched += batch.size();
                 lastReport = System.nanoTime();
-                if (!deliver(new MessageBatch(batch, scanned, matched, total))) {
+                if (!deliver(new MessageBatch(batch, scanned, matched, total, notesOnce()))) {
                     return;
                 }
             }
@@ -167,6 +176,15 @@ final class KafkaBrowse extends BrowseSubscription {
             missing.removeAll(known);
             throw new BrokerException("Topic '" + request.destination() + "' has no partition " + missing
                     + "; it has " + known.size() + ".", null);
+        }
+        var key = MessageFilter.requiredKey(request.filter());
+        if (request.partitions().isEmpty() && key.isPresent()) {
+            // The default partitioner puts a key in one partition: read that one, not the whole topic.
+            int partition = Utils.toPositive(Utils.murmur2(key.get())) % infos.size();
+            notes.add("Searched partition " + partition + " only: the default partitioner (murmur2) sends this key "
+                    + "there. Messages produced with another partitioner would be elsewhere: choose the partitions "
+                    + "to search them all.");
+            return List.of(new TopicPartition(request.destination(), partition));
         }
         return infos.stream()
                 .map(PartitionInfo::partition)
@@ -199,6 +217,13 @@ final class KafkaBrowse extends BrowseSubscription {
             }
         }
         return start;
+    }
+
+    /** The notes go out with the first batch only. */
+    private List<String> notesOnce() {
+        List<String> once = List.copyOf(notes);
+        notes.clear();
+        return once;
     }
 
     private static BrowsedMessage toMessage(ConsumerRecord<byte[], byte[]> record) {

@@ -141,8 +141,50 @@ class KafkaBrowseIT {
     }
 
     @Test
+    void aKeySearchReadsOnlyThePartitionTheKeyGoesToAndSaysSo() throws Exception {
+        String keyed = newTopic(3);
+        try (var producer = producer()) {
+            for (int i = 0; i < 60; i++) {
+                producer.send(new ProducerRecord<>(keyed, "ord-" + (i % 20), "event " + i)); // default partitioner
+            }
+        }
+        var partitionOfKey = new java.util.concurrent.atomic.AtomicInteger(-1);
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            var partitions = List.of(new TopicPartition(keyed, 0), new TopicPartition(keyed, 1),
+                    new TopicPartition(keyed, 2));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().equals("ord-7")) {
+                        partitionOfKey.set(record.partition());
+                    }
+                });
+                return partitionOfKey.get() >= 0;
+            });
+            long inThatPartition = consumer.endOffsets(List.of(new TopicPartition(keyed, partitionOfKey.get())))
+                    .values().iterator().next();
+
+            var collector = browse(BrowseRequest.fromBeginning(keyed).filteredBy(MessageFilter.KeyEquals.text("ord-7")));
+            collector.done.get(30, TimeUnit.SECONDS);
+
+            assertThat(collector.messages()).hasSize(3).allSatisfy(m -> {
+                assertThat(text(m.key())).isEqualTo("ord-7");
+                assertThat(m.partition()).isEqualTo(partitionOfKey.get());
+            });
+            assertThat(collector.batches.getLast().scanned()).isEqualTo(inThatPartition).isLessThan(60);
+            assertThat(collector.batches.getFirst().notes()).singleElement().asString()
+                    .startsWith("Searched partition " + partitionOfKey.get() + " only");
+        }
+    }
+
+    @Test
     void aLimitCountsMatches() throws Exception {
-        var collector = browse(BrowseRequest.fromBeginning(topic)
+        // Partitions named: the key search then reads them all (this topic's records were placed by hand).
+        var collector = browse(BrowseRequest.fromBeginning(topic).onlyPartitions(Set.of(0, 1, 2))
                 .filteredBy(MessageFilter.KeyEquals.text("2-7")).limitedTo(1));
 
         collector.done.get(30, TimeUnit.SECONDS);
