@@ -1,9 +1,6 @@
 package dev.flowdeck.core.decode;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -42,22 +39,11 @@ public final class HeaderValues {
         if (LONGS.contains(name) && value.length == Long.BYTES) {
             return new Shown(Long.toString(ByteBuffer.wrap(value).getLong()), Kind.NUMBER);
         }
-        String text = utf8(value);
+        String text = Utf8.decodeOrNull(value);
         if (text != null && printable(text)) {
             return new Shown(text, Kind.TEXT);
         }
         return new Shown("0x" + HexFormat.of().formatHex(value), Kind.BINARY);
-    }
-
-    private static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notText) {
-            return null;
-        }
     }
 
     /** Valid UTF-8 can still be control bytes (a binary int often is): text means no control but tab and newlines. */

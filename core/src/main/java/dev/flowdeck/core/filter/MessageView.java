@@ -3,11 +3,8 @@ package dev.flowdeck.core.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.decode.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One message as filters see it, decoding the value at most once whatever the number of filters: as UTF-8 text
@@ -34,7 +31,7 @@ public final class MessageView {
     /** The value as text, or null when it has none or it is not valid UTF-8. */
     public String valueText() {
         if (text == NOT_YET) {
-            text = decode(message.value());
+            text = Utf8.decodeOrNull(message.value());
         }
         return (String) text;
     }
@@ -45,20 +42,6 @@ public final class MessageView {
             json = parse(message.value());
         }
         return (JsonNode) json;
-    }
-
-    private static String decode(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notText) {
-            return null;
-        }
     }
 
     private static JsonNode parse(byte[] bytes) {

@@ -1,0 +1,28 @@
+package dev.flowdeck.core.decode;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Strict UTF-8: bytes that are not valid UTF-8 are said to be so (null) instead of turned into replacement marks. */
+public final class Utf8 {
+
+    private Utf8() {
+    }
+
+    /** The text, or null when {@code bytes} is null or not valid UTF-8. */
+    public static String decodeOrNull(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notText) {
+            return null;
+        }
+    }
+}
