@@ -2,6 +2,7 @@ package dev.flowdeck.core.broker;
 
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
@@ -51,6 +52,12 @@ public interface BrokerConnection extends AutoCloseable {
      * reads: on Kafka it joins no group and commits nothing.
      */
     Flow.Publisher<MessageBatch> browse(BrowseRequest request);
+
+    /**
+     * Each partition's range of offsets right now, by partition number: what a browse from the beginning would
+     * read, and (sampled twice) how fast the destination grows. A RabbitMQ queue is one partition holding its depth.
+     */
+    CompletionStage<List<PartitionOffsets>> partitionOffsets(String destination);
 
     /**
      * Every consumer group with its state, members and per-partition lag, in as few broker round trips as it can.

@@ -8,6 +8,7 @@ import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.Capabilities;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
@@ -143,6 +144,11 @@ class ClusterViewModelTest {
         @Override
         public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
             throw new UnsupportedOperationException("the cluster view does not browse");
+        }
+
+        @Override
+        public CompletionStage<List<PartitionOffsets>> partitionOffsets(String destination) {
+            throw new UnsupportedOperationException("the cluster view reads no offsets");
         }
 
         @Override

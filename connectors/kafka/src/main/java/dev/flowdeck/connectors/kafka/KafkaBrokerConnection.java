@@ -8,9 +8,11 @@ import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.NoSubscription;
+import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.SingleUsePublisher;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
@@ -18,6 +20,8 @@ import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +37,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * A Kafka cluster behind the broker API.
@@ -135,6 +142,31 @@ public final class KafkaBrokerConnection implements BrokerConnection {
                 subscriber.onError(KafkaErrors.explain(closing, profile.address(), true));
             }
         });
+    }
+
+    @Override
+    public CompletionStage<List<PartitionOffsets>> partitionOffsets(String topic) {
+        return onWorker(admin.describeTopics(List.of(topic)).allTopicNames())
+                .thenCompose(described -> {
+                    var earliest = new HashMap<TopicPartition, OffsetSpec>();
+                    var latest = new HashMap<TopicPartition, OffsetSpec>();
+                    for (var partition : described.get(topic).partitions()) {
+                        var tp = new TopicPartition(topic, partition.partition());
+                        earliest.put(tp, OffsetSpec.earliest());
+                        latest.put(tp, OffsetSpec.latest());
+                    }
+                    var lows = stage(admin.listOffsets(earliest).all());
+                    var highs = stage(admin.listOffsets(latest).all());
+                    return lows.thenCombineAsync(highs, (low, high) -> low.keySet().stream()
+                            .map(tp -> new PartitionOffsets(tp.partition(), low.get(tp).offset(),
+                                    high.get(tp).offset()))
+                            .sorted(Comparator.comparingInt(PartitionOffsets::partition))
+                            .toList(), worker);
+                })
+                .exceptionallyCompose(failure -> Failures.unwrap(failure) instanceof UnknownTopicOrPartitionException
+                        ? CompletableFuture.failedFuture(new BrokerException(
+                                "Topic '" + topic + "' does not exist on " + profile.address() + ".", failure))
+                        : explain(failure));
     }
 
     @Override

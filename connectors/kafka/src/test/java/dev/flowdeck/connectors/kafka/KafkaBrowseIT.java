@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.MessageFetch;
+import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.filter.MessageFilter;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -281,6 +284,31 @@ class KafkaBrowseIT {
 
         collector.done.get(30, TimeUnit.SECONDS);
         assertThat(collector.batches).isEmpty();
+    }
+
+    @Test
+    void saysEachPartitionsRange() throws Exception {
+        List<PartitionOffsets> ranges = connection.partitionOffsets(topic).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(ranges).containsExactly(new PartitionOffsets(0, 0, PER_PARTITION),
+                new PartitionOffsets(1, 0, PER_PARTITION), new PartitionOffsets(2, 0, PER_PARTITION));
+        assertThatThrownBy(() -> connection.partitionOffsets("no-such-topic").toCompletableFuture()
+                .get(30, TimeUnit.SECONDS))
+                .cause().isInstanceOf(BrokerException.class).hasMessageContaining("no-such-topic");
+    }
+
+    @Test
+    void fetchesOneMessageAgainByItsCoordinates() throws Exception {
+        Optional<BrowsedMessage> fetched = MessageFetch.at(connection, topic, 2, 17).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(fetched).get().satisfies(m -> {
+            assertThat(text(m.key())).isEqualTo("2-17");
+            assertThat(m.offset()).isEqualTo(17);
+        });
+        assertThat(MessageFetch.at(connection, topic, 2, PER_PARTITION + 5).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS)).isEmpty();
     }
 
     private static BatchCollector browse(BrowseRequest request) {

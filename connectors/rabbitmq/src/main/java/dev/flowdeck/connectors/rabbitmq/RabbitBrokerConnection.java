@@ -20,6 +20,7 @@ import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.core.broker.QueueType;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.NoSubscription;
 import dev.flowdeck.core.browse.SingleUsePublisher;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
@@ -175,6 +176,19 @@ public final class RabbitBrokerConnection implements BrokerConnection {
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 pending.fail(new BrokerException("The connection to " + endpoint.display() + " was closed.", null));
             }
+        });
+    }
+
+    /** A queue is one "partition": its depth, from 0, as the management API last counted it. */
+    @Override
+    public CompletionStage<List<PartitionOffsets>> partitionOffsets(String queue) {
+        return call(() -> {
+            QueueInfo info = management.getQueue(endpoint.vhost(), queue);
+            if (info == null) {
+                throw new BrokerException("Queue '" + queue + "' does not exist in vhost '" + endpoint.vhost()
+                        + "' on " + endpoint.display() + ".", null);
+            }
+            return List.of(new PartitionOffsets(0, 0, Math.max(0, info.getTotalMessages())));
         });
     }
 

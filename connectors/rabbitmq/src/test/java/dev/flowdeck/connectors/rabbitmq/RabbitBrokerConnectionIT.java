@@ -16,7 +16,9 @@ import dev.flowdeck.core.broker.QueueSummary;
 import dev.flowdeck.core.broker.QueueType;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageFetch;
 import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
@@ -229,6 +231,28 @@ class RabbitBrokerConnectionIT {
         tail.done.get(30, TimeUnit.SECONDS);
         assertThat(tail.messages()).extracting(m -> text(m.value()))
                 .containsExactly("s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29");
+
+        // A stream seeks by offset, so one message can be fetched again in full.
+        assertThat(MessageFetch.at(connection, stream, 0, 7).toCompletableFuture().get(30, TimeUnit.SECONDS))
+                .get().extracting(m -> text(m.value())).isEqualTo("s7");
+    }
+
+    @Test
+    void aQueueIsOnePartitionHoldingItsDepth() throws Exception {
+        String queue = unique("depth");
+        try (Channel channel = TestRabbit.channel()) {
+            channel.queueDeclare(queue, true, false, false, Map.of());
+            for (int i = 0; i < 12; i++) {
+                channel.basicPublish("", queue, null, bytes("m" + i));
+            }
+        }
+        // The management API refreshes its counts every few seconds.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(connection.partitionOffsets(queue).toCompletableFuture().get(10, TimeUnit.SECONDS))
+                        .containsExactly(new PartitionOffsets(0, 0, 12)));
+        assertThatThrownBy(() -> connection.partitionOffsets("no-such-queue").toCompletableFuture()
+                .get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(BrokerException.class).hasMessageContaining("'no-such-queue' does not exist");
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.flowdeck.core.browse;
+
+import java.util.Arrays;
+
+/**
+ * A message as a browser keeps it in memory: key and value cut to a budget, with their real sizes remembered, so
+ * ten thousand rows of 10 MB values cost ten thousand small arrays. The full message is fetched again on demand
+ * (see {@link MessageFetch}).
+ *
+ * @param message    the message, its key and value at most the budget long
+ * @param keyBytes   the key's real length, or -1 for a null key
+ * @param valueBytes the value's real length, or -1 for a null value (a tombstone)
+ */
+public record KeptMessage(BrowsedMessage message, int keyBytes, int valueBytes) {
+
+    /** 64 KiB: a JSON document this size still pretty-prints and renders as a tree without a stall. */
+    public static final int DEFAULT_BUDGET = 64 * 1024;
+
+    /** Keeps {@code message}, cutting its key and value to {@code budget} bytes each. */
+    public static KeptMessage of(BrowsedMessage message, int budget) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("a byte budget is not negative, was " + budget);
+        }
+        byte[] key = message.key();
+        byte[] value = message.value();
+        int keyBytes = key == null ? -1 : key.length;
+        int valueBytes = value == null ? -1 : value.length;
+        if (keyBytes <= budget && valueBytes <= budget) {
+            return new KeptMessage(message, keyBytes, valueBytes);
+        }
+        var cut = new BrowsedMessage(message.destination(), message.partition(), message.offset(),
+                message.timestamp(), cut(key, budget), cut(value, budget), message.headers(), message.redelivered(),
+                message.properties());
+        return new KeptMessage(cut, keyBytes, valueBytes);
+    }
+
+    private static byte[] cut(byte[] bytes, int budget) {
+        return bytes == null || bytes.length <= budget ? bytes : Arrays.copyOf(bytes, budget);
+    }
+
+    /** Whether the key or the value was cut: the detail pane then offers to fetch the whole message. */
+    public boolean truncated() {
+        return (message.key() != null && message.key().length < keyBytes)
+                || (message.value() != null && message.value().length < valueBytes);
+    }
+
+    /** The message's real size on the wire, near enough: key, value and headers. */
+    public long sizeInBytes() {
+        long kept = message.sizeInBytes();
+        long keyCut = message.key() == null ? 0 : keyBytes - message.key().length;
+        long valueCut = message.value() == null ? 0 : valueBytes - message.value().length;
+        return kept + keyCut + valueCut;
+    }
+}

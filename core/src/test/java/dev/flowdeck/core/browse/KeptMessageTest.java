@@ -1,0 +1,53 @@
+package dev.flowdeck.core.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeptMessageTest {
+
+    @Test
+    void aSmallMessageIsKeptWhole() {
+        var message = message(new byte[10], new byte[100]);
+
+        var kept = KeptMessage.of(message, 100);
+
+        assertThat(kept.message()).isSameAs(message);
+        assertThat(kept.truncated()).isFalse();
+        assertThat(kept.sizeInBytes()).isEqualTo(110);
+    }
+
+    @Test
+    void aLargeValueIsCutToTheBudgetAndRemembersItsSize() {
+        var kept = KeptMessage.of(message(new byte[3], new byte[10 * 1024 * 1024]), 1024);
+
+        assertThat(kept.message().value()).hasSize(1024);
+        assertThat(kept.message().key()).hasSize(3);
+        assertThat(kept.valueBytes()).isEqualTo(10 * 1024 * 1024);
+        assertThat(kept.truncated()).isTrue();
+        assertThat(kept.sizeInBytes()).isEqualTo(3 + 10 * 1024 * 1024);
+        assertThat(kept.message().offset()).isEqualTo(42);
+    }
+
+    @Test
+    void tombstonesAndNullKeysAreNotTruncated() {
+        var kept = KeptMessage.of(message(null, null), 0);
+
+        assertThat(kept.truncated()).isFalse();
+        assertThat(kept.keyBytes()).isEqualTo(-1);
+        assertThat(kept.valueBytes()).isEqualTo(-1);
+        assertThat(kept.sizeInBytes()).isZero();
+    }
+
+    @Test
+    void aNegativeBudgetIsRefused() {
+        assertThatThrownBy(() -> KeptMessage.of(message(null, null), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static BrowsedMessage message(byte[] key, byte[] value) {
+        return new BrowsedMessage("orders", 2, 42, Instant.EPOCH, key, value, List.of());
+    }
+}
