@@ -1,0 +1,58 @@
+package dev.flowdeck.core.browse;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Carries rows from a browse's reading thread to the thread that owns the visible list, in batches and bounded.
+ * The reading thread {@link #offer}s every batch; the owner {@link #drain}s every ~100 ms and applies the change.
+ * Between drains at most {@code cap} rows wait: a tail running far ahead of a busy UI drops its oldest pending rows
+ * instead of piling them up, and a search past its cap queues nothing at all.
+ *
+ * @param <T> the row type
+ */
+public final class RowFeed<T> {
+
+    private final RowWindow window;
+    private final ArrayDeque<T> pending = new ArrayDeque<>();
+    private int pendingEvict;
+    private int committed;
+
+    public RowFeed(RowWindow window) {
+        this.window = window;
+    }
+
+    public synchronized void offer(List<T> rows) {
+        RowWindow.Change<T> change = window.offer(rows);
+        int evict = change.evictFromFront();
+        // Evictions come from the front of (visible rows, then pending rows): visible ones first.
+        int fromVisible = Math.min(evict, committed - pendingEvict);
+        pendingEvict += fromVisible;
+        for (int i = fromVisible; i < evict; i++) {
+            pending.removeFirst();
+        }
+        pending.addAll(change.append());
+    }
+
+    /** What the owner applies to its list since the last drain: drop from the front, then append. */
+    public synchronized RowWindow.Change<T> drain() {
+        var change = new RowWindow.Change<>(List.copyOf(pending), pendingEvict);
+        committed = committed - pendingEvict + pending.size();
+        pending.clear();
+        pendingEvict = 0;
+        return change;
+    }
+
+    /** Whether a drain would change anything. */
+    public synchronized boolean hasPending() {
+        return pendingEvict > 0 || !pending.isEmpty();
+    }
+
+    public synchronized String note() {
+        return window.note();
+    }
+
+    public synchronized long notKept() {
+        return window.notKept();
+    }
+}

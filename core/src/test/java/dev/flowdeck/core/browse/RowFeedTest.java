@@ -1,0 +1,69 @@
+package dev.flowdeck.core.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class RowFeedTest {
+
+    @Test
+    void drainsBatchesOfferedSinceTheLastDrain() {
+        var feed = new RowFeed<Integer>(new RowWindow(10, RowWindow.Keep.FIRST));
+        feed.offer(List.of(1, 2));
+        feed.offer(List.of(3));
+
+        var change = feed.drain();
+
+        assertThat(change.append()).containsExactly(1, 2, 3);
+        assertThat(change.evictFromFront()).isZero();
+        assertThat(feed.hasPending()).isFalse();
+        assertThat(feed.drain().append()).isEmpty();
+    }
+
+    @Test
+    void aTailFarAheadOfTheOwnerKeepsAtMostTheCapPending() {
+        var feed = new RowFeed<Integer>(new RowWindow(4, RowWindow.Keep.NEWEST));
+        feed.offer(List.of(1, 2, 3));
+        feed.drain();
+        for (int i = 4; i < 1_000; i++) {
+            feed.offer(List.of(i));
+        }
+
+        var change = feed.drain();
+
+        assertThat(change.evictFromFront()).isEqualTo(3);
+        assertThat(change.append()).containsExactly(996, 997, 998, 999);
+    }
+
+    @Test
+    void theOwnersListAlwaysEndsAsIfEveryBatchWereAppliedAtOnce() {
+        var random = new Random(11);
+        for (RowWindow.Keep keep : RowWindow.Keep.values()) {
+            var feed = new RowFeed<Integer>(new RowWindow(50, keep));
+            var reference = new RowWindow(50, keep);
+            var visible = new ArrayList<Integer>();
+            var expected = new ArrayList<Integer>();
+            int next = 0;
+            for (int step = 0; step < 2_000; step++) {
+                if (random.nextInt(3) == 0) {
+                    var change = feed.drain();
+                    visible.subList(0, change.evictFromFront()).clear();
+                    visible.addAll(change.append());
+                    assertThat(visible).isEqualTo(expected);
+                } else {
+                    int size = random.nextInt(80);
+                    var batch = IntStream.range(next, next + size).boxed().toList();
+                    next += size;
+                    feed.offer(batch);
+                    var change = reference.offer(batch);
+                    expected.subList(0, change.evictFromFront()).clear();
+                    expected.addAll(change.append());
+                }
+            }
+        }
+    }
+}
