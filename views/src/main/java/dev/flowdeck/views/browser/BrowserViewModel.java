@@ -1,0 +1,342 @@
+package dev.flowdeck.views.browser;
+
+import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.Failures;
+import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.KeptMessage;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.MessageFetch;
+import dev.flowdeck.core.browse.PartitionOffsets;
+import dev.flowdeck.core.browse.RowFeed;
+import dev.flowdeck.core.browse.RowWindow;
+import dev.flowdeck.core.browse.ScanProgress;
+import dev.flowdeck.core.browse.ScanTally;
+import dev.flowdeck.core.publish.OutgoingMessage;
+import dev.flowdeck.core.publish.PublishReceipt;
+import dev.flowdeck.views.common.Formats;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One destination's browser: the scan the operator asked for, streamed into a bounded list of rows.
+ *
+ * <p>Threads: the connector reads and filters on its own thread and hands batches to {@link Scan#onNext}, which
+ * only cuts payloads and queues rows ({@link RowFeed}). Every 100 ms at most, one drain runs on the UI executor and
+ * applies what arrived since the last one: one list change and one progress update per drain, however fast the
+ * scan reads. Properties and the row list are touched only on the UI executor.
+ */
+public final class BrowserViewModel {
+
+    /** Rows kept per scan: enough to scroll through, small enough that ten tabs of them fit in any heap. */
+    public static final int ROW_CAP = 10_000;
+    /** Kafka and streams can fetch a cut value again, so rows keep little of it. */
+    static final int SEEKABLE_BUDGET = 8 * 1024;
+    /** A queue cannot be read again by position: keep more of each message. */
+    static final int QUEUE_BUDGET = 64 * 1024;
+    private static final Duration DRAIN_EVERY = Duration.ofMillis(100);
+
+    private final BrokerConnection connection;
+    private final String destination;
+    private final boolean seekable;
+    private final Executor ui;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+
+    private final ScanForm form = new ScanForm();
+    private final ObservableList<KeptMessage> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<ScanProgress> progress = new SimpleObjectProperty<>(ScanProgress.NONE);
+    private final BooleanProperty scanning = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObservableList<PartitionRow> partitions = FXCollections.observableArrayList();
+    private final Map<Integer, Sample> lastSample = new HashMap<>();
+
+    private record Sample(long high, long nanos) {
+    }
+
+    private Scan current;
+
+    /**
+     * @param connection  the cluster's open connection
+     * @param destination the topic or queue browsed
+     * @param seekable    whether a message can be read again by its offset (Kafka, a RabbitMQ stream)
+     * @param ui          runs on the UI thread ({@code Platform::runLater} in the app)
+     * @param timer       paces the drains
+     * @param clock       "now" for times typed as ages (15m)
+     */
+    public BrowserViewModel(BrokerConnection connection, String destination, boolean seekable, Executor ui,
+                            ScheduledExecutorService timer, Clock clock) {
+        this.connection = connection;
+        this.destination = destination;
+        this.seekable = seekable;
+        this.ui = ui;
+        this.timer = timer;
+        this.clock = clock;
+    }
+
+    /** Starts the scan the form describes, replacing any running one. A form that does not parse says why. */
+    public void start() {
+        stopCurrent();
+        BrowseRequest request;
+        try {
+            request = form.toRequest(destination, clock.instant());
+        } catch (IllegalArgumentException invalid) {
+            error.set(invalid.getMessage());
+            return;
+        }
+        rows.clear();
+        error.set("");
+        notes.set("");
+        progress.set(ScanProgress.NONE);
+        scanning.set(true);
+        status.set("Scanning " + destination + "…");
+        var keep = request.follow() ? RowWindow.Keep.NEWEST : RowWindow.Keep.FIRST;
+        current = new Scan(request, new RowFeed<>(new RowWindow(ROW_CAP, keep)), form.filtered());
+        connection.browse(request).subscribe(current);
+    }
+
+    /** Stops the running scan at once; the rows found so far stay. */
+    public void cancel() {
+        Scan scan = current;
+        if (scan == null || !scanning.get()) {
+            return;
+        }
+        scan.stop();
+        scan.drain();
+        scanning.set(false);
+        status.set("Stopped. " + scan.summary());
+    }
+
+    private void stopCurrent() {
+        if (current != null) {
+            current.stop();
+            current = null;
+        }
+    }
+
+    /** Ends the browser: its scan stops and no drain touches the view again. */
+    public void close() {
+        stopCurrent();
+        scanning.set(false);
+    }
+
+    /** Reads each partition's range again; the rate comes from the change since the previous reading. */
+    public void refreshPartitions() {
+        connection.partitionOffsets(destination).whenComplete((ranges, failure) -> ui.execute(() -> {
+            if (failure != null) {
+                error.set(Failures.sentence(failure));
+                return;
+            }
+            long now = System.nanoTime();
+            var fresh = new ArrayList<PartitionRow>();
+            for (PartitionOffsets range : ranges) {
+                Sample before = lastSample.put(range.partition(), new Sample(range.high(), now));
+                double rate = before == null || now == before.nanos() ? -1
+                        : (range.high() - before.high()) * 1e9 / (now - before.nanos());
+                fresh.add(new PartitionRow(range.partition(), range.low(), range.high(), Math.max(-1, rate)));
+            }
+            partitions.setAll(fresh);
+        }));
+    }
+
+    /**
+     * The whole message behind a row whose value was cut: read again by its offset where the broker can; a queue
+     * message cannot be, and comes back as kept.
+     */
+    public CompletionStage<KeptMessage> whole(KeptMessage row) {
+        if (!row.truncated() || !seekable) {
+            return CompletableFuture.completedFuture(row);
+        }
+        BrowsedMessage cut = row.message();
+        return MessageFetch.at(connection, destination, cut.partition(), cut.offset())
+                .thenApply(found -> found.map(message -> KeptMessage.of(message, Integer.MAX_VALUE)).orElse(row));
+    }
+
+    /** Sends a message the operator composed; a read-only profile is refused by the connector itself. */
+    public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
+        return connection.publish(message);
+    }
+
+    public boolean seekable() {
+        return seekable;
+    }
+
+    public String destination() {
+        return destination;
+    }
+
+    public ScanForm form() {
+        return form;
+    }
+
+    /** The kept rows, at most {@link #ROW_CAP}; changed only on the UI thread. */
+    public ObservableList<KeptMessage> rows() {
+        return rows;
+    }
+
+    public ObservableList<PartitionRow> partitions() {
+        return partitions;
+    }
+
+    public ReadOnlyObjectProperty<ScanProgress> progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyBooleanProperty scanningProperty() {
+        return scanning;
+    }
+
+    /** One line on where the scan stands: scanning, done, stopped. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    /** What the operator should know about how the scan reads and what it kept. */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes;
+    }
+
+    /** Why the last scan could not start or failed, as a sentence; empty when all is well. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    /** One scan: its subscription, its rows in flight and its tally. Batches of a replaced scan are ignored. */
+    private final class Scan implements Flow.Subscriber<MessageBatch> {
+
+        private final BrowseRequest request;
+        private final RowFeed<KeptMessage> feed;
+        private final boolean filtered;
+        private final ScanTally tally = new ScanTally();
+        private final AtomicBoolean drainScheduled = new AtomicBoolean();
+        private volatile Flow.Subscription subscription;
+        private volatile boolean stopped;
+        private volatile boolean completed;
+        private volatile Throwable failure;
+
+        Scan(BrowseRequest request, RowFeed<KeptMessage> feed, boolean filtered) {
+            this.request = request;
+            this.feed = feed;
+            this.filtered = filtered;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (stopped) {
+                subscription.cancel();
+            } else {
+                // Rows past the cap are counted, not queued: unbounded demand costs no memory.
+                subscription.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(MessageBatch batch) {
+            int budget = seekable ? SEEKABLE_BUDGET : QUEUE_BUDGET;
+            var kept = new ArrayList<KeptMessage>(batch.messages().size());
+            for (BrowsedMessage message : batch.messages()) {
+                kept.add(KeptMessage.of(message, budget));
+            }
+            synchronized (tally) {
+                tally.add(batch);
+            }
+            feed.offer(kept);
+            scheduleDrain();
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            this.failure = failure;
+            scheduleDrain();
+        }
+
+        @Override
+        public void onComplete() {
+            completed = true;
+            scheduleDrain();
+        }
+
+        void stop() {
+            stopped = true;
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+        }
+
+        private void scheduleDrain() {
+            if (drainScheduled.compareAndSet(false, true)) {
+                timer.schedule(() -> ui.execute(() -> {
+                    drainScheduled.set(false);
+                    drain();
+                }), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** On the UI thread: one list change and one progress update for everything since the last drain. */
+        void drain() {
+            if (current != this) {
+                return;
+            }
+            RowWindow.Change<KeptMessage> change = feed.drain();
+            if (change.evictFromFront() > 0) {
+                rows.remove(0, change.evictFromFront());
+            }
+            if (!change.append().isEmpty()) {
+                rows.addAll(change.append());
+            }
+            List<String> connectorNotes;
+            synchronized (tally) {
+                progress.set(tally.progress());
+                connectorNotes = tally.notes();
+            }
+            var said = new ArrayList<>(connectorNotes);
+            Optional.of(feed.note()).filter(note -> !note.isEmpty()).ifPresent(said::add);
+            notes.set(String.join(" ", said));
+            if (stopped) {
+                return;
+            }
+            if (failure != null) {
+                scanning.set(false);
+                error.set(Failures.sentence(failure));
+                status.set("Failed. " + summary());
+            } else if (completed) {
+                scanning.set(false);
+                status.set("Done. " + summary());
+            }
+        }
+
+        String summary() {
+            ScanProgress now = progress.get();
+            String found = filtered ? String.format("%,d matches", now.matched())
+                    : String.format("%,d messages", now.matched());
+            return String.format("%,d scanned, %s in %s.", now.scanned(), found, Formats.duration(now.elapsed()));
+        }
+    }
+}

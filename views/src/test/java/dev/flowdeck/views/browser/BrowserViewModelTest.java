@@ -1,0 +1,183 @@
+package dev.flowdeck.views.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.flowdeck.core.broker.BrokerException;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.PartitionOffsets;
+import dev.flowdeck.core.browse.StartPosition;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BrowserViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
+
+    private final ScriptedConnection connection = new ScriptedConnection();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    // The drains run on the timer's single thread: the same one-thread rule as the FX thread in the app.
+    private final BrowserViewModel browser = new BrowserViewModel(connection, "orders", true, Runnable::run, timer,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void aScanStreamsItsBatchesIntoTheRowsAndEndsDone() {
+        connection.script = List.of(batch(0, 300, 300, 1_000), batch(300, 200, 1_000, 1_000));
+        browser.form().positionProperty().set(Position.BEGINNING);
+
+        browser.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+        assertThat(browser.rows()).hasSize(500);
+        assertThat(browser.rows().getFirst().message().offset()).isZero();
+        assertThat(browser.progressProperty().get().scanned()).isEqualTo(1_000);
+        assertThat(browser.statusProperty().get()).startsWith("Done. 1,000 scanned, 500 messages in ");
+        assertThat(connection.requests.getFirst().start()).isEqualTo(new StartPosition.Earliest());
+    }
+
+    @Test
+    void aSearchKeepsTheFirstTenThousandMatchesAndSaysSoWhileCountingOn() {
+        var batches = new ArrayList<MessageBatch>();
+        for (int i = 0; i < 30; i++) {
+            batches.add(batch(i * 500, 500, (i + 1) * 5_000L, 150_000));
+        }
+        connection.script = batches;
+        browser.form().containsProperty().set("EUR");
+
+        browser.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+        assertThat(browser.rows()).hasSize(BrowserViewModel.ROW_CAP);
+        assertThat(browser.rows().getLast().message().offset()).isEqualTo(9_999);
+        assertThat(browser.notesProperty().get()).contains("Showing the first 10,000 matches; 5,000 more");
+        assertThat(browser.statusProperty().get()).startsWith("Done. 150,000 scanned, 15,000 matches");
+    }
+
+    @Test
+    void aLiveTailKeepsTheNewestRows() {
+        var batches = new ArrayList<MessageBatch>();
+        for (int i = 0; i < 12; i++) {
+            batches.add(batch(i * 1_000, 1_000, (i + 1) * 1_000L, (i + 1) * 1_000L));
+        }
+        connection.script = batches;
+        connection.holdOpen = new CountDownLatch(1);
+        browser.form().positionProperty().set(Position.LIVE);
+
+        browser.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.progressProperty().get().scanned() == 12_000);
+        assertThat(browser.rows()).hasSize(BrowserViewModel.ROW_CAP);
+        assertThat(browser.rows().getFirst().message().offset()).isEqualTo(2_000);
+        assertThat(browser.scanningProperty().get()).isTrue();
+        assertThat(connection.requests.getFirst().follow()).isTrue();
+
+        browser.cancel();
+
+        assertThat(connection.cancelled).isTrue();
+        assertThat(browser.scanningProperty().get()).isFalse();
+        assertThat(browser.statusProperty().get()).startsWith("Stopped. 12,000 scanned");
+        connection.holdOpen.countDown();
+    }
+
+    @Test
+    void aFormThatDoesNotParseSaysWhyAndStartsNothing() {
+        browser.form().positionProperty().set(Position.OFFSET);
+        browser.form().positionValueProperty().set("twelve");
+
+        browser.start();
+
+        assertThat(browser.errorProperty().get())
+                .isEqualTo("The offset is a whole number such as 1200; 'twelve' is not.");
+        assertThat(connection.requests).isEmpty();
+
+        browser.form().positionValueProperty().set("12");
+        browser.form().regexProperty().set("(unclosed");
+        browser.start();
+        assertThat(browser.errorProperty().get()).startsWith("The regular expression is not valid");
+        assertThat(connection.requests).isEmpty();
+    }
+
+    @Test
+    void aFailureKeepsTheRowsAndSaysWhatHappened() {
+        connection.script = List.of(batch(0, 10, 10, 100));
+        connection.failAtEnd = new BrokerException("Kafka at 127.0.0.1:9 stopped answering.", null);
+
+        browser.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+        assertThat(browser.rows()).hasSize(10);
+        assertThat(browser.errorProperty().get()).isEqualTo("Kafka at 127.0.0.1:9 stopped answering.");
+        assertThat(browser.statusProperty().get()).startsWith("Failed. 10 scanned");
+    }
+
+    @Test
+    void aNewScanReplacesTheOldOneAndIgnoresItsLateBatches() {
+        connection.script = List.of(batch(0, 50, 50, 100));
+        connection.holdOpen = new CountDownLatch(1);
+        browser.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.rows().size() == 50);
+
+        connection.holdOpen = null;
+        connection.script = List.of(batch(1_000, 5, 5, 5));
+        browser.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+        assertThat(connection.cancelled).isTrue();
+        assertThat(browser.rows()).extracting(row -> row.message().offset()).containsExactly(1_000L, 1_001L,
+                1_002L, 1_003L, 1_004L);
+    }
+
+    @Test
+    void largeValuesAreCutInTheRows() {
+        var big = new BrowsedMessage("orders", 0, 7, NOW, null, new byte[1024 * 1024], List.of());
+        connection.script = List.of(new MessageBatch(List.of(big), 1, 1, 1));
+
+        browser.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+        assertThat(browser.rows().getFirst().message().value()).hasSize(BrowserViewModel.SEEKABLE_BUDGET);
+        assertThat(browser.rows().getFirst().valueBytes()).isEqualTo(1024 * 1024);
+        assertThat(browser.rows().getFirst().truncated()).isTrue();
+    }
+
+    @Test
+    void partitionRatesComeFromTwoReadings() throws Exception {
+        connection.ranges = List.of(new PartitionOffsets(0, 0, 100), new PartitionOffsets(1, 5, 50));
+        browser.refreshPartitions();
+        assertThat(browser.partitions()).extracting(PartitionRow::perSecond).containsExactly(-1.0, -1.0);
+
+        Thread.sleep(50);
+        connection.ranges = List.of(new PartitionOffsets(0, 0, 200), new PartitionOffsets(1, 5, 50));
+        browser.refreshPartitions();
+
+        assertThat(browser.partitions().get(0).perSecond()).isPositive();
+        assertThat(browser.partitions().get(1).perSecond()).isZero();
+        assertThat(browser.partitions().get(1).count()).isEqualTo(45);
+    }
+
+    /** {@code size} messages from offset {@code first}; the scan has read {@code scanned} of {@code total}. */
+    private static MessageBatch batch(long first, int size, long scanned, long total) {
+        var messages = new ArrayList<BrowsedMessage>();
+        for (int i = 0; i < size; i++) {
+            messages.add(new BrowsedMessage("orders", 0, first + i, NOW, null,
+                    ("{\"n\":" + (first + i) + "}").getBytes(StandardCharsets.UTF_8), List.of()));
+        }
+        return new MessageBatch(messages, scanned, first + size, total);
+    }
+}
