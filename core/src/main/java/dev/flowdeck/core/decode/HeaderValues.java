@@ -40,14 +40,9 @@ public final class HeaderValues {
             return new Shown(Long.toString(ByteBuffer.wrap(value).getLong()), Kind.NUMBER);
         }
         String text = Utf8.decodeOrNull(value);
-        if (text != null && printable(text)) {
+        if (text != null && PayloadFormat.printable(text)) {
             return new Shown(text, Kind.TEXT);
         }
         return new Shown("0x" + HexFormat.of().formatHex(value), Kind.BINARY);
-    }
-
-    /** Valid UTF-8 can still be control bytes (a binary int often is): text means no control but tab and newlines. */
-    private static boolean printable(String text) {
-        return text.chars().allMatch(c -> c == '\t' || c == '\n' || c == '\r' || !Character.isISOControl(c));
     }
 }
