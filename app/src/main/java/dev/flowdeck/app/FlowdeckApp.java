@@ -2,6 +2,8 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.sandbox.RabbitSandbox;
+import dev.flowdeck.views.browser.BrowserFactory;
+import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.shell.MainWindow;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -55,7 +57,10 @@ public final class FlowdeckApp extends Application {
         openers.forEach(Runnable::run);
         workspace.loadSavedProfiles();
 
-        var window = new MainWindow(workspace.clusters(), workspace);
+        BrowserFactory browsers = (connection, destination, seekable) -> new BrowserViewModel(connection,
+                destination, seekable, Platform::runLater, executors.brokerIo(), executors.scheduler(),
+                Clock.systemUTC());
+        var window = new MainWindow(workspace.clusters(), workspace, browsers);
         stage.setTitle("Flowdeck");
         stage.setScene(window.createScene());
         stage.setMinWidth(800);

@@ -57,12 +57,15 @@ public final class BrowserViewModel {
     static final int SEEKABLE_BUDGET = 8 * 1024;
     /** A queue cannot be read again by position: keep more of each message. */
     static final int QUEUE_BUDGET = 64 * 1024;
+    /** A cut value up to this size is fetched whole as soon as its row is selected; a larger one on request. */
+    static final int AUTO_FETCH_BYTES = 1024 * 1024;
     private static final Duration DRAIN_EVERY = Duration.ofMillis(100);
 
     private final BrokerConnection connection;
     private final String destination;
     private final boolean seekable;
     private final Executor ui;
+    private final Executor background;
     private final ScheduledExecutorService timer;
     private final Clock clock;
 
@@ -74,6 +77,8 @@ public final class BrowserViewModel {
     private final StringProperty notes = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<PartitionRow> partitions = FXCollections.observableArrayList();
+    private final ObjectProperty<KeptMessage> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<MessageInspection> inspection = new SimpleObjectProperty<>();
     private final Map<Integer, Sample> lastSample = new HashMap<>();
 
     private record Sample(long high, long nanos) {
@@ -86,17 +91,21 @@ public final class BrowserViewModel {
      * @param destination the topic or queue browsed
      * @param seekable    whether a message can be read again by its offset (Kafka, a RabbitMQ stream)
      * @param ui          runs on the UI thread ({@code Platform::runLater} in the app)
+     * @param background  decodes messages for the detail pane
      * @param timer       paces the drains
      * @param clock       "now" for times typed as ages (15m)
      */
     public BrowserViewModel(BrokerConnection connection, String destination, boolean seekable, Executor ui,
-                            ScheduledExecutorService timer, Clock clock) {
+                            Executor background, ScheduledExecutorService timer, Clock clock) {
         this.connection = connection;
         this.destination = destination;
         this.seekable = seekable;
         this.ui = ui;
+        this.background = background;
         this.timer = timer;
         this.clock = clock;
+        selected.subscribe(row -> inspect(row, row != null && row.truncated() && seekable
+                && row.valueBytes() <= AUTO_FETCH_BYTES));
     }
 
     /** Starts the scan the form describes, replacing any running one. A form that does not parse says why. */
@@ -177,6 +186,28 @@ public final class BrowserViewModel {
                 .thenApply(found -> found.map(message -> KeptMessage.of(message, Integer.MAX_VALUE)).orElse(row));
     }
 
+    /** Reads the selected message again whole, however large, and shows it. */
+    public void fetchWhole() {
+        inspect(selected.get(), true);
+    }
+
+    private void inspect(KeptMessage row, boolean fetch) {
+        if (row == null) {
+            inspection.set(null);
+            return;
+        }
+        CompletionStage<KeptMessage> source = fetch ? whole(row) : CompletableFuture.completedFuture(row);
+        source.handleAsync((found, failure) -> failure == null
+                        ? MessageInspection.of(found, !found.truncated())
+                        : MessageInspection.of(row, false).withNote("The whole message could not be read: "
+                        + Failures.sentence(failure)), background)
+                .thenAccept(result -> ui.execute(() -> {
+                    if (selected.get() == row) {
+                        inspection.set(result);
+                    }
+                }));
+    }
+
     /** Sends a message the operator composed; a read-only profile is refused by the connector itself. */
     public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
         return connection.publish(message);
@@ -201,6 +232,16 @@ public final class BrowserViewModel {
 
     public ObservableList<PartitionRow> partitions() {
         return partitions;
+    }
+
+    /** The row the detail pane shows; the table sets it. */
+    public ObjectProperty<KeptMessage> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected message decoded for the detail pane; null while nothing is selected (or still decoding). */
+    public ReadOnlyObjectProperty<MessageInspection> inspectionProperty() {
+        return inspection;
     }
 
     public ReadOnlyObjectProperty<ScanProgress> progressProperty() {

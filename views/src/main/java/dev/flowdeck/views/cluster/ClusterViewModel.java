@@ -10,6 +10,7 @@ import dev.flowdeck.views.common.ListReconciler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -119,6 +120,11 @@ public final class ClusterViewModel {
     public void notConnected() {
         state.set(ConnectionState.DISCONNECTED);
         stateMessage.set(profile.get().name() + " is not connected: select it to connect.");
+    }
+
+    /** The open connection, once there is one: what a destination's browser reads through. */
+    public Optional<BrokerConnection> connection() {
+        return Optional.ofNullable(connection);
     }
 
     public ConnectionProfile profile() {

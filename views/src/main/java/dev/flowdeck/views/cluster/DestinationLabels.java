@@ -8,12 +8,12 @@ import dev.flowdeck.core.deadletter.DeadLetterNames;
 import java.util.Locale;
 
 /** How a destination is named and drawn: the words and icons the tree and the table share. */
-final class DestinationLabels {
+public final class DestinationLabels {
 
     private DestinationLabels() {
     }
 
-    static String kind(Destination destination) {
+    public static String kind(Destination destination) {
         return switch (destination) {
             case TopicSummary topic -> DeadLetterNames.looksLikeDeadLetter(topic.name()) ? "dead-letter topic" : "topic";
             case QueueSummary queue -> (DeadLetterNames.looksLikeDeadLetter(queue.name()) ? "dead-letter " : "")
@@ -22,7 +22,7 @@ final class DestinationLabels {
         };
     }
 
-    static String icon(Destination destination) {
+    public static String icon(Destination destination) {
         if (DeadLetterNames.looksLikeDeadLetter(destination.name())) {
             return "mdi2e-email-alert-outline";
         }
@@ -34,7 +34,7 @@ final class DestinationLabels {
     }
 
     /** The default exchange has no name; operators know it by this one. */
-    static String name(Destination destination) {
+    public static String name(Destination destination) {
         return destination instanceof ExchangeSummary && destination.name().isEmpty()
                 ? "(default exchange)" : destination.name();
     }

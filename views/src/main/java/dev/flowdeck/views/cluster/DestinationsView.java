@@ -7,6 +7,7 @@ import dev.flowdeck.core.broker.QueueSummary;
 import dev.flowdeck.core.broker.TopicSummary;
 import dev.flowdeck.views.common.Formats;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,7 +18,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 
 /**
  * The active cluster's destinations as a table. One set of columns serves both brokers; a cell a broker has no
@@ -25,8 +28,29 @@ import javafx.scene.control.TableView;
  */
 public final class DestinationsView extends TableView<Destination> {
 
-    public DestinationsView(ObservableValue<ClusterViewModel> activeCluster) {
+    /**
+     * @param activeCluster the cluster whose destinations are listed
+     * @param onOpen        told which destination the operator opens (double-click or Enter on its row)
+     */
+    public DestinationsView(ObservableValue<ClusterViewModel> activeCluster,
+                            BiConsumer<ClusterViewModel, Destination> onOpen) {
         setId("destinations-table");
+        setRowFactory(table -> {
+            var row = new TableRow<Destination>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    onOpen.accept(activeCluster.getValue(), row.getItem());
+                }
+            });
+            return row;
+        });
+        setOnKeyPressed(event -> {
+            Destination selected = getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                onOpen.accept(activeCluster.getValue(), selected);
+                event.consume();
+            }
+        });
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         TableColumn<Destination, String> name = new TableColumn<>("Name");

@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -49,6 +52,7 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
     }
 
     private final Map<TreeItem<Entry>, ClusterViewModel> owners = new LinkedHashMap<>();
+    private BiConsumer<ClusterViewModel, Destination> onOpen = (cluster, destination) -> { };
     private final Map<ClusterViewModel, Subscription> listeners = new HashMap<>();
 
     /**
@@ -72,6 +76,11 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
                 }
             }
             reorder(clusters);
+        });
+        setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && openSelected()) {
+                event.consume();
+            }
         });
         getSelectionModel().selectedItemProperty().subscribe(selected -> {
             ClusterViewModel owner = ownerOf(selected);
@@ -106,6 +115,20 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
         if (selected != null) {
             action.accept(selected);
         }
+    }
+
+    /** Told which destination the operator opens (double-click or Enter on its row). */
+    public void setOnOpen(BiConsumer<ClusterViewModel, Destination> onOpen) {
+        this.onOpen = onOpen;
+    }
+
+    private boolean openSelected() {
+        TreeItem<Entry> selected = getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getValue() instanceof Item item) {
+            onOpen.accept(ownerOf(selected), item.destination());
+            return true;
+        }
+        return false;
     }
 
     /** Selects a cluster's row (and so makes it the active one). */
@@ -218,6 +241,11 @@ public final class NavigationTree extends TreeView<NavigationTree.Entry> {
             addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, event -> {
                 if (getTreeItem() != null) {
                     tree.getSelectionModel().select(getTreeItem());
+                }
+            });
+            setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !isEmpty()) {
+                    tree.openSelected();
                 }
             });
             HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -1,11 +1,18 @@
 package dev.flowdeck.views.shell;
 
 import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.ExchangeSummary;
+import dev.flowdeck.core.broker.QueueSummary;
+import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.views.browser.BrowserFactory;
+import dev.flowdeck.views.browser.DestinationView;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.cluster.ConnectionState;
 import dev.flowdeck.views.cluster.NavigationTree;
 import dev.flowdeck.views.cluster.StatusBar;
 import dev.flowdeck.views.connection.ConnectionActions;
+import dev.flowdeck.views.cluster.DestinationLabels;
 import dev.flowdeck.views.cluster.DestinationsView;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -20,6 +27,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,16 +46,20 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.ofPlatform());
     private final ObjectProperty<ClusterViewModel> activeCluster = new SimpleObjectProperty<>();
+    private final BrowserFactory browsers;
     private boolean themeChosenByOperator;
 
     /**
      * @param clusters the open and saved clusters, in the order the navigation tree lists them; at least one
      * @param actions  what the window asks of the connections' owner (connect, create, edit, ...)
+     * @param browsers makes a destination's browser when the operator opens one
      */
-    public MainWindow(ObservableList<ClusterViewModel> clusters, ConnectionActions actions) {
+    public MainWindow(ObservableList<ClusterViewModel> clusters, ConnectionActions actions,
+                      BrowserFactory browsers) {
         if (clusters.isEmpty()) {
             throw new IllegalArgumentException("the main window shows at least one cluster");
         }
+        this.browsers = browsers;
         root.setId("main-window");
         activeCluster.set(clusters.getFirst());
         var navigation = new NavigationTree(clusters, cluster -> {
@@ -54,6 +67,7 @@ public final class MainWindow {
             actions.open(cluster); // a saved profile connects when the operator first selects it
         }, actions);
         navigation.setMinWidth(200);
+        navigation.setOnOpen(this::openDestination);
         clusters.addListener((ListChangeListener<ClusterViewModel>) change -> {
             while (change.next()) {
                 // A connection just created or edited is what the operator wants to look at; saved profiles
@@ -63,12 +77,15 @@ public final class MainWindow {
                         .reduce((first, last) -> last)
                         .ifPresent(navigation::select);
             }
+            // A removed or replaced cluster's browsers read through a connection that is gone.
+            tabs.getTabs().removeIf(tab -> tab.getUserData() instanceof OpenDestination open
+                    && !clusters.contains(open.cluster()) && closeBrowser(tab));
             if (!clusters.contains(activeCluster.get()) && !clusters.isEmpty()) {
                 activeCluster.set(clusters.getFirst());
             }
         });
 
-        var destinationsTab = new Tab("Destinations", new DestinationsView(activeCluster));
+        var destinationsTab = new Tab("Destinations", new DestinationsView(activeCluster, this::openDestination));
         destinationsTab.setId("destinations-tab");
         destinationsTab.setClosable(false);
         destinationsTab.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
@@ -105,6 +122,52 @@ public final class MainWindow {
                 theme.set(Theme.ofPlatform());
             }
         });
+    }
+
+    /** What a browser tab shows: which cluster's which destination. */
+    private record OpenDestination(ClusterViewModel cluster, String destination, DestinationView view) {
+    }
+
+    /**
+     * Opens a destination's browser in a tab, or selects its tab when it is open already. Exchanges hold no
+     * messages and a cluster not connected has nothing to read through: neither opens.
+     */
+    public void openDestination(ClusterViewModel cluster, Destination destination) {
+        if (cluster == null || destination instanceof ExchangeSummary || cluster.connection().isEmpty()) {
+            return;
+        }
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getUserData() instanceof OpenDestination open && open.cluster() == cluster
+                    && open.destination().equals(destination.name())) {
+                tabs.getSelectionModel().select(tab);
+                return;
+            }
+        }
+        boolean kafka = destination instanceof TopicSummary;
+        boolean seekable = kafka || destination instanceof QueueSummary queue
+                && queue.type().browsesWithoutSideEffects();
+        var browser = browsers.create(cluster.connection().get(), destination.name(), seekable);
+        var view = new DestinationView(browser, kafka, this::showTrace);
+        var tab = new Tab(destination.name(), view);
+        tab.setId("browse-" + destination.name());
+        tab.setGraphic(new FontIcon(DestinationLabels.icon(destination)));
+        tab.setTooltip(new Tooltip(cluster.profileName() + ": " + destination.name()));
+        tab.setUserData(new OpenDestination(cluster, destination.name(), view));
+        tab.setOnClosed(event -> view.close());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    private static boolean closeBrowser(Tab tab) {
+        ((OpenDestination) tab.getUserData()).view().close();
+        return true;
+    }
+
+    /** Until the trace-chain view exists, following a trace link copies its id for the operator's tracing UI. */
+    private void showTrace(String traceId) {
+        var content = new ClipboardContent();
+        content.putString(traceId);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private ToolBar toolbar(ConnectionActions actions) {

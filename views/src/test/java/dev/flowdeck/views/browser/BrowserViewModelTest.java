@@ -28,7 +28,8 @@ class BrowserViewModelTest {
     private final ScriptedConnection connection = new ScriptedConnection();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     // The drains run on the timer's single thread: the same one-thread rule as the FX thread in the app.
-    private final BrowserViewModel browser = new BrowserViewModel(connection, "orders", true, Runnable::run, timer,
+    private final BrowserViewModel browser = new BrowserViewModel(connection, "orders", true, Runnable::run,
+            Runnable::run, timer,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
@@ -154,6 +155,35 @@ class BrowserViewModelTest {
         assertThat(browser.rows().getFirst().message().value()).hasSize(BrowserViewModel.SEEKABLE_BUDGET);
         assertThat(browser.rows().getFirst().valueBytes()).isEqualTo(1024 * 1024);
         assertThat(browser.rows().getFirst().truncated()).isTrue();
+    }
+
+    @Test
+    void selectingACutRowFetchesItWholeAndDecodesIt() {
+        byte[] json = ("{\"orderId\":\"o-1\",\"pad\":\"" + "x".repeat(9_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        var big = new BrowsedMessage("orders", 0, 7, NOW, "o-1".getBytes(StandardCharsets.UTF_8), json,
+                List.of(new dev.flowdeck.core.browse.MessageHeader("traceparent",
+                        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.UTF_8))));
+        connection.script = List.of(new MessageBatch(List.of(big), 1, 1, 1));
+        browser.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+        assertThat(browser.rows().getFirst().truncated()).isTrue();
+
+        // The fetch is a browse of one record at the row's offset: the script plays the whole message again.
+        browser.selectedProperty().set(browser.rows().getFirst());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.inspectionProperty().get() != null);
+        MessageInspection shown = browser.inspectionProperty().get();
+        assertThat(shown.whole()).isTrue();
+        assertThat(shown.valueKind()).isEqualTo(dev.flowdeck.core.decode.PayloadKind.JSON);
+        assertThat(shown.valueText()).startsWith("{\n").contains("\"orderId\": \"o-1\"");
+        assertThat(shown.valueTree()).isPresent();
+        assertThat(shown.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(shown.keyText()).isEqualTo("o-1");
+        assertThat(shown.coordinates()).startsWith("orders · partition 0 · offset 7 · ");
+        var fetch = connection.requests.getLast();
+        assertThat(fetch.start()).isEqualTo(new StartPosition.Offset(7));
+        assertThat(fetch.limit()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.flowdeck.views.browser;
+
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One destination, opened as a tab: its partitions, the scan bar, the kept messages and the selected one in
+ * detail. Keyboard: Enter scans, Escape stops, Ctrl+L jumps to the filters, Ctrl+P produces; the table takes the
+ * arrow keys and Ctrl+C.
+ */
+public final class DestinationView extends BorderPane {
+
+    private static final Duration PARTITION_REFRESH = Duration.seconds(2);
+
+    private final BrowserViewModel browser;
+    private final Timeline partitionRefresh;
+
+    /**
+     * @param browser the view model of this destination's browser
+     * @param kafka   whether the destination is a Kafka topic (partitions, keys, tombstones)
+     * @param onTrace told a trace id when the operator follows a message's trace link
+     */
+    public DestinationView(BrowserViewModel browser, boolean kafka, Consumer<String> onTrace) {
+        this.browser = browser;
+        setId("destination-view");
+        var scanBar = new ScanBar(browser, kafka);
+        var clipboard = new MessageClipboard(browser);
+        var table = new MessageTable(browser, kafka, clipboard);
+        var detail = new MessageDetail(browser, onTrace);
+        var split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+
+        var partitions = new TitledPane(kafka ? "Partitions" : "Depth", new PartitionsTable(browser, kafka));
+        partitions.setId("partitions-pane");
+        partitions.setExpanded(false);
+        partitions.setPrefHeight(180);
+
+        var produce = new Button("Produce…", new FontIcon("mdi2s-send"));
+        produce.setId("produce-button");
+        produce.setOnAction(event -> new ProduceDialog(getScene().getWindow(), browser, kafka).show());
+        var tools = new ToolBar(produce);
+
+        setTop(new VBox(tools, scanBar, partitions));
+        setCenter(split);
+
+        setOnKeyPressed(event -> {
+            if (new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN).match(event)) {
+                scanBar.lookup("#filter-contains").requestFocus();
+                event.consume();
+            } else if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN).match(event)) {
+                produce.fire();
+                event.consume();
+            }
+        });
+
+        partitionRefresh = new Timeline(new KeyFrame(PARTITION_REFRESH, event -> browser.refreshPartitions()));
+        partitionRefresh.setCycleCount(Timeline.INDEFINITE);
+        browser.refreshPartitions();
+        partitionRefresh.play();
+    }
+
+    /** Stops the scan and the partition refresh: the tab was closed. */
+    public void close() {
+        partitionRefresh.stop();
+        browser.close();
+    }
+
+    public BrowserViewModel browser() {
+        return browser;
+    }
+}
