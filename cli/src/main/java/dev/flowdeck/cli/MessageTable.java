@@ -22,22 +22,26 @@ final class MessageTable implements MessageExport {
     private static final int TIME_WIDTH = 24;
     private static final int PARTITION_WIDTH = 4;
     private static final int OFFSET_WIDTH = 10;
-    private static final int KEY_WIDTH = 20;
+    private static final int MAX_KEY_WIDTH = 20;
+    private static final int MIN_KEY_WIDTH = 8;
+    private static final int MIN_VALUE_WIDTH = 10;
     private static final int GAP = 2;
-    private static final int MIN_VALUE_WIDTH = 20;
 
     private final PrintStream out;
+    private final int keyWidth;
     private final int valueWidth;
     private long written;
 
     /**
      * @param out   where the lines go; closed with the table
-     * @param width the terminal's width: no line is longer
+     * @param width the terminal's width: no line is longer (down to 70 columns; below that, lines wrap)
      */
     MessageTable(OutputStream out, Charset charset, int width) {
         this.out = new PrintStream(out, false, charset);
-        this.valueWidth = Math.max(MIN_VALUE_WIDTH,
-                width - TIME_WIDTH - PARTITION_WIDTH - OFFSET_WIDTH - KEY_WIDTH - 4 * GAP);
+        // Key and value share what the fixed columns leave; a narrow terminal narrows the key first.
+        int left = width - TIME_WIDTH - PARTITION_WIDTH - OFFSET_WIDTH - 4 * GAP;
+        this.keyWidth = Math.clamp(left / 3, MIN_KEY_WIDTH, MAX_KEY_WIDTH);
+        this.valueWidth = Math.max(MIN_VALUE_WIDTH, left - keyWidth);
     }
 
     @Override
@@ -48,7 +52,7 @@ final class MessageTable implements MessageExport {
         String time = message.timestamp() == null ? "" : TIME.format(message.timestamp());
         out.println(row(time, Integer.toString(message.partition()),
                 message.offset() < 0 ? "" : Long.toString(message.offset()),
-                preview(message.key(), KEY_WIDTH, "-"), preview(message.value(), valueWidth, "(tombstone)")));
+                preview(message.key(), keyWidth, "-"), preview(message.value(), valueWidth, "(tombstone)")));
         out.flush();
         written++;
     }
@@ -56,7 +60,7 @@ final class MessageTable implements MessageExport {
     private String row(String time, String partition, String offset, String key, String value) {
         String gap = " ".repeat(GAP);
         return pad(time, TIME_WIDTH) + gap + padLeft(partition, PARTITION_WIDTH) + gap
-                + padLeft(offset, OFFSET_WIDTH) + gap + pad(key, KEY_WIDTH) + gap + value;
+                + padLeft(offset, OFFSET_WIDTH) + gap + pad(key, keyWidth) + gap + value;
     }
 
     /** One line of at most {@code width} characters: text with line breaks flattened, else hex; null says so. */

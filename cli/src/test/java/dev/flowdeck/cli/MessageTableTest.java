@@ -16,15 +16,27 @@ class MessageTableTest {
     @Test
     void alignedColumnsUnderAHeaderNoLineWiderThanTheTerminal() {
         String long_ = "{\"orderId\":\"ord-1\",\"lines\":[" + "{\"sku\":\"SKU-1\",\"qty\":2},".repeat(20) + "]}";
-        List<String> lines = table(100, new BrowsedMessage("orders", 2, 42, T, bytes("ord-1"), bytes(long_),
+        List<String> lines = table(120, new BrowsedMessage("orders", 2, 42, T, bytes("ord-1"), bytes(long_),
                 List.of()), new BrowsedMessage("orders", 11, 1234567, T.plusMillis(5), null, null, List.of()));
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("TIME                      PART      OFFSET  KEY                   VALUE");
         assertThat(lines.get(1)).startsWith("2026-05-01T09:30:00.000Z     2          42  ord-1                 {\"orderId\"")
-                .endsWith("…").hasSize(100);
+                .endsWith("…").hasSize(120);
         assertThat(lines.get(2)).isEqualTo(
                 "2026-05-01T09:30:00.005Z    11     1234567  -                     (tombstone)");
         assertThat(lines.get(1).indexOf("{")).isEqualTo(lines.get(0).indexOf("VALUE"));
+    }
+
+    @Test
+    void aNarrowTerminalNarrowsTheKeyFirst() {
+        var message = new BrowsedMessage("orders", 0, 1, T, bytes("a-rather-long-order-key"), bytes("x".repeat(200)),
+                List.of());
+        for (int width : new int[] {70, 80, 100, 120, 200}) {
+            assertThat(table(width, message)).as("width " + width)
+                    .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(width))
+                    .last().satisfies(line -> assertThat(line).hasSize(width));
+        }
+        assertThat(table(80, message).get(1)).contains("  a-rather-l…  ");
     }
 
     @Test
