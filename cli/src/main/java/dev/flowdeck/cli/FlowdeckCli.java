@@ -1,0 +1,104 @@
+package dev.flowdeck.cli;
+
+import dev.flowdeck.core.broker.Failures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code flowdeck}, the command line: {@code browse} and {@code search} a Kafka topic or RabbitMQ queue with the
+ * app's connectors, filters and profiles, for scripts and terminals. Only {@link #main} exits the JVM; the commands
+ * return exit codes (see {@link ExitCodes}), so tests run them in-process.
+ */
+@Command(name = "flowdeck", mixinStandardHelpOptions = true, versionProvider = FlowdeckCli.Version.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Browse and search Kafka topics and RabbitMQ queues from the command line.")
+public final class FlowdeckCli implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowdeckCli.class);
+
+    @Spec
+    CommandSpec spec;
+
+    private FlowdeckCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(CliEnvironment.system()).execute(args));
+    }
+
+    /** The whole command tree, writing to the environment's streams. */
+    static CommandLine commandLine(CliEnvironment environment) {
+        var cli = new CommandLine(new FlowdeckCli())
+                .addSubcommand(new BrowseCommand(environment))
+                .addSubcommand(new SearchCommand(environment))
+                .addSubcommand(new CommandLine.HelpCommand());
+        cli.setOut(new PrintWriter(environment.out(), true));
+        cli.setErr(new PrintWriter(environment.err(), true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(FlowdeckCli::shortUsageError);
+        cli.setExecutionExceptionHandler((failure, command, parsed) -> {
+            LOG.debug("Unexpected failure", failure);
+            command.getErr().println("Unexpected failure: " + Failures.firstLine(failure)
+                    + " (run java with -Dflowdeck.log=DEBUG for details).");
+            return ExitCodes.OUTPUT;
+        });
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        for (String line : ExitCodes.HELP) {
+            exitCodes.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
+        }
+        for (CommandLine command : cli.getSubcommands().values()) {
+            if (!(command.getCommand() instanceof ReadCommand)) {
+                continue;
+            }
+            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        }
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        return cli;
+    }
+
+    /** A usage error in a few lines, not the whole help: what is wrong, a suggestion for a typo, where to look. */
+    private static int shortUsageError(ParameterException problem, String[] args) {
+        CommandLine command = problem.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(problem.getMessage());
+        UnmatchedArgumentException.printSuggestions(problem, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        return ExitCodes.USAGE;
+    }
+
+    /** Without a command: say which there are. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** The version Maven built, from the jar's resources. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            var properties = new Properties();
+            try (InputStream in = FlowdeckCli.class.getResourceAsStream("/flowdeck-cli.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"flowdeck " + properties.getProperty("version", "(development)"),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
+        }
+    }
+}

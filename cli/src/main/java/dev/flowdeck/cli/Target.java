@@ -1,0 +1,145 @@
+package dev.flowdeck.cli;
+
+import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.profile.AmqpAddress;
+import dev.flowdeck.core.profile.SecretProperties;
+import dev.flowdeck.core.profile.SecretStore;
+import dev.flowdeck.profiles.ProfileRepository;
+import dev.flowdeck.profiles.SessionSecretStore;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The cluster a command reads, with its credentials in memory only: built from --bootstrap-server, --amqp-uri or
+ * --profile. A password never comes from an option (it would sit in the shell history and the process list): from
+ * the profile's secret store, else {@value #PASSWORD_VARIABLE}, else a prompt.
+ */
+record Target(ConnectionProfile profile, Credentials credentials) {
+
+    static final String PASSWORD_VARIABLE = "FLOWDECK_PASSWORD";
+
+    /**
+     * @throws UsageException     for an address that cannot be right or a profile that does not exist
+     * @throws CommandFailure     when the secrets cannot be opened
+     */
+    static Target of(TargetOptions options, CliEnvironment environment) {
+        if (options.bootstrapServers != null) {
+            String servers = options.bootstrapServers.trim();
+            if (servers.isEmpty()) {
+                throw new UsageException("--bootstrap-server needs an address such as localhost:9092.");
+            }
+            return new Target(ConnectionProfile.kafka(servers, servers), Credentials.NONE);
+        }
+        if (options.rabbit != null) {
+            return rabbit(options.rabbit, environment);
+        }
+        return saved(options.profile, environment);
+    }
+
+    private static Target rabbit(TargetOptions.Rabbit options, CliEnvironment environment) {
+        AmqpAddress uri = AmqpAddress.split(options.uri);
+        refusePassword(uri, "--amqp-uri");
+        try {
+            URI parsed = URI.create(uri.address());
+            if (!"amqp".equals(parsed.getScheme()) && !"amqps".equals(parsed.getScheme()) || parsed.getHost() == null) {
+                throw new IllegalArgumentException("not amqp");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("'" + options.uri + "' is not an AMQP URI: write amqp://HOST:5672/VHOST (or "
+                    + "amqps:// for TLS; %2F is the default vhost /).");
+        }
+        Map<String, String> properties = new HashMap<>();
+        if (options.managementUrl != null) {
+            AmqpAddress management = AmqpAddress.split(options.managementUrl);
+            refusePassword(management, "--management-url");
+            properties.put("management.url", management.address());
+        }
+        var profile = ConnectionProfile.rabbitMq(uri.address(), uri.address()).withUsername(uri.user())
+                .withProperties(properties);
+        if (uri.user().isEmpty()) {
+            return new Target(profile, Credentials.NONE); // the connector's default, guest
+        }
+        return new Target(profile, new Credentials(uri.user(), password("", profile, environment)));
+    }
+
+    private static void refusePassword(AmqpAddress address, String option) {
+        if (!address.password().isEmpty()) {
+            throw new UsageException(option + " holds a password: leave it out (it would stay in the shell history "
+                    + "and the process list) and set " + PASSWORD_VARIABLE + ", or let flowdeck ask for it.");
+        }
+    }
+
+    private static Target saved(String name, CliEnvironment environment) {
+        Path directory = environment.configDirectory().get();
+        List<ConnectionProfile> profiles;
+        try {
+            profiles = new ProfileRepository(directory, new SessionSecretStore()).list();
+        } catch (UncheckedIOException unreadable) {
+            throw new UsageException(unreadable.getMessage());
+        }
+        ConnectionProfile profile = find(name, profiles, directory);
+        boolean hasSecrets = !profile.username().isEmpty()
+                || profile.clientProperties().containsValue(SecretProperties.IN_KEYCHAIN);
+        SecretStore store = hasSecrets ? environment.secretStores().apply(directory) : new SessionSecretStore();
+        try {
+            ProfileRepository.Resolved resolved = new ProfileRepository(directory, store).resolve(profile);
+            Credentials credentials = profile.username().isEmpty() ? Credentials.NONE
+                    : new Credentials(profile.username(),
+                            password(resolved.credentials().password(), profile, environment));
+            return new Target(resolved.profile(), credentials);
+        } finally {
+            if (store instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // a keychain's D-Bus connection that does not close cleanly changes nothing here
+                }
+            }
+        }
+    }
+
+    private static ConnectionProfile find(String name, List<ConnectionProfile> profiles, Path directory) {
+        for (ConnectionProfile profile : profiles) {
+            if (profile.name().equals(name)) {
+                return profile;
+            }
+        }
+        List<ConnectionProfile> loose = profiles.stream().filter(p -> p.name().equalsIgnoreCase(name)).toList();
+        if (loose.size() == 1) {
+            return loose.getFirst();
+        }
+        if (profiles.isEmpty()) {
+            throw new UsageException("No profile '" + name + "': no profiles are saved in " + directory
+                    + ". Save one in the app, or use --bootstrap-server or --amqp-uri.");
+        }
+        throw new UsageException("No profile '" + name + "' in " + directory + ". Saved profiles: "
+                + profiles.stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(", ")) + ".");
+    }
+
+    /** The saved password; else the environment variable; else the terminal asks; else none. */
+    private static String password(String saved, ConnectionProfile profile, CliEnvironment environment) {
+        if (!saved.isEmpty()) {
+            return saved;
+        }
+        String variable = environment.variable(PASSWORD_VARIABLE);
+        if (variable != null && !variable.isEmpty()) {
+            return variable;
+        }
+        String where = profile.kind() == BrokerKind.KAFKA ? profile.address() : AmqpAddress.masked(profile.address());
+        return environment.prompt().ask("Password for " + profile.username() + " at " + where + ": ")
+                .map(typed -> {
+                    String password = new String(typed);
+                    Arrays.fill(typed, '\0');
+                    return password;
+                })
+                .orElse("");
+    }
+}
