@@ -84,7 +84,9 @@ public final class BrowserViewModel {
     private record Sample(long high, long nanos) {
     }
 
+    private final ScanExport export;
     private Scan current;
+    private BrowseRequest lastRequest;
 
     /**
      * @param connection  the cluster's open connection
@@ -104,6 +106,7 @@ public final class BrowserViewModel {
         this.background = background;
         this.timer = timer;
         this.clock = clock;
+        this.export = new ScanExport(connection, ui, background, this::whole);
         selected.subscribe(row -> inspect(row, row != null && row.truncated() && seekable
                 && row.valueBytes() <= AUTO_FETCH_BYTES));
     }
@@ -118,6 +121,7 @@ public final class BrowserViewModel {
             error.set(invalid.getMessage());
             return;
         }
+        lastRequest = request;
         rows.clear();
         error.set("");
         notes.set("");
@@ -211,6 +215,16 @@ public final class BrowserViewModel {
     /** Sends a message the operator composed; a read-only profile is refused by the connector itself. */
     public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
         return connection.publish(message);
+    }
+
+    /** Exports of this browser's rows or of every match of its last scan. */
+    public ScanExport export() {
+        return export;
+    }
+
+    /** The request of the last scan started, if any: what "export every match" reads again. */
+    public Optional<BrowseRequest> lastRequest() {
+        return Optional.ofNullable(lastRequest);
     }
 
     public boolean seekable() {

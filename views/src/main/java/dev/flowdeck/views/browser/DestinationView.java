@@ -1,10 +1,18 @@
 package dev.flowdeck.views.browser;
 
+import dev.flowdeck.core.export.ExportFormat;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
@@ -13,6 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -52,7 +61,8 @@ public final class DestinationView extends BorderPane {
         var produce = new Button("Produce…", new FontIcon("mdi2s-send"));
         produce.setId("produce-button");
         produce.setOnAction(event -> new ProduceDialog(getScene().getWindow(), browser, kafka).show());
-        var tools = new ToolBar(produce);
+        var tools = new ToolBar(produce, exportMenu(table));
+        tools.getItems().addAll(exportStatus());
 
         setTop(new VBox(tools, scanBar, partitions));
         setCenter(split);
@@ -71,6 +81,45 @@ public final class DestinationView extends BorderPane {
         partitionRefresh.setCycleCount(Timeline.INDEFINITE);
         browser.refreshPartitions();
         partitionRefresh.play();
+    }
+
+    private MenuButton exportMenu(MessageTable table) {
+        var menu = new MenuButton("Export", new FontIcon("mdi2f-file-export-outline"));
+        menu.setId("export-menu");
+        for (ExportFormat format : ExportFormat.values()) {
+            String name = format == ExportFormat.CSV ? "CSV" : "JSON Lines";
+            var selection = new MenuItem("Selected messages as " + name + "…");
+            selection.setOnAction(event -> chooseFile(format).ifPresent(file -> browser.export()
+                    .rows(List.copyOf(table.getSelectionModel().getSelectedItems()), file, format)));
+            selection.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+            var everything = new MenuItem("Every match of the scan as " + name + "…");
+            everything.setOnAction(event -> browser.lastRequest().ifPresent(scan -> chooseFile(format)
+                    .ifPresent(file -> browser.export().everyMatch(scan, file, format))));
+            menu.getItems().addAll(selection, everything);
+        }
+        menu.disableProperty().bind(browser.export().runningProperty());
+        return menu;
+    }
+
+    private Optional<Path> chooseFile(ExportFormat format) {
+        var chooser = new FileChooser();
+        chooser.setTitle("Export to");
+        chooser.setInitialFileName(browser.destination() + format.fileExtension());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.formatName(),
+                "*" + format.fileExtension()));
+        return Optional.ofNullable(chooser.showSaveDialog(getScene().getWindow())).map(java.io.File::toPath);
+    }
+
+    private List<Node> exportStatus() {
+        var status = new Label();
+        status.setId("export-status");
+        status.textProperty().bind(browser.export().statusProperty());
+        var cancel = new Button("Cancel export");
+        cancel.setId("export-cancel");
+        cancel.visibleProperty().bind(browser.export().runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(event -> browser.export().cancel());
+        return List.of(status, cancel);
     }
 
     /** Stops the scan and the partition refresh: the tab was closed. */

@@ -2,9 +2,12 @@ package dev.flowdeck.views.browser;
 
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.StartPosition;
+import dev.flowdeck.core.browse.TimeExpression;
 import dev.flowdeck.core.filter.FilterException;
 import dev.flowdeck.core.filter.MessageFilter;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +56,7 @@ public final class ScanForm {
             case LAST_N -> new StartPosition.LastN(positive(value, "The last N"));
             case OFFSET -> new StartPosition.Offset(notNegative(value));
             case TIME -> {
-                Instant from = TimeInput.parse(value, now, "The start time");
+                Instant from = time(value, now, "The start time");
                 filters.add(new MessageFilter.TimeRange(from, null)); // timestamps are not ordered in a partition
                 yield new StartPosition.Timestamp(from);
             }
@@ -82,7 +85,15 @@ public final class ScanForm {
             filters.add(MessageFilter.Json.of(jsonPath.get().strip()));
         }
         if (!until.get().isBlank()) {
-            filters.add(new MessageFilter.TimeRange(null, TimeInput.parse(until.get().strip(), now, "The end time")));
+            filters.add(new MessageFilter.TimeRange(null, time(until.get(), now, "The end time")));
+        }
+    }
+
+    private static Instant time(String text, Instant now, String what) {
+        try {
+            return TimeExpression.parse(text).resolve(Clock.fixed(now, ZoneOffset.UTC));
+        } catch (IllegalArgumentException e) {
+            throw new FilterException(what + ": " + e.getMessage(), e);
         }
     }
 

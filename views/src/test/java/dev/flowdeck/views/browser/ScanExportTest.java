@@ -1,0 +1,104 @@
+package dev.flowdeck.views.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.KeptMessage;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.export.ExportFormat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanExportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final ScriptedConnection connection = new ScriptedConnection();
+    private final ScanExport export = new ScanExport(connection, Runnable::run, Runnable::run,
+            row -> CompletableFuture.completedFuture(row));
+
+    @Test
+    void everyMatchIsReadAgainAndStreamedToTheFile() throws Exception {
+        connection.script = List.of(batch(0, 3), batch(3, 2));
+        Path file = dir.resolve("orders.jsonl");
+
+        export.everyMatch(BrowseRequest.fromBeginning("orders").following(), file, ExportFormat.JSON_LINES);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !export.runningProperty().get());
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(5);
+        assertThat(JSON.readTree(lines.get(4)).path("offset").asLong()).isEqualTo(4);
+        assertThat(export.statusProperty().get()).isEqualTo("Exported 5 messages to " + file + ".");
+        // A live tail is exported up to now, not forever.
+        assertThat(connection.requests.getFirst().follow()).isFalse();
+    }
+
+    @Test
+    void theSelectedRowsAreWrittenInTheirOrder() throws Exception {
+        Path file = dir.resolve("picked.csv");
+        var rows = List.of(KeptMessage.of(message(9), 1024), KeptMessage.of(message(2), 1024));
+
+        long written = export.rows(rows, file, ExportFormat.CSV).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(written).isEqualTo(2);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("orders,0,9,");
+        assertThat(lines.get(2)).startsWith("orders,0,2,");
+    }
+
+    @Test
+    void cancelKeepsWhatWasWrittenAndSaysSo() throws Exception {
+        connection.script = List.of(batch(0, 4));
+        connection.holdOpen = new CountDownLatch(1);
+        Path file = dir.resolve("tail.jsonl");
+        export.everyMatch(BrowseRequest.fromBeginning("orders"), file, ExportFormat.JSON_LINES);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(file) && Files.readAllLines(file).size() == 4);
+
+        export.cancel();
+
+        assertThat(export.runningProperty().get()).isFalse();
+        assertThat(export.statusProperty().get()).isEqualTo("Export cancelled: 4 messages written to " + file + ".");
+        assertThat(connection.cancelled).isTrue();
+        connection.holdOpen.countDown();
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsAPlainFailure() {
+        Path file = dir.resolve("no-such-dir").resolve("x.jsonl");
+
+        export.everyMatch(BrowseRequest.fromBeginning("orders"), file, ExportFormat.JSON_LINES);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !export.runningProperty().get());
+        assertThat(export.statusProperty().get()).startsWith("Export failed: Cannot write to " + file);
+    }
+
+    private static MessageBatch batch(long first, int size) {
+        var messages = new ArrayList<BrowsedMessage>();
+        for (int i = 0; i < size; i++) {
+            messages.add(message(first + i));
+        }
+        return new MessageBatch(messages, first + size, first + size, 100);
+    }
+
+    private static BrowsedMessage message(long offset) {
+        return new BrowsedMessage("orders", 0, offset, Instant.EPOCH, null,
+                ("{\"n\":" + offset + "}").getBytes(StandardCharsets.UTF_8), List.of());
+    }
+}
