@@ -54,9 +54,9 @@ public final class BrowserViewModel {
     /** Rows kept per scan: enough to scroll through, small enough that ten tabs of them fit in any heap. */
     public static final int ROW_CAP = 10_000;
     /** Kafka and streams can fetch a cut value again, so rows keep little of it. */
-    static final int SEEKABLE_BUDGET = 8 * 1024;
-    /** A queue cannot be read again by position: keep more of each message. */
-    static final int QUEUE_BUDGET = 64 * 1024;
+    static final int SEEKABLE_BUDGET = 4 * 1024;
+    /** A queue cannot be read again by position: keep more of each message (at most 320 MiB for a full tab). */
+    static final int QUEUE_BUDGET = 16 * 1024;
     /** A cut value up to this size is fetched whole as soon as its row is selected; a larger one on request. */
     static final int AUTO_FETCH_BYTES = 1024 * 1024;
     private static final Duration DRAIN_EVERY = Duration.ofMillis(100);
@@ -201,10 +201,15 @@ public final class BrowserViewModel {
             return;
         }
         CompletionStage<KeptMessage> source = fetch ? whole(row) : CompletableFuture.completedFuture(row);
-        source.handleAsync((found, failure) -> failure == null
-                        ? MessageInspection.of(found, !found.truncated())
-                        : MessageInspection.of(row, false).withNote("The whole message could not be read: "
-                        + Failures.sentence(failure)), background)
+        source.handleAsync((found, failure) -> {
+                    if (failure != null) {
+                        return MessageInspection.of(row, false).withNote("The whole message could not be read: "
+                                + Failures.sentence(failure));
+                    }
+                    MessageInspection shown = MessageInspection.of(found, !found.truncated());
+                    return seekable || !found.truncated() ? shown
+                            : shown.withNote("A queue has no offsets to read one message again by.");
+                }, background)
                 .thenAccept(result -> ui.execute(() -> {
                     if (selected.get() == row) {
                         inspection.set(result);

@@ -44,6 +44,7 @@ final class MessageDetail extends BorderPane {
     private final Tab treeTab = new Tab("Tree", tree);
     private final Tab propertiesTab = new Tab("Properties", properties);
     private final TabPane tabs = new TabPane();
+    private final boolean seekable;
 
     /**
      * @param onTrace told the trace id when the operator follows the trace link (the trace-chain view takes it
@@ -51,6 +52,7 @@ final class MessageDetail extends BorderPane {
      */
     MessageDetail(BrowserViewModel browser, Consumer<String> onTrace) {
         setId("message-detail");
+        this.seekable = browser.seekable();
         coordinates.setId("detail-coordinates");
         trace.setId("detail-trace");
         trace.setGraphic(new FontIcon("mdi2t-transit-connection-variant"));
@@ -84,7 +86,7 @@ final class MessageDetail extends BorderPane {
 
     private void show(MessageInspection inspection) {
         boolean shown = inspection != null;
-        fetchWhole.setVisible(shown && !inspection.whole() && inspection.row().truncated());
+        fetchWhole.setVisible(shown && seekable && !inspection.whole() && inspection.row().truncated());
         fetchWhole.setManaged(fetchWhole.isVisible());
         if (!shown) {
             coordinates.setText("Select a message to see it here.");
