@@ -24,6 +24,11 @@ class PayloadTextTest {
     }
 
     @Test
+    void lineSeparatorsInJsonStringsAreEscapedSoThePreviewStaysOneLine() {
+        assertThat(PayloadText.preview(utf8("[\"a\u2028b\u2029c\"]"), 80)).isEqualTo("[\"a\\u2028b\\u2029c\"]");
+    }
+
+    @Test
     void textShowsEachLineBreakAsOneMarkAndTabsAsSpaces() {
         assertThat(PayloadText.preview(utf8("one\r\ntwo\nthree\rfour\u2028five\tsix"), 80))
                 .isEqualTo("one⏎two⏎three⏎four⏎five six");
