@@ -40,7 +40,7 @@ public final class JsonLimits {
 
     /**
      * A new mapper whose parsers have the limits and read every number exactly: a fraction or exponent becomes a
-     * {@code BigDecimal}, never a double, so {@code 1e400} is not infinity and {@code 0.1} is not 0.1000000000000000055.
+     * {@code BigDecimal}, never a double, so {@code 1e400} is not infinity and {@code 0.1} is exactly 0.1.
      * Thread-safe once configured: share it.
      */
     public static ObjectMapper newMapper() {

@@ -36,9 +36,9 @@ public final class PayloadText {
 
     /**
      * One line of at most {@code maxChars} chars, ending with {@code …} when cut: JSON compacted (whitespace outside
-     * strings removed, U+2028 and U+2029 in strings escaped), text with each line break (CRLF, CR, LF, U+2028, U+2029) shown as {@code ⏎} and tabs as
-     * spaces, binary as {@code 0x} and lower-case hex, null as {@code (null)}, no bytes as {@code (empty)}. Never
-     * throws; a {@code maxChars} below 1 gives an empty string.
+     * strings removed, U+2028 and U+2029 in strings escaped), text with each line break (CRLF, CR, LF, U+2028,
+     * U+2029) shown as {@code ⏎} and tabs as spaces, binary as {@code 0x} and lower-case hex, null as
+     * {@code (null)}, no bytes as {@code (empty)}. Never throws; a {@code maxChars} below 1 gives an empty string.
      */
     public static String preview(byte[] bytes, int maxChars) {
         var decoded = PayloadFormat.decode(bytes);

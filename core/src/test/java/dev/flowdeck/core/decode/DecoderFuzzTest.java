@@ -77,7 +77,8 @@ class DecoderFuzzTest {
             case NULL -> assertThat(bytes).isNull();
             case EMPTY -> assertThat(bytes).isEmpty();
             case JSON -> assertThat(tokens(text)).isNotEmpty();
-            case TEXT -> assertThat(text).isNotNull().doesNotContainPattern("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]");
+            case TEXT -> assertThat(text).isNotNull()
+                    .doesNotContainPattern("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]");
             case BINARY -> assertThat(text == null || !PayloadFormat.printable(text)).isTrue();
         }
         if (kind != PayloadKind.JSON && text != null) {

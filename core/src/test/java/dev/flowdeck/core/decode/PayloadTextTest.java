@@ -17,7 +17,8 @@ class PayloadTextTest {
 
     @Test
     void jsonIsCompactedButItsStringsAreLeftAlone() {
-        String json = "{\n  \"id\" : 7,\n  \"note\" : \"two  spaces, a \\\" quote\\\\\",\n  \"tags\" : [ \"a b\" ]\n}\n";
+        String json = "{\n  \"id\" : 7,\n  \"note\" : \"two  spaces, a \\\" quote\\\\\",\n"
+                + "  \"tags\" : [ \"a b\" ]\n}\n";
 
         assertThat(PayloadText.preview(utf8(json), 200))
                 .isEqualTo("{\"id\":7,\"note\":\"two  spaces, a \\\" quote\\\\\",\"tags\":[\"a b\"]}");
@@ -84,7 +85,8 @@ class PayloadTextTest {
                   "ok": true,
                   "gone": null
                 }""");
-        assertThat(PayloadText.prettyJson(utf8("[\"tab\\there\",\"é\"]"))).contains("[\n  \"tab\\there\",\n  \"é\"\n]");
+        assertThat(PayloadText.prettyJson(utf8("[\"tab\\there\",\"é\"]")))
+                .contains("[\n  \"tab\\there\",\n  \"é\"\n]");
     }
 
     @Test

@@ -146,8 +146,8 @@ class MessageFilterTest {
                 .hasMessageContaining("$.amount > 100");
         assertThatThrownBy(() -> MessageFilter.Json.of("$.amount > hundred")).hasMessageContaining("not a value");
         assertThatThrownBy(() -> MessageFilter.Json.of("$.amount exists 3")).hasMessageContaining("takes no value");
-        assertThatThrownBy(() -> MessageFilter.Json.of("$.amount > 1.5e999999999999")).isInstanceOf(FilterException.class)
-                .hasMessageContaining("not a value");
+        assertThatThrownBy(() -> MessageFilter.Json.of("$.amount > 1.5e999999999999"))
+                .isInstanceOf(FilterException.class).hasMessageContaining("not a value");
     }
 
     @Test
