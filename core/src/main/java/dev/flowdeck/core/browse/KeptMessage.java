@@ -7,7 +7,7 @@ import java.util.Arrays;
  * ten thousand rows of 10 MB values cost ten thousand small arrays. The full message is fetched again on demand
  * (see {@link MessageFetch}).
  *
- * @param message    the message, its key and value at most the budget long
+ * @param message    the message, its key and value at most the budget long (cut between UTF-8 characters)
  * @param keyBytes   the key's real length, or -1 for a null key
  * @param valueBytes the value's real length, or -1 for a null value (a tombstone)
  */
@@ -34,8 +34,24 @@ public record KeptMessage(BrowsedMessage message, int keyBytes, int valueBytes) 
         return new KeptMessage(cut, keyBytes, valueBytes);
     }
 
+    /**
+     * The first {@code budget} bytes, less up to three so the cut never splits a UTF-8 character: a text value
+     * cut mid-character would no longer be UTF-8 and would show as hex. Binary loses at most three bytes more.
+     */
     private static byte[] cut(byte[] bytes, int budget) {
-        return bytes == null || bytes.length <= budget ? bytes : Arrays.copyOf(bytes, budget);
+        if (bytes == null || bytes.length <= budget) {
+            return bytes;
+        }
+        int end = budget;
+        while (end > 0 && budget - end < 3 && isContinuation(bytes[end])) {
+            end--;
+        }
+        return Arrays.copyOf(bytes, isContinuation(bytes[end]) ? budget : end);
+    }
+
+    /** {@code 10xxxxxx}: the second, third or fourth byte of a UTF-8 character, never its first. */
+    private static boolean isContinuation(byte b) {
+        return (b & 0xC0) == 0x80;
     }
 
     /** Whether the key or the value was cut: the detail pane then offers to fetch the whole message. */

@@ -2,6 +2,7 @@ package dev.flowdeck.core.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -37,8 +38,12 @@ public final class JsonLimits {
         return FACTORY;
     }
 
-    /** A new mapper whose parsers have the limits (a mapper is thread-safe once configured; share it). */
+    /**
+     * A new mapper whose parsers have the limits and read every number exactly: a fraction or exponent becomes a
+     * {@code BigDecimal}, never a double, so {@code 1e400} is not infinity and {@code 0.1} is exactly 0.1.
+     * Thread-safe once configured: share it.
+     */
     public static ObjectMapper newMapper() {
-        return new ObjectMapper(FACTORY.copy());
+        return new ObjectMapper(FACTORY.copy()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 }

@@ -36,9 +36,9 @@ public final class PayloadText {
 
     /**
      * One line of at most {@code maxChars} chars, ending with {@code …} when cut: JSON compacted (whitespace outside
-     * strings removed), text with each line break (CRLF, CR, LF, U+2028, U+2029) shown as {@code ⏎} and tabs as
-     * spaces, binary as {@code 0x} and lower-case hex, null as {@code (null)}, no bytes as {@code (empty)}. Never
-     * throws; a {@code maxChars} below 1 gives an empty string.
+     * strings removed, U+2028 and U+2029 in strings escaped), text with each line break (CRLF, CR, LF, U+2028,
+     * U+2029) shown as {@code ⏎} and tabs as spaces, binary as {@code 0x} and lower-case hex, null as
+     * {@code (null)}, no bytes as {@code (empty)}. Never throws; a {@code maxChars} below 1 gives an empty string.
      */
     public static String preview(byte[] bytes, int maxChars) {
         var decoded = PayloadFormat.decode(bytes);
@@ -112,7 +112,13 @@ public final class PayloadText {
             } else if (PayloadFormat.isJsonWhitespace(c)) {
                 continue;
             }
-            if (!cell.add(c)) {
+            // JSON lets U+2028 and U+2029 stand raw in a string; escaped, the line stays one line and the same JSON.
+            boolean fits = switch (c) {
+                case '\u2028' -> cell.add("\\u2028");
+                case '\u2029' -> cell.add("\\u2029");
+                default -> cell.add(c);
+            };
+            if (!fits) {
                 break;
             }
         }

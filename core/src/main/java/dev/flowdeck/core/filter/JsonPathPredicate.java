@@ -1,14 +1,16 @@
 package dev.flowdeck.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.flowdeck.core.decode.JsonLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +85,9 @@ public final class JsonPathPredicate {
         return new JsonPathPredicate(expression, path, operator, literal(value));
     }
 
+    /** Literals read as payloads are: {@code 1e400} is a number, not infinity (whose comparisons throw). */
+    private static final ObjectMapper LITERALS = JsonLimits.newMapper();
+
     private static final List<String> SYMBOLS = List.of("==", "!=", ">=", "<=", ">", "<");
     private static final List<String> WORDS = List.of("contains", "exists");
 
@@ -130,13 +135,13 @@ public final class JsonPathPredicate {
 
     private static JsonNode literal(String text) {
         try {
-            JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            JsonNode node = LITERALS.readTree(text);
             if (node == null || node.isContainerNode() || text.isEmpty()) {
                 throw new FilterException("Compare with a number, a \"quoted string\", true, false or null; not '"
                         + text + "'.", null);
             }
             return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | NumberFormatException e) {
             throw new FilterException("'" + text + "' is not a value: write a number, a \"quoted string\", true, "
                     + "false or null.", e);
         }
@@ -163,7 +168,9 @@ public final class JsonPathPredicate {
         JsonNode result;
         try {
             result = path.read(document, JACKSON);
-        } catch (PathNotFoundException | ClassCastException notThere) {
+        } catch (JsonPathException | ClassCastException notThere) {
+            // Besides not finding the path, Jayway throws when a path cannot apply to this document (a filter over
+            // a primitive, a regex over a value it cannot type): such a message does not match, the scan goes on.
             return List.of();
         }
         List<JsonNode> values = new ArrayList<>();
@@ -193,7 +200,9 @@ public final class JsonPathPredicate {
 
     private boolean same(JsonNode value) {
         if (value.isNumber() && literal.isNumber()) {
-            return value.decimalValue().compareTo(literal.decimalValue()) == 0;
+            BigDecimal left = decimal(value);
+            BigDecimal right = decimal(literal);
+            return left != null && right != null ? left.compareTo(right) == 0 : value.equals(literal);
         }
         return value.equals(literal);
     }
@@ -229,9 +238,10 @@ public final class JsonPathPredicate {
 
     private static BigDecimal number(JsonNode node) {
         if (node.isNumber()) {
-            return node.decimalValue();
+            return decimal(node);
         }
-        if (node.isTextual()) {
+        // A string of a million digits takes BigDecimal 20 s to read: longer than a JSON number may be, it is none.
+        if (node.isTextual() && node.textValue().length() <= JsonLimits.MAX_NUMBER_LENGTH) {
             try {
                 return new BigDecimal(node.textValue().trim());
             } catch (NumberFormatException notANumber) {
@@ -239,6 +249,17 @@ public final class JsonPathPredicate {
             }
         }
         return null;
+    }
+
+    /**
+     * A number's exact value, or null for an infinite or NaN double, which has none. Payloads are read as
+     * {@code BigDecimal}, but a JSONPath function ({@code min()}, {@code avg()}) still answers with a double.
+     */
+    private static BigDecimal decimal(JsonNode number) {
+        if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+            return null;
+        }
+        return number.decimalValue();
     }
 
     @Override

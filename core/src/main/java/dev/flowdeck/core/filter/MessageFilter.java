@@ -3,7 +3,7 @@ package dev.flowdeck.core.filter;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.decode.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -112,7 +112,10 @@ public sealed interface MessageFilter {
         }
     }
 
-    /** A header of this name exists and, if {@code value} is not null, its last occurrence equals it as UTF-8. */
+    /**
+     * A header of this name exists (its value may be null) and, if {@code value} is not null, its last occurrence
+     * is that text in strict UTF-8 (bytes that are not UTF-8 equal no text, not even one of U+FFFD marks).
+     */
     record HeaderMatches(String name, String value) implements MessageFilter {
         public HeaderMatches {
             Objects.requireNonNull(name, "name");
@@ -121,8 +124,7 @@ public sealed interface MessageFilter {
         @Override
         public boolean test(MessageView message) {
             return message.message().lastHeader(name)
-                    .map(MessageHeader::value)
-                    .map(bytes -> value == null || value.equals(new String(bytes, StandardCharsets.UTF_8)))
+                    .map(header -> value == null || value.equals(Utf8.decodeOrNull(header.value())))
                     .orElse(false);
         }
     }

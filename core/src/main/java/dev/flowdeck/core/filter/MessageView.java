@@ -3,6 +3,7 @@ package dev.flowdeck.core.filter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.decode.JsonLimits;
 import dev.flowdeck.core.decode.Utf8;
 import java.io.IOException;
 
@@ -13,7 +14,8 @@ import java.io.IOException;
  */
 public final class MessageView {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bounded (a payload cannot nest deep enough to overflow JSONPath's recursion) and exact with numbers. */
+    private static final ObjectMapper JSON = JsonLimits.newMapper();
     private static final Object NOT_YET = new Object();
 
     private final BrowsedMessage message;
@@ -51,6 +53,9 @@ public final class MessageView {
         try {
             return JSON.readTree(bytes);
         } catch (IOException notJson) {
+            return null;
+        } catch (NumberFormatException beyondBigDecimal) {
+            // Jackson lets this through raw for an exponent no BigDecimal holds (1e9223372036854775807).
             return null;
         }
     }

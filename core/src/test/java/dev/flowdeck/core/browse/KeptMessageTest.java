@@ -3,6 +3,7 @@ package dev.flowdeck.core.browse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,26 @@ class KeptMessageTest {
         assertThat(kept.truncated()).isTrue();
         assertThat(kept.sizeInBytes()).isEqualTo(3 + 10 * 1024 * 1024);
         assertThat(kept.message().offset()).isEqualTo(42);
+    }
+
+    @Test
+    void aCutNeverSplitsAUtf8Character() {
+        byte[] text = "ab€".getBytes(StandardCharsets.UTF_8); // 61 62 e2 82 ac
+
+        var kept = KeptMessage.of(message(null, text), 4);
+
+        assertThat(kept.message().value()).isEqualTo(new byte[] {'a', 'b'});
+        assertThat(kept.valueBytes()).isEqualTo(5);
+        assertThat(kept.truncated()).isTrue();
+        assertThat(KeptMessage.of(message(null, text), 2).message().value()).isEqualTo(new byte[] {'a', 'b'});
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreCutAtTheBudget() {
+        byte[] continuations = new byte[10];
+        java.util.Arrays.fill(continuations, (byte) 0x80);
+
+        assertThat(KeptMessage.of(message(null, continuations), 4).message().value()).hasSize(4);
     }
 
     @Test

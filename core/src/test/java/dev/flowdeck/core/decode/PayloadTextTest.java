@@ -17,10 +17,16 @@ class PayloadTextTest {
 
     @Test
     void jsonIsCompactedButItsStringsAreLeftAlone() {
-        String json = "{\n  \"id\" : 7,\n  \"note\" : \"two  spaces, a \\\" quote\\\\\",\n  \"tags\" : [ \"a b\" ]\n}\n";
+        String json = "{\n  \"id\" : 7,\n  \"note\" : \"two  spaces, a \\\" quote\\\\\",\n"
+                + "  \"tags\" : [ \"a b\" ]\n}\n";
 
         assertThat(PayloadText.preview(utf8(json), 200))
                 .isEqualTo("{\"id\":7,\"note\":\"two  spaces, a \\\" quote\\\\\",\"tags\":[\"a b\"]}");
+    }
+
+    @Test
+    void lineSeparatorsInJsonStringsAreEscapedSoThePreviewStaysOneLine() {
+        assertThat(PayloadText.preview(utf8("[\"a\u2028b\u2029c\"]"), 80)).isEqualTo("[\"a\\u2028b\\u2029c\"]");
     }
 
     @Test
@@ -79,7 +85,8 @@ class PayloadTextTest {
                   "ok": true,
                   "gone": null
                 }""");
-        assertThat(PayloadText.prettyJson(utf8("[\"tab\\there\",\"é\"]"))).contains("[\n  \"tab\\there\",\n  \"é\"\n]");
+        assertThat(PayloadText.prettyJson(utf8("[\"tab\\there\",\"é\"]")))
+                .contains("[\n  \"tab\\there\",\n  \"é\"\n]");
     }
 
     @Test

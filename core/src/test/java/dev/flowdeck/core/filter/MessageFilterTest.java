@@ -2,10 +2,12 @@ package dev.flowdeck.core.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageHeader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,11 +84,70 @@ class MessageFilterTest {
     }
 
     @Test
+    void numbersBeyondADoubleCompareExactlyInsteadOfThrowing() {
+        var huge = message("k", "{\"amount\": 1e400, \"tiny\": -1e400, \"cents\": 0.1}", T);
+
+        assertThat(MessageFilter.Json.of("$.amount > 100").test(huge)).isTrue();
+        assertThat(MessageFilter.Json.of("$.tiny < -100").test(huge)).isTrue();
+        assertThat(MessageFilter.Json.of("$.amount == 1e400").test(huge)).isTrue();
+        assertThat(MessageFilter.Json.of("$.amount > 1e399").test(huge)).isTrue();
+        assertThat(MessageFilter.Json.of("$.cents == 0.10").test(huge)).isTrue();
+        assertThat(MessageFilter.Json.of("$..* > 1e400").test(huge)).isFalse();
+        assertThat(MessageFilter.Json.of("$.amount < 1e400").test(order)).as("a literal beyond a double").isTrue();
+        assertThat(MessageFilter.Json.of("$[?(@.amount > 1)].amount exists").test(huge)).isTrue();
+    }
+
+    @Test
+    void anExponentNoBigDecimalHoldsMakesTheValueNotJson() {
+        for (String value : List.of("{\"amount\": 1.5e999999999999}", "{\"amount\": 1e9223372036854775807}")) {
+            assertThat(MessageFilter.Json.of("$.amount > 1").test(message("k", value, T))).as(value).isFalse();
+            assertThat(MessageFilter.Json.of("$ exists").test(message("k", value, T))).as(value).isFalse();
+        }
+    }
+
+    @Test
+    void aPathThatCannotApplyToTheDocumentFindsNothing() {
+        // Jayway throws for a filter over a primitive.
+        for (String value : List.of("42", "\"text\"", "[{\"a\":[1]}]")) {
+            var message = message("k", value, T);
+            for (String filter : List.of("$[?(@.a > 1)]", "$[?(@.a =~ /x/)] exists")) {
+                assertThat(MessageFilter.Json.of(filter).test(message)).as(value + " " + filter).isFalse();
+            }
+        }
+        // Read as a double, 1e400 was infinity, which Jayway's regex match could not turn into text.
+        assertThat(MessageFilter.Json.of("$[?(@ =~ /1E\\+400/)]").test(message("k", "[1e400]", T))).isTrue();
+    }
+
+    @Test
+    void aStringOfAMillionDigitsIsNoNumberAndCostsNoTime() {
+        var digits = message("k", "{\"amount\": \"" + "7".repeat(1_000_000) + "\"}", T);
+
+        // BigDecimal takes ~20 s to read a million digits: a scan would stall on every such message.
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> MessageFilter.Json.of("$.amount > 100").test(digits))).isFalse();
+        assertThat(MessageFilter.Json.of("$.amount > 100").test(message("k", "{\"amount\": \" 250 \"}", T)))
+                .as("a short numeric string still compares as a number").isTrue();
+    }
+
+    @Test
+    void aHeaderWithANullValueExistsButEqualsNoText() {
+        var nullHeader = message("k", "{}", T, new MessageHeader("tombstone-reason", null));
+        var binaryHeader = message("k", "{}", T, new MessageHeader("raw", new byte[] {(byte) 0xFF}));
+
+        assertThat(new MessageFilter.HeaderMatches("tombstone-reason", null).test(nullHeader)).isTrue();
+        assertThat(new MessageFilter.HeaderMatches("tombstone-reason", "").test(nullHeader)).isFalse();
+        assertThat(new MessageFilter.HeaderMatches("raw", "\uFFFD").test(binaryHeader)).isFalse();
+        assertThat(new MessageFilter.HeaderMatches("raw", null).test(binaryHeader)).isTrue();
+    }
+
+    @Test
     void badJsonFiltersSayHowTheyShouldRead() {
         assertThatThrownBy(() -> MessageFilter.Json.of("amount > 100")).isInstanceOf(FilterException.class)
                 .hasMessageContaining("$.amount > 100");
         assertThatThrownBy(() -> MessageFilter.Json.of("$.amount > hundred")).hasMessageContaining("not a value");
         assertThatThrownBy(() -> MessageFilter.Json.of("$.amount exists 3")).hasMessageContaining("takes no value");
+        assertThatThrownBy(() -> MessageFilter.Json.of("$.amount > 1.5e999999999999"))
+                .isInstanceOf(FilterException.class).hasMessageContaining("not a value");
     }
 
     @Test
