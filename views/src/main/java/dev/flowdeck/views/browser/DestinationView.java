@@ -51,12 +51,14 @@ public final class DestinationView extends BorderPane {
         var detail = new MessageDetail(browser, onTrace);
         var split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.5);
 
-        var partitions = new TitledPane(kafka ? "Partitions" : "Depth", new PartitionsTable(browser, kafka));
+        var partitionsTable = new PartitionsTable(browser, kafka);
+        partitionsTable.setPrefHeight(150);
+        var partitions = new TitledPane(kafka ? "Partitions" : "Depth", partitionsTable);
         partitions.setId("partitions-pane");
+        partitions.setAnimated(false);
         partitions.setExpanded(false);
-        partitions.setPrefHeight(180);
 
         var produce = new Button("Produce…", new FontIcon("mdi2s-send"));
         produce.setId("produce-button");

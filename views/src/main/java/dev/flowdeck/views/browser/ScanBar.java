@@ -49,7 +49,7 @@ final class ScanBar extends VBox {
         position.valueProperty().bindBidirectional(form.positionProperty());
 
         positionValue.setId("scan-position-value");
-        positionValue.setPrefColumnCount(14);
+        positionValue.setPrefColumnCount(16);
         positionValue.textProperty().bindBidirectional(form.positionValueProperty());
         positionValue.visibleProperty().bind(form.positionProperty().map(Position::takesValue));
         positionValue.managedProperty().bind(positionValue.visibleProperty());
@@ -86,6 +86,9 @@ final class ScanBar extends VBox {
         }
         positionRow.getChildren().addAll(spacer, start, stop);
         positionRow.setAlignment(Pos.CENTER_LEFT);
+        // Controls keep their natural width; only the spacer gives way when the tab is narrow.
+        positionRow.getChildren().stream().filter(node -> node != spacer && node instanceof Region)
+                .forEach(node -> ((Region) node).setMinWidth(Region.USE_PREF_SIZE));
 
         getChildren().addAll(positionRow, filterRow(form, kafka), progressRow());
     }
