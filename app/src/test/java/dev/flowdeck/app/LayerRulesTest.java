@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layer rules of ARCHITECTURE.md, checked on the compiled classes of every module. The module poms already
- * keep the forbidden jars off each compile class path; this catches what a pom change would let through.
+ * keep the forbidden jars off each compile class path; this catches what a pom change would let through. The
+ * command line ({@code cli}) is not on this class path: no layer may reach up to it, and its own rules are in its
+ * module's {@code CliLayerRulesTest}.
  */
 class LayerRulesTest {
 
@@ -26,7 +28,8 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
                 .orShould().dependOnClassesThat().resideInAnyPackage(UI)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
-                        "dev.flowdeck.replay..", "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..")
+                        "dev.flowdeck.replay..", "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..",
+                        "dev.flowdeck.cli..")
                 .check(classes);
     }
 
@@ -36,7 +39,7 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
                 .orShould().dependOnClassesThat().resideInAnyPackage(UI)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
-                        "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..")
+                        "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..")
                 // The engine gets its first classes with the replay issue; the rule is in force from day one.
                 .allowEmptyShould(true)
                 .check(classes);
@@ -47,7 +50,7 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.flowdeck.views..")
                 .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
-                        "dev.flowdeck.sandbox..", "dev.flowdeck.app..")
+                        "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..")
                 .check(classes);
     }
 
@@ -62,7 +65,8 @@ class LayerRulesTest {
     void connectorsKnowNothingOfTheUi() {
         noClasses().that().resideInAPackage("dev.flowdeck.connectors..")
                 .should().dependOnClassesThat().resideInAnyPackage(UI)
-                .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.views..", "dev.flowdeck.app..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.views..", "dev.flowdeck.app..",
+                        "dev.flowdeck.cli..")
                 .check(classes);
     }
 }

@@ -104,10 +104,15 @@ abstract class ReadCommand implements Callable<Integer> {
         return filter();
     }
 
-    /** What the options ask of a broker of that kind. */
+    /**
+     * What the options ask of a broker of that kind. A RabbitMQ queue browse counts its limit in messages taken,
+     * not matched, so a filtered read there gets no limit from the request (the connector's hold limit applies)
+     * and this command stops at --limit matches itself.
+     */
     BrowseRequest request(BrokerKind kind, MessageFilter filter) {
+        boolean limitCountsMatches = kind == BrokerKind.KAFKA || filter == MessageFilter.ALL;
         return new BrowseRequest(destination, positions.start(kind, environment.clock()), positions.partitionSet(),
-                positions.follow, output.limitOrZero(), filter);
+                positions.follow, limitCountsMatches ? output.limitOrZero() : 0, filter);
     }
 
     /** Every filter given, the time range first (cheapest); {@link MessageFilter#ALL} when there is none. */

@@ -49,6 +49,10 @@ class CommandLineParsingTest {
         assertThat(browse(BrokerKind.KAFKA, "-f").follow()).isTrue();
         assertThat(browse(BrokerKind.KAFKA, "--follow", "--last", "10").start()).isEqualTo(new StartPosition.LastN(10));
         assertThat(browse(BrokerKind.KAFKA, "-n", "10").limit()).isEqualTo(10);
+        assertThat(browse(BrokerKind.KAFKA, "-n", "10", "--contains", "x").limit()).isEqualTo(10);
+        assertThat(browse(BrokerKind.RABBITMQ, "-n", "10").limit()).isEqualTo(10);
+        assertThat(browse(BrokerKind.RABBITMQ, "-n", "10", "--contains", "x").limit())
+                .as("a queue counts its limit in messages taken: the command counts matches itself").isZero();
     }
 
     @Test

@@ -74,7 +74,8 @@ class KafkaCliIT {
         var result = kafka("search", topic, "--regex", "\"status\":\"FAIL(ED)?\"", "-o", "jsonl");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(keys(jsonLines(result))).isEqualTo(keys(IntStream.range(0, TestKafka.ORDERS).filter(i -> i % 5 == 0)));
+        assertThat(keys(jsonLines(result)))
+                .isEqualTo(keys(IntStream.range(0, TestKafka.ORDERS).filter(i -> i % 5 == 0)));
     }
 
     @Test

@@ -20,7 +20,8 @@ class MessageTableTest {
                 List.of()), new BrowsedMessage("orders", 11, 1234567, T.plusMillis(5), null, null, List.of()));
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("TIME                      PART      OFFSET  KEY                   VALUE");
-        assertThat(lines.get(1)).startsWith("2026-05-01T09:30:00.000Z     2          42  ord-1                 {\"orderId\"")
+        assertThat(lines.get(1))
+                .startsWith("2026-05-01T09:30:00.000Z     2          42  ord-1                 {\"orderId\"")
                 .endsWith("…").hasSize(120);
         assertThat(lines.get(2)).isEqualTo(
                 "2026-05-01T09:30:00.005Z    11     1234567  -                     (tombstone)");

@@ -93,6 +93,15 @@ class RabbitCliIT {
     }
 
     @Test
+    void aLimitCountsMatchesNotMessagesRead() {
+        var result = rabbit("search", queue, "--jsonpath", "$.amount > 150", "--limit", "2", "-o", "jsonl");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(KafkaCliIT.jsonLines(result)).hasSize(2)
+                .allSatisfy(line -> assertThat(line.get("value").asText()).matches(".*\"amount\":(180|240|300)}"));
+    }
+
+    @Test
     void searchFindingNothingExitsOne() {
         var result = rabbit("search", queue, "--header", "tenant=us");
 

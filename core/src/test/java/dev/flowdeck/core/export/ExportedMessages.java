@@ -47,7 +47,8 @@ final class ExportedMessages {
 
     static BrowsedMessage csvSpecials() {
         return new BrowsedMessage("a,b \"queue\"", 0, 11, T, utf8("key, with \"quotes\""),
-                utf8("line one\r\nline two, \"quoted\"\nünïcödé ✓"), List.of(new MessageHeader("note", utf8("x,y"))));
+                utf8("line one\r\nline two, \"quoted\"\nünïcödé ✓"),
+                List.of(new MessageHeader("note", utf8("x,y"))));
     }
 
     static BrowsedMessage rabbit() {

@@ -108,6 +108,7 @@ final class KafkaBrowse extends BrowseSubscription {
         long total = request.limit() > 0 && request.unfiltered() ? Math.min(inRange, request.limit()) : inRange;
         long scanned = 0;
         long matched = 0;
+        long reported = 0;
         long lastReport = System.nanoTime();
         if (!notes.isEmpty()) {
             // Said before reading, so the operator knows even if that partition holds nothing.
@@ -117,6 +118,12 @@ final class KafkaBrowse extends BrowseSubscription {
         }
         while (!demand.isCancelled()) {
             if (!request.follow() && open.isEmpty()) {
+                // The last polls may have found nothing and not been reported (progress is throttled): the final
+                // tally says how much was read, so a scan that ends shows its whole range.
+                if (scanned != reported
+                        && (!demand.await() || !deliver(new MessageBatch(List.of(), scanned, matched, total)))) {
+                    return;
+                }
                 signalComplete();
                 return;
             }
@@ -151,6 +158,7 @@ final class KafkaBrowse extends BrowseSubscription {
             boolean progressDue = System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos() && !records.isEmpty();
             if (!batch.isEmpty() || progressDue) {
                 matched += batch.size();
+                reported = scanned;
                 lastReport = System.nanoTime();
                 if (!deliver(new MessageBatch(batch, scanned, matched, total, notesOnce()))) {
                     return;

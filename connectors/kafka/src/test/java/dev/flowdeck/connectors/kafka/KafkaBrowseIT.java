@@ -144,6 +144,18 @@ class KafkaBrowseIT {
     }
 
     @Test
+    void aScanThatFindsNothingStillEndsWithItsTally() throws Exception {
+        var collector = browse(BrowseRequest.fromBeginning(topic).filteredBy(MessageFilter.Regex.of("no such value")));
+
+        collector.done.get(30, TimeUnit.SECONDS);
+        assertThat(collector.messages()).isEmpty();
+        var last = collector.batches.getLast();
+        assertThat(last.scanned()).isEqualTo(90);
+        assertThat(last.matched()).isZero();
+        assertThat(last.total()).isEqualTo(90);
+    }
+
+    @Test
     void aKeySearchReadsOnlyThePartitionTheKeyGoesToAndSaysSo() throws Exception {
         String keyed = newTopic(3);
         try (var producer = producer()) {
