@@ -1,5 +1,6 @@
 package dev.flowdeck.views.browser;
 
+import atlantafx.base.theme.Styles;
 import dev.flowdeck.core.decode.JsonTree;
 import dev.flowdeck.views.common.Formats;
 import java.util.function.Consumer;
@@ -151,6 +152,7 @@ final class MessageDetail extends BorderPane {
         var table = new TableView<MessageInspection.Field>();
         table.setId(id);
         table.setPlaceholder(new Label(empty));
+        table.getStyleClass().add(Styles.DENSE);
         var name = new TableColumn<MessageInspection.Field, String>("Name");
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
         name.setPrefWidth(220);

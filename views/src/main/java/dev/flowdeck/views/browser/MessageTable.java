@@ -4,6 +4,7 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.KeptMessage;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.decode.PayloadText;
+import atlantafx.base.theme.Styles;
 import dev.flowdeck.views.common.Formats;
 import java.time.Instant;
 import java.util.Comparator;
@@ -35,8 +36,9 @@ final class MessageTable extends TableView<KeptMessage> {
         getSelectionModel().selectedItemProperty().subscribe(row -> browser.selectedProperty().set(row));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new Label("No messages yet: choose where to start and press Scan (Enter)."));
+        getStyleClass().add(Styles.DENSE); // 10,000 rows: fit as many on screen as stay readable
 
-        var time = column("Time", 175, row -> row.message().timestamp(), Formats::timestamp,
+        var time = column("Time", 200, row -> row.message().timestamp(), Formats::timestamp,
                 Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
         var partition = column("Partition", 75, row -> row.message().partition(), String::valueOf,
                 Comparator.<Integer>naturalOrder());
@@ -51,6 +53,8 @@ final class MessageTable extends TableView<KeptMessage> {
         var value = column("Value", 520, row -> PayloadText.preview(row.message().value(), PREVIEW_CHARS),
                 Function.identity(), Comparator.<String>naturalOrder());
         getColumns().setAll(java.util.List.of(time, partition, offset, key, size, headers, value));
+        // Chronological by default: a browse interleaves partitions in the order it read them.
+        getSortOrder().add(time);
         clipboard.install(this);
     }
 

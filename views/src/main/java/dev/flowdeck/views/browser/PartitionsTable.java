@@ -1,5 +1,6 @@
 package dev.flowdeck.views.browser;
 
+import atlantafx.base.theme.Styles;
 import dev.flowdeck.views.common.Formats;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -14,6 +15,7 @@ final class PartitionsTable extends TableView<PartitionRow> {
         super(browser.partitions());
         setId("partitions-table");
         setPlaceholder(new Label("Reading partitions…"));
+        getStyleClass().add(Styles.DENSE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().setAll(java.util.List.of(
                 column(kafka ? "Partition" : "Queue", row -> kafka ? String.valueOf(row.partition()) : "depth"),

@@ -47,9 +47,10 @@ final class ScanBar extends VBox {
             form.positionProperty().set(Position.BEGINNING);
         }
         position.valueProperty().bindBidirectional(form.positionProperty());
+        position.setPrefWidth(175);
 
         positionValue.setId("scan-position-value");
-        positionValue.setPrefColumnCount(16);
+        positionValue.setPrefColumnCount(12);
         positionValue.textProperty().bindBidirectional(form.positionValueProperty());
         positionValue.visibleProperty().bind(form.positionProperty().map(Position::takesValue));
         positionValue.managedProperty().bind(positionValue.visibleProperty());
@@ -102,7 +103,10 @@ final class ScanBar extends VBox {
                 field("filter-jsonpath", "JSONPath, e.g. $.amount > 100", form.jsonPathProperty(), 16),
                 field("filter-until", "Until (time or 15m)", form.untilProperty(), 10));
         row.setAlignment(Pos.CENTER_LEFT);
-        row.getChildren().forEach(node -> HBox.setHgrow(node, Priority.ALWAYS));
+        row.getChildren().forEach(node -> {
+            HBox.setHgrow(node, Priority.ALWAYS);
+            ((Region) node).setMinWidth(60); // a narrow tab shrinks the filters, never pushes Scan off screen
+        });
         return row;
     }
 
@@ -147,6 +151,7 @@ final class ScanBar extends VBox {
         bar.setId("scan-progress");
         bar.setPrefWidth(220);
         bar.visibleProperty().bind(browser.scanningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         bar.progressProperty().bind(browser.progressProperty().map(ScanBar::barValue));
 
         var status = new Label();
