@@ -79,10 +79,18 @@ public final class DestinationView extends BorderPane {
             }
         });
 
+        // Ranges are read once for the partitions menu, then every 2 s only while the pane is open to show rates.
         partitionRefresh = new Timeline(new KeyFrame(PARTITION_REFRESH, event -> browser.refreshPartitions()));
         partitionRefresh.setCycleCount(Timeline.INDEFINITE);
         browser.refreshPartitions();
-        partitionRefresh.play();
+        partitions.expandedProperty().subscribe(open -> {
+            if (open) {
+                browser.refreshPartitions();
+                partitionRefresh.play();
+            } else {
+                partitionRefresh.stop();
+            }
+        });
     }
 
     private MenuButton exportMenu(MessageTable table) {
