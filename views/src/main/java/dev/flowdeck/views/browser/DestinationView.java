@@ -73,6 +73,9 @@ public final class DestinationView extends BorderPane {
             if (new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN).match(event)) {
                 scanBar.lookup("#filter-contains").requestFocus();
                 event.consume();
+            } else if (event.getCode() == KeyCode.ESCAPE && browser.scanningProperty().get()) {
+                browser.cancel();
+                event.consume();
             } else if (new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN).match(event)) {
                 produce.fire();
                 event.consume();

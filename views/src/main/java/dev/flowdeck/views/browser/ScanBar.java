@@ -1,5 +1,6 @@
 package dev.flowdeck.views.browser;
 
+import atlantafx.base.theme.Styles;
 import dev.flowdeck.core.browse.ScanProgress;
 import dev.flowdeck.views.common.Formats;
 import java.util.TreeSet;
@@ -50,6 +51,7 @@ final class ScanBar extends VBox {
         position.setPrefWidth(175);
 
         positionValue.setId("scan-position-value");
+        positionValue.setOnAction(event -> browser.start());
         positionValue.setPrefColumnCount(12);
         positionValue.textProperty().bindBidirectional(form.positionValueProperty());
         positionValue.visibleProperty().bind(form.positionProperty().map(Position::takesValue));
@@ -71,11 +73,11 @@ final class ScanBar extends VBox {
 
         var start = new Button("Scan", new FontIcon("mdi2p-play"));
         start.setId("scan-start");
-        start.setDefaultButton(true);
+        // Not a default button: with several browser tabs open, Enter must scan the tab it was typed in.
+        start.getStyleClass().add(Styles.ACCENT);
         start.setOnAction(event -> browser.start());
         var stop = new Button("Stop", new FontIcon("mdi2s-stop"));
         stop.setId("scan-stop");
-        stop.setCancelButton(true);
         stop.disableProperty().bind(browser.scanningProperty().not());
         stop.setOnAction(event -> browser.cancel());
 
@@ -117,6 +119,7 @@ final class ScanBar extends VBox {
         field.setTooltip(new Tooltip(prompt));
         field.setPrefColumnCount(columns);
         field.textProperty().bindBidirectional(bound);
+        field.setOnAction(event -> browser.start()); // Enter in any filter scans
         return field;
     }
 
