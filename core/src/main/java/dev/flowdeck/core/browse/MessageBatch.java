@@ -12,7 +12,8 @@ import java.util.List;
  * @param total    messages in range when the browse began (end minus start positions), or -1 where the broker
  *                 does not say (a RabbitMQ stream); for a live tail, what had arrived by then
  * @param notes    what the operator should know about how the browse reads (a key search narrowed to one
- *                 partition, say); usually empty, and said once, on the first batch
+ *                 partition, say); usually empty, and said once: on the first batch, or on the batch where it
+ *                 became true (a RabbitMQ queue browse stopping at the most messages it holds)
  */
 public record MessageBatch(List<BrowsedMessage> messages, long scanned, long matched, long total,
                            List<String> notes) {
