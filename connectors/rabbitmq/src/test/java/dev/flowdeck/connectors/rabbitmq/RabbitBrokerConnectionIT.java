@@ -301,6 +301,66 @@ class RabbitBrokerConnectionIT {
     }
 
     @Test
+    void aStreamBrowseEndsWhereTheStreamEndedWhenItBeganThoughMessagesKeepComing() throws Exception {
+        String stream = unique("busy");
+        int present = 2_000;
+        try (Channel channel = TestRabbit.channel()) {
+            channel.queueDeclare(stream, true, false, false, Map.of("x-queue-type", "stream"));
+            channel.confirmSelect();
+            for (int i = 0; i < present; i++) {
+                channel.basicPublish("", stream, null, bytes("s" + i));
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        }
+        // Appends every few milliseconds, so the stream is never quiet for the second the old end waited for.
+        var appended = new java.util.concurrent.atomic.AtomicLong(present);
+        var appending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread publisher = Thread.ofPlatform().name("busy-stream-publisher").start(() -> {
+            try (Channel channel = TestRabbit.channel()) {
+                channel.confirmSelect();
+                while (appending.get()) {
+                    channel.basicPublish("", stream, null, bytes("s" + appended.get()));
+                    channel.waitForConfirmsOrDie(5_000);
+                    appended.incrementAndGet();
+                    Thread.sleep(5);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            await().until(() -> appended.get() > present + 20);
+            long beforeBrowse = appended.get();
+
+            var all = BatchCollector.unbounded();
+            long started = System.nanoTime();
+            connection.browse(BrowseRequest.fromBeginning(stream)).subscribe(all);
+            all.done.get(20, TimeUnit.SECONDS);
+            long afterBrowse = appended.get();
+
+            List<Long> offsets = all.messages().stream().map(BrowsedMessage::offset).toList();
+            assertThat(offsets).as("everything there when it began, in order")
+                    .startsWith(java.util.stream.LongStream.range(0, beforeBrowse).boxed().toArray(Long[]::new));
+            assertThat(offsets).as("and nothing after that").hasSizeLessThan((int) afterBrowse)
+                    .isEqualTo(java.util.stream.LongStream.range(0, offsets.size()).boxed().toList());
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(10);
+            assertThat(all.batches.getLast().total()).as("offsets from the first to the end")
+                    .isBetween(beforeBrowse, (long) offsets.size());
+
+            // A live tail keeps following the same stream.
+            var tail = BatchCollector.unbounded();
+            connection.browse(new BrowseRequest(stream, new StartPosition.Offset(afterBrowse), Set.of(), true))
+                    .subscribe(tail);
+            await().atMost(Duration.ofSeconds(20)).until(() -> tail.messages().size() >= 200);
+            assertThat(tail.done).isNotDone();
+            tail.cancel();
+        } finally {
+            appending.set(false);
+            publisher.join(10_000);
+        }
+    }
+
+    @Test
     void aQueueIsOnePartitionHoldingItsDepth() throws Exception {
         String queue = unique("depth");
         try (Channel channel = TestRabbit.channel()) {
