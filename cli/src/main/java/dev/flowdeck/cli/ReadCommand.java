@@ -104,15 +104,10 @@ abstract class ReadCommand implements Callable<Integer> {
         return filter();
     }
 
-    /**
-     * What the options ask of a broker of that kind. A RabbitMQ queue browse counts its limit in messages taken,
-     * not matched, so a filtered read there gets no limit from the request (the connector's hold limit applies)
-     * and this command stops at --limit matches itself.
-     */
+    /** What the options ask of a broker of that kind. The limit counts matches on every broker. */
     BrowseRequest request(BrokerKind kind, MessageFilter filter) {
-        boolean limitCountsMatches = kind == BrokerKind.KAFKA || filter == MessageFilter.ALL;
         return new BrowseRequest(destination, positions.start(kind, environment.clock()), positions.partitionSet(),
-                positions.follow, limitCountsMatches ? output.limitOrZero() : 0, filter);
+                positions.follow, output.limitOrZero(), filter);
     }
 
     /** Every filter given, the time range first (cheapest); {@link MessageFilter#ALL} when there is none. */

@@ -11,6 +11,7 @@ import dev.flowdeck.core.browse.StartPosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
  *
  * <p>The price, said in the UI: requeued messages carry the redelivered flag, and may change places. A browse
  * reads at most the queue's ready count when it began, and at most {@link #HOLD_LIMIT} messages, since held
- * messages stay unavailable to the queue's real consumers for the browse's duration.
+ * messages stay unavailable to the queue's real consumers for the browse's duration; a browse stopped by that cap
+ * says so in a note. Its limit counts matches, so a filtered browse reads on until it found them (or hit the cap).
  */
 final class QueueBrowse extends AmqpBrowse {
 
@@ -42,18 +44,21 @@ final class QueueBrowse extends AmqpBrowse {
                     + "only be browsed from its head, and not followed live without taking its messages.", null);
         }
         long ready = channel.queueDeclarePassive(request.destination()).getMessageCount();
-        long limit = request.limit() > 0 ? Math.min(request.limit(), HOLD_LIMIT) : HOLD_LIMIT;
-        long total = Math.min(ready, limit);
+        // The limit counts matches, as for every browse; what is read is bounded by the ready count and the cap.
+        long limit = request.limit() > 0 ? request.limit() : Long.MAX_VALUE;
+        long toRead = Math.min(ready, HOLD_LIMIT);
+        long total = request.unfiltered() ? Math.min(toRead, limit) : toRead;
         long lastTag = -1;
         long taken = 0;
         long matched = 0;
         try {
-            while (taken < total && awaitDemand()) {
+            while (taken < toRead && matched < limit && awaitDemand()) {
                 List<BrowsedMessage> batch = new ArrayList<>();
-                while (batch.size() < BATCH && taken < total) {
+                while (batch.size() < BATCH && taken < toRead && matched + batch.size() < limit) {
                     GetResponse response = channel.basicGet(request.destination(), false);
                     if (response == null) {
-                        total = taken; // consumers took the rest meanwhile
+                        toRead = taken; // consumers took the rest meanwhile
+                        total = Math.min(total, taken);
                         break;
                     }
                     lastTag = response.getEnvelope().getDeliveryTag();
@@ -65,7 +70,9 @@ final class QueueBrowse extends AmqpBrowse {
                     }
                 }
                 matched += batch.size();
-                if (!deliver(new MessageBatch(batch, taken, matched, total))) {
+                boolean capped = taken == HOLD_LIMIT && ready > HOLD_LIMIT && matched < limit;
+                List<String> notes = capped ? List.of(capNote(ready)) : List.of();
+                if (!deliver(new MessageBatch(batch, taken, matched, total, notes))) {
                     return;
                 }
             }
@@ -74,6 +81,14 @@ final class QueueBrowse extends AmqpBrowse {
                 channel.basicNack(lastTag, true, true); // every held message back to the queue
             }
         }
+    }
+
+    /** Said when the browse stops at its cap, not before: a filtered browse may find its matches sooner. */
+    static String capNote(long ready) {
+        return String.format(Locale.ROOT, "Read the first %,d of the %,d messages waiting in the queue: a queue "
+                + "browse holds what it reads, which its consumers cannot get meanwhile, so it stops at %,d. To see "
+                + "further, browse its dead-letter queue, or bind a stream to the same exchange and browse that.",
+                HOLD_LIMIT, ready, HOLD_LIMIT);
     }
 
     private boolean awaitDemand() {

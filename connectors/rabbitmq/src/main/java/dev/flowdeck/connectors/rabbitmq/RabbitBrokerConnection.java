@@ -159,7 +159,8 @@ public final class RabbitBrokerConnection implements BrokerConnection {
                         QueueBrowseRisks.refuseIfUnsafe(queue, serverMajorVersion());
                     }
                     AmqpBrowse browse = type == QueueType.STREAM
-                            ? new StreamBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint)
+                            ? new StreamBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint,
+                                    queue.getTotalMessages())
                             : new QueueBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint);
                     activeBrowses.add(browse);
                     if (pending.handOver(browse)) {

@@ -10,6 +10,7 @@ import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.StartPosition;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -25,16 +27,27 @@ import java.util.function.Consumer;
  * stream needs for flow control) removes nothing. Deliveries arrive on the connection's consumer thread and are
  * handed to the browse thread through a small bounded queue: the prefetch keeps the broker from sending more.
  *
- * <p>A stream does not say where its end is, so a browse that does not follow stops when the stream has been
- * quiet for {@link #QUIET_END_MS} after catching up: what arrives later belongs to a live tail.
+ * <p>A browse that does not follow ends where the stream ended when it began, which {@link StreamEnd} learns from
+ * the broker as soon as one more message is appended: exact, give or take the few messages that may reach the
+ * browse in the moment before the probe hears of the first one. A stream that receives nothing never says, so
+ * there the browse ends once the stream has been quiet for {@link #QUIET_END_MS} after catching up: what arrives
+ * later belongs to a live tail.
+ *
+ * <p>The total is the management API's message count for a browse from the beginning, 5 s old at most, until the
+ * end is known; then it is the offsets from the first one read to the end (a stream that rolled over segments
+ * skips an offset now and then, so it may exceed what is read by a few).
  */
 final class StreamBrowse extends AmqpBrowse {
 
     static final long QUIET_END_MS = 1_000;
 
+    private final long counted;
+
+    /** {@code counted}: the messages the management API last counted in the stream, or -1. */
     StreamBrowse(Connection connection, BrowseRequest request, Flow.Subscriber<? super MessageBatch> subscriber,
-                 Consumer<AmqpBrowse> onFinished, RabbitEndpoint endpoint) {
+                 Consumer<AmqpBrowse> onFinished, RabbitEndpoint endpoint, long counted) {
         super(connection, request, subscriber, onFinished, endpoint);
+        this.counted = counted;
     }
 
     @Override
@@ -48,14 +61,22 @@ final class StreamBrowse extends AmqpBrowse {
                     + "messages: RabbitMQ does not say where they begin. Start at the beginning, an offset or a time.",
                     null);
         };
+        // Attached before the browse's own consumer, so that it marks the end as it was when the browse began.
+        try (StreamEnd end = request.follow() ? null
+                : StreamEnd.attach(channel.getConnection(), request.destination())) {
+            read(channel, offset, end);
+        }
+    }
+
+    private void read(Channel channel, Object offset, StreamEnd end) throws Exception {
         BlockingQueue<BrowsedMessage> arrived = new ArrayBlockingQueue<>(BATCH * 2);
-        var stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        var stopped = new AtomicBoolean();
         channel.basicQos(BATCH);
         String tag = channel.basicConsume(request.destination(), false, Map.of("x-stream-offset", offset),
                 new DefaultConsumer(channel) {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties props,
-                                               byte[] body) throws java.io.IOException {
+                                               byte[] body) throws IOException {
                         var message = AmqpMessages.toBrowsed(request.destination(), -1, envelope, props, body);
                         try {
                             // Never block the connection's dispatch thread for good: give up once the browse ends.
@@ -71,33 +92,50 @@ final class StreamBrowse extends AmqpBrowse {
                         getChannel().basicAck(envelope.getDeliveryTag(), false);
                     }
                 });
+        long limit = request.limit() > 0 ? request.limit() : Long.MAX_VALUE;
+        long estimate = request.start() instanceof StartPosition.Earliest ? counted : -1;
+        long first = -1;
         long scanned = 0;
         long matched = 0;
         long quietSince = System.nanoTime();
         try {
             while (demand.await()) {
                 List<BrowsedMessage> read = new ArrayList<>();
-                BrowsedMessage first = arrived.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    read.add(first);
+                BrowsedMessage head = arrived.poll(100, TimeUnit.MILLISECONDS);
+                if (head != null) {
+                    read.add(head);
                     arrived.drainTo(read, BATCH - 1);
                 }
-                List<BrowsedMessage> batch = read.stream().filter(request.filter()::test).toList();
-                if (request.limit() > 0 && matched + batch.size() > request.limit()) {
-                    batch = batch.subList(0, (int) (request.limit() - matched));
+                long endOffset = end == null ? -1 : end.offset();
+                boolean done = false;
+                List<BrowsedMessage> batch = new ArrayList<>();
+                for (BrowsedMessage message : read) {
+                    if (endOffset >= 0 && message.offset() >= endOffset) {
+                        done = true;
+                        break;
+                    }
+                    first = first < 0 ? message.offset() : first;
+                    scanned++;
+                    if (request.filter().test(message)) {
+                        batch.add(message);
+                        if (matched + batch.size() >= limit) {
+                            done = true;
+                            break;
+                        }
+                    }
                 }
+                long total = endOffset >= 0 ? total(first < 0 ? 0 : Math.max(0, endOffset - first), limit)
+                        : scanned <= estimate ? total(estimate, limit) : -1; // a count read past is out of date
                 if (!read.isEmpty()) {
                     quietSince = System.nanoTime();
-                    scanned += read.size();
                     matched += batch.size();
-                    if (!deliver(new MessageBatch(batch, scanned, matched, -1))) {
+                    if (!deliver(new MessageBatch(batch, scanned, matched, total))) {
                         return;
                     }
                 }
-                boolean limitReached = request.limit() > 0 && matched >= request.limit();
                 boolean quiet = !request.follow()
                         && TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - quietSince) >= QUIET_END_MS;
-                if (limitReached || quiet) {
+                if (done || quiet) {
                     return;
                 }
             }
@@ -108,5 +146,10 @@ final class StreamBrowse extends AmqpBrowse {
             }
             arrived.clear();
         }
+    }
+
+    /** As for every browse: an unfiltered browse reads no more than its limit. */
+    private long total(long inRange, long limit) {
+        return request.unfiltered() ? Math.min(inRange, limit) : inRange;
     }
 }

@@ -163,6 +163,69 @@ class RabbitBrokerConnectionIT {
     }
 
     @Test
+    void aFilteredQueueBrowseWithALimitReadsOnUntilItFoundThatMany() throws Exception {
+        String queue = unique("limited");
+        try (Channel channel = TestRabbit.channel()) {
+            channel.queueDeclare(queue, true, false, false, null);
+            for (int i = 0; i < 600; i++) {
+                channel.basicPublish("", queue, null, bytes("{\"n\":" + i + "}"));
+            }
+            await().until(() -> channel.queueDeclarePassive(queue).getMessageCount() == 600);
+
+            // Matches are n = 250, 350, 450, 550: the first two lie beyond the first batch the browse reads.
+            var collector = BatchCollector.unbounded();
+            connection.browse(BrowseRequest.fromBeginning(queue).limitedTo(2)
+                    .filteredBy(dev.flowdeck.core.filter.MessageFilter.Regex.of("\"n\":[2-5]50\\}")))
+                    .subscribe(collector);
+            collector.done.get(30, TimeUnit.SECONDS);
+
+            assertThat(collector.messages()).extracting(m -> text(m.value())).containsExactly("{\"n\":250}",
+                    "{\"n\":350}");
+            assertThat(collector.batches.getLast().matched()).isEqualTo(2);
+            assertThat(collector.batches.getLast().scanned()).as("read no further than the second match")
+                    .isEqualTo(351);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> channel.queueDeclarePassive(queue).getMessageCount() == 600);
+        }
+    }
+
+    @Test
+    void aQueueBrowseStoppedByItsHoldingCapSaysSoAndHandsEverythingBack() throws Exception {
+        String queue = unique("deep");
+        long depth = QueueBrowse.HOLD_LIMIT + 500;
+        try (Channel channel = TestRabbit.channel()) {
+            channel.queueDeclare(queue, true, false, false, null);
+            channel.confirmSelect();
+            for (int i = 0; i < depth; i++) {
+                channel.basicPublish("", queue, null, bytes("m" + i));
+            }
+            channel.waitForConfirmsOrDie(60_000);
+
+            var capped = BatchCollector.unbounded();
+            connection.browse(BrowseRequest.fromBeginning(queue)).subscribe(capped);
+            capped.done.get(120, TimeUnit.SECONDS);
+
+            assertThat(capped.messages()).hasSize((int) QueueBrowse.HOLD_LIMIT);
+            assertThat(capped.batches.getLast().total()).isEqualTo(QueueBrowse.HOLD_LIMIT);
+            assertThat(capped.batches).flatExtracting(batch -> batch.notes()).containsExactly(
+                    "Read the first 10,000 of the 10,500 messages waiting in the queue: a queue browse holds what it "
+                            + "reads, which its consumers cannot get meanwhile, so it stops at 10,000. To see further, "
+                            + "browse its dead-letter queue, or bind a stream to the same exchange and browse that.");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> channel.queueDeclarePassive(queue).getMessageCount() == depth);
+
+            // A browse that finds what it was asked for before the cap has nothing to say about it.
+            var few = BatchCollector.unbounded();
+            connection.browse(BrowseRequest.fromBeginning(queue).limitedTo(3)).subscribe(few);
+            few.done.get(30, TimeUnit.SECONDS);
+            assertThat(few.messages()).hasSize(3);
+            assertThat(few.batches).allMatch(batch -> batch.notes().isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> channel.queueDeclarePassive(queue).getMessageCount() == depth);
+        }
+    }
+
+    @Test
     void cancellingAQueueBrowseHandsEveryHeldMessageBack() throws Exception {
         String queue = unique("cancel");
         try (Channel channel = TestRabbit.channel()) {
@@ -235,6 +298,66 @@ class RabbitBrokerConnectionIT {
         // A stream seeks by offset, so one message can be fetched again in full.
         assertThat(MessageFetch.at(connection, stream, 0, 7).toCompletableFuture().get(30, TimeUnit.SECONDS))
                 .get().extracting(m -> text(m.value())).isEqualTo("s7");
+    }
+
+    @Test
+    void aStreamBrowseEndsWhereTheStreamEndedWhenItBeganThoughMessagesKeepComing() throws Exception {
+        String stream = unique("busy");
+        int present = 2_000;
+        try (Channel channel = TestRabbit.channel()) {
+            channel.queueDeclare(stream, true, false, false, Map.of("x-queue-type", "stream"));
+            channel.confirmSelect();
+            for (int i = 0; i < present; i++) {
+                channel.basicPublish("", stream, null, bytes("s" + i));
+            }
+            channel.waitForConfirmsOrDie(30_000);
+        }
+        // Appends every few milliseconds, so the stream is never quiet for the second the old end waited for.
+        var appended = new java.util.concurrent.atomic.AtomicLong(present);
+        var appending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread publisher = Thread.ofPlatform().name("busy-stream-publisher").start(() -> {
+            try (Channel channel = TestRabbit.channel()) {
+                channel.confirmSelect();
+                while (appending.get()) {
+                    channel.basicPublish("", stream, null, bytes("s" + appended.get()));
+                    channel.waitForConfirmsOrDie(5_000);
+                    appended.incrementAndGet();
+                    Thread.sleep(5);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            await().until(() -> appended.get() > present + 20);
+            long beforeBrowse = appended.get();
+
+            var all = BatchCollector.unbounded();
+            long started = System.nanoTime();
+            connection.browse(BrowseRequest.fromBeginning(stream)).subscribe(all);
+            all.done.get(20, TimeUnit.SECONDS);
+            long afterBrowse = appended.get();
+
+            List<Long> offsets = all.messages().stream().map(BrowsedMessage::offset).toList();
+            assertThat(offsets).as("everything there when it began, in order")
+                    .startsWith(java.util.stream.LongStream.range(0, beforeBrowse).boxed().toArray(Long[]::new));
+            assertThat(offsets).as("and nothing after that").hasSizeLessThan((int) afterBrowse)
+                    .isEqualTo(java.util.stream.LongStream.range(0, offsets.size()).boxed().toList());
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(10);
+            assertThat(all.batches.getLast().total()).as("offsets from the first to the end")
+                    .isBetween(beforeBrowse, (long) offsets.size());
+
+            // A live tail keeps following the same stream.
+            var tail = BatchCollector.unbounded();
+            connection.browse(new BrowseRequest(stream, new StartPosition.Offset(afterBrowse), Set.of(), true))
+                    .subscribe(tail);
+            await().atMost(Duration.ofSeconds(20)).until(() -> tail.messages().size() >= 200);
+            assertThat(tail.done).isNotDone();
+            tail.cancel();
+        } finally {
+            appending.set(false);
+            publisher.join(10_000);
+        }
     }
 
     @Test
