@@ -115,8 +115,15 @@ final class KafkaBrowse extends BrowseSubscription {
                 return;
             }
         }
+        long reported = 0; // scanned, as the last batch said
         while (!demand.isCancelled()) {
             if (!request.follow() && open.isEmpty()) {
+                // The last records may have matched nothing and come before a progress report was due: say how
+                // far the scan came, so it never ends short of its total.
+                if (scanned > reported && (!demand.await()
+                        || !deliver(new MessageBatch(List.of(), scanned, matched, total, notesOnce())))) {
+                    return;
+                }
                 signalComplete();
                 return;
             }
@@ -151,6 +158,7 @@ final class KafkaBrowse extends BrowseSubscription {
             boolean progressDue = System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos() && !records.isEmpty();
             if (!batch.isEmpty() || progressDue) {
                 matched += batch.size();
+                reported = scanned;
                 lastReport = System.nanoTime();
                 if (!deliver(new MessageBatch(batch, scanned, matched, total, notesOnce()))) {
                     return;
