@@ -1,0 +1,30 @@
+package dev.flowdeck.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One read of a topic, start to end.
+ *
+ * @param scanned    records read
+ * @param matched    records that passed the filter (all of them, with no filter)
+ * @param partitions the partitions the matches came from (empty for the bare consumer, which keeps none)
+ * @param notes      what the browse said about how it read (a key search narrowed to one partition)
+ * @param elapsed    from creating the consumer to the last record
+ */
+record ScanRun(long scanned, long matched, Set<Integer> partitions, List<String> notes, Duration elapsed) {
+
+    ScanRun {
+        partitions = Set.copyOf(partitions);
+        notes = List.copyOf(notes);
+    }
+
+    double perSecond() {
+        return scanned / seconds();
+    }
+
+    double seconds() {
+        return elapsed.toNanos() / 1e9;
+    }
+}
