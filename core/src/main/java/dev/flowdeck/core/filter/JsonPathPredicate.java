@@ -1,6 +1,7 @@
 package dev.flowdeck.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
@@ -12,6 +13,7 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code <JSONPath> [<operator> <literal>]}: {@code $.amount > 100}, {@code $.status == "FAILED"},
@@ -32,14 +34,18 @@ public final class JsonPathPredicate {
 
     enum Operator { EQ, NE, GT, GE, LT, LE, CONTAINS, EXISTS, TRUTHY }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String expression;
     private final JsonPath path;
+    private final Optional<JsonFieldPath> fields;
     private final Operator operator;
     private final JsonNode literal;
 
     private JsonPathPredicate(String expression, JsonPath path, Operator operator, JsonNode literal) {
         this.expression = expression;
         this.path = path;
+        this.fields = JsonFieldPath.of(path, JSON);
         this.operator = operator;
         this.literal = literal;
     }
@@ -130,7 +136,7 @@ public final class JsonPathPredicate {
 
     private static JsonNode literal(String text) {
         try {
-            JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            JsonNode node = JSON.readTree(text);
             if (node == null || node.isContainerNode() || text.isEmpty()) {
                 throw new FilterException("Compare with a number, a \"quoted string\", true, false or null; not '"
                         + text + "'.", null);
@@ -143,11 +149,17 @@ public final class JsonPathPredicate {
     }
 
     public boolean test(MessageView message) {
-        JsonNode document = message.valueJson();
-        if (document == null) {
-            return false;
+        List<JsonNode> found;
+        if (fields.isPresent()) {
+            JsonNode value = fields.get().find(message.message().value());
+            found = value == null ? List.of() : List.of(value);
+        } else {
+            JsonNode document = message.valueJson();
+            if (document == null) {
+                return false;
+            }
+            found = read(document);
         }
-        List<JsonNode> found = read(document);
         if (operator == Operator.EXISTS) {
             return !found.isEmpty();
         }
