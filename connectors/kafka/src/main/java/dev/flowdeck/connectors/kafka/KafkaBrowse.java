@@ -132,13 +132,16 @@ final class KafkaBrowse extends BrowseSubscription {
             }
             ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
             List<BrowsedMessage> batch = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                var partition = new TopicPartition(record.topic(), record.partition());
-                if (request.follow() || record.offset() < end.get(partition)) {
-                    scanned++;
-                    BrowsedMessage message = toMessage(record);
-                    if (request.filter().test(message)) { // on this thread: never on the FX thread
-                        batch.add(message);
+            for (TopicPartition partition : records.partitions()) {
+                // Looked up once a partition, not once a record: a scan reads millions.
+                long stopAt = request.follow() ? Long.MAX_VALUE : end.get(partition);
+                for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                    if (record.offset() < stopAt) {
+                        scanned++;
+                        BrowsedMessage message = toMessage(record);
+                        if (request.filter().test(message)) { // on this thread: never on the FX thread
+                            batch.add(message);
+                        }
                     }
                 }
             }
@@ -235,12 +238,14 @@ final class KafkaBrowse extends BrowseSubscription {
     }
 
     private static BrowsedMessage toMessage(ConsumerRecord<byte[], byte[]> record) {
-        List<MessageHeader> headers = new ArrayList<>();
-        for (Header header : record.headers()) {
-            headers.add(new MessageHeader(header.key(), header.value()));
+        Header[] raw = record.headers().toArray();
+        var headers = new MessageHeader[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            headers[i] = new MessageHeader(raw[i].key(), raw[i].value());
         }
+        // List.of: the message keeps this list as it is instead of copying it.
         return new BrowsedMessage(record.topic(), record.partition(), record.offset(),
-                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), headers);
+                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), List.of(headers));
     }
 
     private void fail(Throwable failure) {
