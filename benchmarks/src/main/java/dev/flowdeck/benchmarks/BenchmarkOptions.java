@@ -33,7 +33,7 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
 
     /** The full run: what README.md reports. */
     public static BenchmarkOptions defaults() {
-        return new BenchmarkOptions(1_000_000, 5_000_000, 5, 1, "none", Set.of(), Path.of("target", "results.md"));
+        return new BenchmarkOptions(1_000_000, 5_000_000, 7, 1, "none", Set.of(), Path.of("target", "results.md"));
     }
 
     public boolean runs(Benchmark benchmark) {

@@ -1,5 +1,7 @@
 package dev.flowdeck.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * The yardstick: the least a Kafka client can do to read a topic. A bare {@code KafkaConsumer<byte[], byte[]>}
  * with the client's defaults, assigned every partition, polled until it has read what the end offsets said. Each
  * record's value is touched (its length and one byte go into a sum that is published at the end), so the JIT cannot
- * drop the read.
+ * drop the read. The classic consumer does its work on the thread that polls (no group, so no heartbeat thread):
+ * that thread's CPU time is the read's.
  */
 final class RawConsumerScan {
 
@@ -28,6 +31,8 @@ final class RawConsumerScan {
     }
 
     static ScanRun run(String bootstrapServers, OrderTopic topic) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -53,7 +58,9 @@ final class RawConsumerScan {
                 }
             }
             sink = touched;
-            return new ScanRun(read, read, Set.of(), List.of(), Duration.ofNanos(System.nanoTime() - started));
+            var elapsed = Duration.ofNanos(System.nanoTime() - started);
+            return new ScanRun(read, read, Set.of(), List.of(), elapsed,
+                    Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuBefore));
         }
     }
 }

@@ -47,6 +47,7 @@ final class ScanRateBenchmark implements Benchmark {
 
         List<Double> rawRates = runs.get(RAW).stream().map(ScanRun::perSecond).toList();
         double rawMedian = AlternatingRounds.median(rawRates);
+        double rawCpu = AlternatingRounds.median(runs.get(RAW).stream().map(ScanRun::cpuMicrosPerRecord).toList());
         List<ScanRateResult.Row> rows = new ArrayList<>();
         for (Variant variant : variants) {
             List<ScanRun> measured = runs.get(variant.read().name());
@@ -59,11 +60,13 @@ final class ScanRateBenchmark implements Benchmark {
             }
             List<Double> rates = measured.stream().map(ScanRun::perSecond).toList();
             List<Double> ratios = AlternatingRounds.ratios(rates, rawRates);
+            double cpu = AlternatingRounds.median(measured.stream().map(ScanRun::cpuMicrosPerRecord).toList());
             rows.add(new ScanRateResult.Row(variant.reader(), variant.filter(), measured.getLast().scanned(),
                     measured.getLast().matched(), AlternatingRounds.median(rates),
                     AlternatingRounds.median(rates) / rawMedian,
                     ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                    ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), rates));
+                    ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), rates, cpu,
+                    rawCpu / cpu));
         }
         return new ScanRateResult(topic, options.compression(), options.warmups(), options.rounds(), rows);
     }

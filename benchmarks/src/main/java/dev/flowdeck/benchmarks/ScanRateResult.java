@@ -24,9 +24,12 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
      * @param minRatio        the lowest of the per-round ratios (each against the same round's bare consumer)
      * @param maxRatio        the highest of them
      * @param perSecond       every round's rate, in order
+     * @param cpuMicros       the median CPU time of the reading thread per record, in microseconds
+     * @param cpuRatio        the bare consumer's CPU time per record over this one's (1 costs the same, 0.5 twice)
      */
     public record Row(String reader, String filter, long scanned, long matched, double medianPerSecond,
-                      double ratio, double minRatio, double maxRatio, List<Double> perSecond) {
+                      double ratio, double minRatio, double maxRatio, List<Double> perSecond, double cpuMicros,
+                      double cpuRatio) {
         public Row {
             perSecond = List.copyOf(perSecond);
         }
@@ -39,11 +42,12 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
     @Override
     public String markdown() {
         var table = new MarkdownTable(2, "reader", "filter", "matched", "median records/s", "vs bare consumer",
-                "per-round ratios");
+                "per-round ratios", "CPU µs/record", "CPU vs bare consumer");
         for (Row row : rows) {
             table.row(row.reader(), row.filter(), MarkdownTable.count(row.matched()),
                     MarkdownTable.rate(row.medianPerSecond()), MarkdownTable.ratio(row.ratio()),
-                    MarkdownTable.ratio(row.minRatio()) + "–" + MarkdownTable.ratio(row.maxRatio()));
+                    MarkdownTable.ratio(row.minRatio()) + "–" + MarkdownTable.ratio(row.maxRatio()),
+                    MarkdownTable.ratio(row.cpuMicros()), MarkdownTable.ratio(row.cpuRatio()));
         }
         return """
                 ### 1. Scan rate
@@ -51,7 +55,9 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
                 %s records (%s partitions, values of %.0f bytes on average, compression %s) read from the \
                 beginning to the end offsets, no limit. Rounds alternate between the readers; %d warm-up round(s) \
                 thrown away, then the median of %d rounds. "vs bare consumer" divides medians; the per-round ratios \
-                divide each round by the bare consumer's run in the same round.
+                divide each round by the bare consumer's run in the same round. The CPU columns count the reading thread's CPU \
+                time (median per record), which other work on the machine disturbs far less than the elapsed time: \
+                "CPU vs bare consumer" is the bare consumer's CPU per record over the reader's.
 
                 %s""".formatted(MarkdownTable.count(topic.records()), topic.partitions(), topic.averageValueBytes(),
                 compression, warmups, rounds, table.render());

@@ -12,8 +12,11 @@ import java.util.Set;
  * @param partitions the partitions the matches came from (empty for the bare consumer, which keeps none)
  * @param notes      what the browse said about how it read (a key search narrowed to one partition)
  * @param elapsed    from creating the consumer to the last record
+ * @param cpu        CPU time of the thread that read (the consumer's and the filter's work; on a shared machine
+ *                   a steadier measure of cost than the elapsed time, which waits whenever other work runs)
  */
-record ScanRun(long scanned, long matched, Set<Integer> partitions, List<String> notes, Duration elapsed) {
+record ScanRun(long scanned, long matched, Set<Integer> partitions, List<String> notes, Duration elapsed,
+               Duration cpu) {
 
     ScanRun {
         partitions = Set.copyOf(partitions);
@@ -26,5 +29,10 @@ record ScanRun(long scanned, long matched, Set<Integer> partitions, List<String>
 
     double seconds() {
         return elapsed.toNanos() / 1e9;
+    }
+
+    /** Microseconds of the reading thread's CPU time per record read. */
+    double cpuMicrosPerRecord() {
+        return cpu.toNanos() / 1e3 / scanned;
     }
 }
