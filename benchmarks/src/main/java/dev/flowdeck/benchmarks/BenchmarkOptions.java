@@ -1,6 +1,7 @@
 package dev.flowdeck.benchmarks;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -65,7 +66,7 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
                 case "--rounds" -> rounds = Math.toIntExact(count(value));
                 case "--warmup" -> warmups = Math.toIntExact(count(value));
                 case "--compression" -> compression = value.toLowerCase(Locale.ROOT);
-                case "--only" -> only = Set.of(value.split(","));
+                case "--only" -> only = Set.copyOf(Arrays.asList(value.split(",")));
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; known: --records, "
                         + "--heap-records, --rounds, --warmup, --compression, --only, --out");

@@ -40,6 +40,10 @@ public final class BrowserBenchmarks {
 
     /** Runs the benchmarks the options ask for and writes the report to {@code options.out()}. */
     public static Report run(BenchmarkOptions options) throws Exception {
+        var known = all().stream().map(Benchmark::id).toList();
+        if (!known.containsAll(options.only())) {
+            throw new IllegalArgumentException("--only takes " + String.join(", ", known) + "; not " + options.only());
+        }
         Instant started = Instant.now();
         double loadBefore = Machine.loadAverage();
         List<BenchmarkResult> results = new ArrayList<>();
