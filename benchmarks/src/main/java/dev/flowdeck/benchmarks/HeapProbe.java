@@ -66,8 +66,8 @@ public final class HeapProbe {
             long retained = heapUsed();
             ScanProgress progress = browser.tally.progress();
             System.out.printf(Locale.ROOT, "%s scanned=%d matched=%d kept=%d notKept=%d seconds=%.3f"
-                            + " poolPeakBytes=%d maxAfterGcBytes=%d baselineBytes=%d retainedBytes=%d gcs=%d collectors=%s"
-                            + " maxHeapBytes=%d%n", RESULT_PREFIX, progress.scanned(), progress.matched(),
+                            + " poolPeakBytes=%d maxAfterGcBytes=%d baselineBytes=%d retainedBytes=%d gcs=%d"
+                            + " collectors=%s maxHeapBytes=%d%n", RESULT_PREFIX, progress.scanned(), progress.matched(),
                     browser.rows.size(), browser.window.notKept(), seconds, watch.poolPeaks(), watch.maxAfterGc(),
                     baseline, retained, watch.collections(), watch.collectors(), Runtime.getRuntime().maxMemory());
             Reference.reachabilityFence(browser);

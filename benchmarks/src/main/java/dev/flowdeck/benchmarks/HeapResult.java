@@ -22,8 +22,8 @@ package dev.flowdeck.benchmarks;
  */
 public record HeapResult(OrderTopic topic, String maxHeapFlag, int exitCode, boolean finished, long scanned,
                          long matched, long kept, long notKept, double seconds, long poolPeakBytes,
-                         long maxAfterGcBytes, long baselineBytes, long retainedBytes, long collections, String collectors,
-                         long maxHeapBytes) implements BenchmarkResult {
+                         long maxAfterGcBytes, long baselineBytes, long retainedBytes, long collections,
+                         String collectors, long maxHeapBytes) implements BenchmarkResult {
 
     public double perSecond() {
         return scanned / seconds;
@@ -48,7 +48,8 @@ public record HeapResult(OrderTopic topic, String maxHeapFlag, int exitCode, boo
                 .row("peak heap used (sum of pool peaks)", MarkdownTable.mebibytes(poolPeakBytes))
                 .row("most heap in use after a GC", MarkdownTable.mebibytes(maxAfterGcBytes))
                 .row("heap in use before the scan (after a full GC)", MarkdownTable.mebibytes(baselineBytes))
-                .row("heap in use at the end, rows still held (after a full GC)", MarkdownTable.mebibytes(retainedBytes))
+                .row("heap in use at the end, rows still held (after a full GC)",
+                        MarkdownTable.mebibytes(retainedBytes))
                 .row("garbage collections", MarkdownTable.count(collections));
         return """
                 ### 3. Memory

@@ -27,7 +27,8 @@ final class KeySearchBenchmark implements Benchmark {
         OrderTopic topic = context.orders(options.records());
         var connection = context.connection();
         Duration timeout = Duration.ofMinutes(10);
-        var search = BrowseRequest.fromBeginning(topic.name()).filteredBy(MessageFilter.KeyEquals.text(topic.probeKey()));
+        var search = BrowseRequest.fromBeginning(topic.name())
+                .filteredBy(MessageFilter.KeyEquals.text(topic.probeKey()));
         Set<Integer> all = IntStream.range(0, topic.partitions()).boxed().collect(Collectors.toSet());
         Map<String, List<ScanRun>> runs = AlternatingRounds.run(List.of(
                 new AlternatingRounds.Reader("key search", () -> FlowdeckScan.run(connection, search, timeout)),

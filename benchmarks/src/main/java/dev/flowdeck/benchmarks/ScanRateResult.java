@@ -55,9 +55,9 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
                 %s records (%s partitions, values of %.0f bytes on average, compression %s) read from the \
                 beginning to the end offsets, no limit. Rounds alternate between the readers; %d warm-up round(s) \
                 thrown away, then the median of %d rounds. "vs bare consumer" divides medians; the per-round ratios \
-                divide each round by the bare consumer's run in the same round. The CPU columns count the reading thread's CPU \
-                time (median per record), which other work on the machine disturbs far less than the elapsed time: \
-                "CPU vs bare consumer" is the bare consumer's CPU per record over the reader's.
+                divide each round by the bare consumer's run in the same round. The CPU columns count the reading \
+                thread's CPU time (median per record), which other work on the machine disturbs far less than the \
+                elapsed time: "CPU vs bare consumer" is the bare consumer's CPU per record over the reader's.
 
                 %s""".formatted(MarkdownTable.count(topic.records()), topic.partitions(), topic.averageValueBytes(),
                 compression, warmups, rounds, table.render());
