@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 /** Strict UTF-8: bytes that are not valid UTF-8 are said to be so (null) instead of turned into replacement marks. */
 public final class Utf8 {
 
+    private static final char REPLACEMENT = '\uFFFD';
+
     private Utf8() {
     }
 
@@ -16,6 +18,13 @@ public final class Utf8 {
         if (bytes == null) {
             return null;
         }
+        // String's own decoding is faster than a CharsetDecoder (much faster on ASCII) and turns malformed input into
+        // U+FFFD: text without one was valid. Only text with one (a real U+FFFD, or a replacement) is decoded again.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.indexOf(REPLACEMENT) < 0 ? text : strict(bytes);
+    }
+
+    private static String strict(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -14,6 +14,7 @@ import dev.flowdeck.core.decode.JsonLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code <JSONPath> [<operator> <literal>]}: {@code $.amount > 100}, {@code $.status == "FAILED"},
@@ -34,14 +35,18 @@ public final class JsonPathPredicate {
 
     enum Operator { EQ, NE, GT, GE, LT, LE, CONTAINS, EXISTS, TRUTHY }
 
+    private static final ObjectMapper JSON = JsonLimits.newMapper();
+
     private final String expression;
     private final JsonPath path;
+    private final Optional<JsonFieldPath> fields;
     private final Operator operator;
     private final JsonNode literal;
 
     private JsonPathPredicate(String expression, JsonPath path, Operator operator, JsonNode literal) {
         this.expression = expression;
         this.path = path;
+        this.fields = JsonFieldPath.of(path, JSON);
         this.operator = operator;
         this.literal = literal;
     }
@@ -148,11 +153,17 @@ public final class JsonPathPredicate {
     }
 
     public boolean test(MessageView message) {
-        JsonNode document = message.valueJson();
-        if (document == null) {
-            return false;
+        List<JsonNode> found;
+        if (fields.isPresent()) {
+            JsonNode value = fields.get().find(message.message().value());
+            found = value == null ? List.of() : List.of(value);
+        } else {
+            JsonNode document = message.valueJson();
+            if (document == null) {
+                return false;
+            }
+            found = read(document);
         }
-        List<JsonNode> found = read(document);
         if (operator == Operator.EXISTS) {
             return !found.isEmpty();
         }

@@ -108,7 +108,7 @@ final class KafkaBrowse extends BrowseSubscription {
         long total = request.limit() > 0 && request.unfiltered() ? Math.min(inRange, request.limit()) : inRange;
         long scanned = 0;
         long matched = 0;
-        long reported = 0;
+        long reported = 0; // scanned, as the last batch said
         long lastReport = System.nanoTime();
         if (!notes.isEmpty()) {
             // Said before reading, so the operator knows even if that partition holds nothing.
@@ -118,10 +118,10 @@ final class KafkaBrowse extends BrowseSubscription {
         }
         while (!demand.isCancelled()) {
             if (!request.follow() && open.isEmpty()) {
-                // The last polls may have found nothing and not been reported (progress is throttled): the final
-                // tally says how much was read, so a scan that ends shows its whole range.
-                if (scanned != reported
-                        && (!demand.await() || !deliver(new MessageBatch(List.of(), scanned, matched, total)))) {
+                // The last records may have matched nothing and come before a progress report was due: say how
+                // far the scan came, so it never ends short of its total.
+                if (scanned > reported && (!demand.await()
+                        || !deliver(new MessageBatch(List.of(), scanned, matched, total, notesOnce())))) {
                     return;
                 }
                 signalComplete();
@@ -132,13 +132,16 @@ final class KafkaBrowse extends BrowseSubscription {
             }
             ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
             List<BrowsedMessage> batch = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                var partition = new TopicPartition(record.topic(), record.partition());
-                if (request.follow() || record.offset() < end.get(partition)) {
-                    scanned++;
-                    BrowsedMessage message = toMessage(record);
-                    if (request.filter().test(message)) { // on this thread: never on the FX thread
-                        batch.add(message);
+            for (TopicPartition partition : records.partitions()) {
+                // Looked up once a partition, not once a record: a scan reads millions.
+                long stopAt = request.follow() ? Long.MAX_VALUE : end.get(partition);
+                for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                    if (record.offset() < stopAt) {
+                        scanned++;
+                        BrowsedMessage message = toMessage(record);
+                        if (request.filter().test(message)) { // on this thread: never on the FX thread
+                            batch.add(message);
+                        }
                     }
                 }
             }
@@ -235,12 +238,14 @@ final class KafkaBrowse extends BrowseSubscription {
     }
 
     private static BrowsedMessage toMessage(ConsumerRecord<byte[], byte[]> record) {
-        List<MessageHeader> headers = new ArrayList<>();
-        for (Header header : record.headers()) {
-            headers.add(new MessageHeader(header.key(), header.value()));
+        Header[] raw = record.headers().toArray();
+        var headers = new MessageHeader[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            headers[i] = new MessageHeader(raw[i].key(), raw[i].value());
         }
+        // List.of: the message keeps this list as it is instead of copying it.
         return new BrowsedMessage(record.topic(), record.partition(), record.offset(),
-                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), headers);
+                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), List.of(headers));
     }
 
     private void fail(Throwable failure) {

@@ -156,6 +156,25 @@ class KafkaBrowseIT {
     }
 
     @Test
+    void theLastBatchCountsEveryRecordScannedEvenWhenTheLastOnesDoNotMatch() throws Exception {
+        // Small polls: the polls after the one match find nothing, and end before a progress report is due.
+        var small = KafkaBrokerConnection.open(
+                ConnectionProfile.kafka("small-polls", bootstrap)
+                        .withProperties(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "7")), worker);
+        try (small) {
+            var collector = BatchCollector.unbounded();
+            small.browse(BrowseRequest.fromBeginning(topic).filteredBy(MessageFilter.Regex.of("^v-0-0$")))
+                    .subscribe(collector);
+
+            collector.done.get(30, TimeUnit.SECONDS);
+            assertThat(collector.messages()).extracting(m -> text(m.value())).containsExactly("v-0-0");
+            var last = collector.batches.getLast();
+            assertThat(last.scanned()).isEqualTo(3 * PER_PARTITION);
+            assertThat(last.matched()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aKeySearchReadsOnlyThePartitionTheKeyGoesToAndSaysSo() throws Exception {
         String keyed = newTopic(3);
         try (var producer = producer()) {

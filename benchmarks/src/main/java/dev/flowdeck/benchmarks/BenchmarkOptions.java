@@ -1,0 +1,91 @@
+package dev.flowdeck.benchmarks;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What one run of the harness measures and how long it takes.
+ *
+ * @param records     records in the topic the scan-rate and key-search benchmarks read
+ * @param heapRecords records the heap benchmark's child JVM scans (its own topic unless equal to {@code records})
+ * @param rounds      measured rounds per reader; the median is reported
+ * @param warmups     rounds run first and thrown away (the JIT, the page cache, the broker's own warm-up)
+ * @param compression the producer's {@code compression.type}: {@code none} or {@code lz4}
+ * @param only        which benchmarks to run, by {@link Benchmark#id()}; empty for all
+ * @param out         where the Markdown report is written
+ */
+public record BenchmarkOptions(long records, long heapRecords, int rounds, int warmups, String compression,
+                               Set<String> only, Path out) {
+
+    public BenchmarkOptions {
+        if (records < 100 || heapRecords < 100) {
+            throw new IllegalArgumentException("benchmarks need at least 100 records to find 1% of them");
+        }
+        if (rounds < 1 || warmups < 0) {
+            throw new IllegalArgumentException("at least one measured round, and no negative warm-up");
+        }
+        if (!Set.of("none", "lz4").contains(compression)) {
+            throw new IllegalArgumentException("compression is none or lz4, was " + compression);
+        }
+        only = Set.copyOf(only);
+    }
+
+    /** The full run: what README.md reports. */
+    public static BenchmarkOptions defaults() {
+        return new BenchmarkOptions(1_000_000, 5_000_000, 7, 1, "none", Set.of(), Path.of("target", "results.md"));
+    }
+
+    public boolean runs(Benchmark benchmark) {
+        return only.isEmpty() || only.contains(benchmark.id());
+    }
+
+    /**
+     * {@code --records 1m --heap-records 5m --rounds 5 --warmup 1 --compression none --only scan-rate,heap
+     * --out target/results.md}; counts take {@code k} and {@code m} suffixes and {@code _} separators.
+     */
+    public static BenchmarkOptions parse(String... args) {
+        var defaults = defaults();
+        long records = defaults.records;
+        long heapRecords = defaults.heapRecords;
+        int rounds = defaults.rounds;
+        int warmups = defaults.warmups;
+        String compression = defaults.compression;
+        Set<String> only = defaults.only;
+        Path out = defaults.out;
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (name) {
+                case "--records" -> records = count(value);
+                case "--heap-records" -> heapRecords = count(value);
+                case "--rounds" -> rounds = Math.toIntExact(count(value));
+                case "--warmup" -> warmups = Math.toIntExact(count(value));
+                case "--compression" -> compression = value.toLowerCase(Locale.ROOT);
+                case "--only" -> only = Set.copyOf(Arrays.asList(value.split(",")));
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + name + "; known: --records, "
+                        + "--heap-records, --rounds, --warmup, --compression, --only, --out");
+            }
+        }
+        return new BenchmarkOptions(records, heapRecords, rounds, warmups, compression, only, out);
+    }
+
+    static long count(String text) {
+        String digits = text.replace("_", "").toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (digits.endsWith("k")) {
+            unit = 1_000;
+        } else if (digits.endsWith("m")) {
+            unit = 1_000_000;
+        }
+        if (unit > 1) {
+            digits = digits.substring(0, digits.length() - 1);
+        }
+        return Long.parseLong(digits) * unit;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.flowdeck.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The yardstick: the least a Kafka client can do to read a topic. A bare {@code KafkaConsumer<byte[], byte[]>}
+ * with the client's defaults, assigned every partition, polled until it has read what the end offsets said. Each
+ * record's value is touched (its length and one byte go into a sum that is published at the end), so the JIT cannot
+ * drop the read. The classic consumer does its work on the thread that polls (no group, so no heartbeat thread):
+ * that thread's CPU time is the read's.
+ */
+final class RawConsumerScan {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    /** Where the touched bytes end up: a volatile write the JIT must perform. */
+    static volatile long sink;
+
+    private RawConsumerScan() {
+    }
+
+    static ScanRun run(String bootstrapServers, OrderTopic topic) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        long started = System.nanoTime();
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = IntStream.range(0, topic.partitions())
+                    .mapToObj(p -> new TopicPartition(topic.name(), p))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long total = 0;
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            for (var end : consumer.endOffsets(partitions).entrySet()) {
+                total += end.getValue() - begin.get(end.getKey());
+            }
+            long read = 0;
+            long touched = 0;
+            while (read < total) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    byte[] value = record.value();
+                    touched += value.length + value[value.length >> 1];
+                    read++;
+                }
+            }
+            sink = touched;
+            var elapsed = Duration.ofNanos(System.nanoTime() - started);
+            return new ScanRun(read, read, Set.of(), List.of(), elapsed,
+                    Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuBefore));
+        }
+    }
+}

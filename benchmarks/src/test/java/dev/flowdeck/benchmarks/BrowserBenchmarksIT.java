@@ -1,0 +1,47 @@
+package dev.flowdeck.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness with tiny sizes, so `./mvnw verify` shows it still runs and counts right. It asserts counts and that
+ * the heap child finished, never a time or a ratio: those are for the full run on a quiet machine.
+ */
+class BrowserBenchmarksIT {
+
+    private static final long RECORDS = 20_000;
+
+    @Test
+    void runsEveryBenchmarkAndCountsRight() throws Exception {
+        Path out = Path.of("target", "smoke", "results.md");
+        var options = new BenchmarkOptions(RECORDS, RECORDS, 1, 0, "none", Set.of(), out);
+
+        Report report = BrowserBenchmarks.run(options);
+
+        var scan = report.result(ScanRateResult.class);
+        assertThat(scan.rows()).hasSize(4).allSatisfy(row -> {
+            assertThat(row.scanned()).isEqualTo(RECORDS);
+            assertThat(row.medianPerSecond()).isPositive();
+        });
+        assertThat(scan.rows()).extracting(ScanRateResult.Row::matched)
+                .containsExactly(RECORDS, RECORDS, RECORDS / 100, RECORDS / 100);
+
+        var key = report.result(KeySearchResult.class);
+        assertThat(key.scanned()).isLessThanOrEqualTo(key.partitionSize()).isLessThan(RECORDS);
+        assertThat(key.found()).isEqualTo(OrderEvents.EVENTS_PER_ORDER);
+        assertThat(key.notes()).singleElement().asString()
+                .startsWith("Searched partition " + key.topic().probePartition() + " only");
+
+        var heap = report.result(HeapResult.class);
+        assertThat(heap.finished()).as("the heap child finished").isTrue();
+        assertThat(heap.scanned()).isEqualTo(RECORDS);
+        assertThat(heap.matched()).isEqualTo(RECORDS / 100);
+        assertThat(heap.kept() + heap.notKept()).isEqualTo(heap.matched());
+
+        assertThat(Files.readString(out)).contains("### 1. Scan rate", "### 2. Key search", "### 3. Memory");
+    }
+}

@@ -1,0 +1,94 @@
+package dev.flowdeck.core.filter;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A JSONPath that only names fields ({@code $.amount}, {@code $.customer.email}), read from the bytes with a
+ * streaming parser: the fields on the way are followed, everything else is skipped without being decoded or built
+ * into a tree. A scan's filter reads a few fields of each message; building each whole document as a tree to read
+ * one of them cost three times as much.
+ *
+ * <p>It answers what Jayway answers on a Jackson tree (the same node, or nothing): the whole document is still read,
+ * so a document that is not JSON finds nothing, and when a name repeats the last one counts, as in a tree. Paths
+ * with anything else (indexes, wildcards, deep scans, filters) are left to Jayway.
+ */
+final class JsonFieldPath {
+
+    /** One step of Jayway's normalized path: {@code ['name']} or {@code ["name"]}, without quotes or escapes. */
+    private static final Pattern FIELD = Pattern.compile("\\['([^'\\\\\"]*)'\\]|\\[\"([^'\\\\\"]*)\"\\]");
+
+    private final ObjectMapper json;
+    private final List<String> fields;
+
+    private JsonFieldPath(ObjectMapper json, List<String> fields) {
+        this.json = json;
+        this.fields = List.copyOf(fields);
+    }
+
+    /** The streaming form of {@code path}, if it only names fields. */
+    static Optional<JsonFieldPath> of(JsonPath path, ObjectMapper json) {
+        String text = path.getPath();
+        if (!path.isDefinite() || !text.startsWith("$")) {
+            return Optional.empty();
+        }
+        List<String> fields = new ArrayList<>();
+        Matcher step = FIELD.matcher(text);
+        int at = 1;
+        while (at < text.length()) {
+            if (!step.find(at) || step.start() != at) {
+                return Optional.empty();
+            }
+            fields.add(step.group(1) != null ? step.group(1) : step.group(2));
+            at = step.end();
+        }
+        return fields.isEmpty() ? Optional.empty() : Optional.of(new JsonFieldPath(json, fields));
+    }
+
+    /** The value at this path (a JSON null is a {@code NullNode}), or null if it is not there or not JSON. */
+    JsonNode find(byte[] document) {
+        if (document == null || document.length == 0) {
+            return null;
+        }
+        try (JsonParser parser = json.createParser(document)) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            return at(parser, 0);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** Reads the value the parser is on to its end; returns what the path from {@code step} finds in it. */
+    private JsonNode at(JsonParser parser, int step) throws IOException {
+        if (step == fields.size()) {
+            return json.readTree(parser);
+        }
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        String wanted = fields.get(step);
+        JsonNode found = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean match = wanted.equals(parser.currentName());
+            parser.nextToken();
+            if (match) {
+                found = at(parser, step + 1); // a repeated name: the last one counts, as in a tree
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return found;
+    }
+}
