@@ -27,7 +27,7 @@ public final class BrowserBenchmarks {
 
     /** Every benchmark, in the order they run; a new one is added here. */
     static List<Benchmark> all() {
-        return List.of(new ScanRateBenchmark(), new KeySearchBenchmark(), new HeapBenchmark());
+        return List.of(new ScanRateBenchmark(), new KeySearchBenchmark(), new HeapBenchmark(), new PulseGapBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

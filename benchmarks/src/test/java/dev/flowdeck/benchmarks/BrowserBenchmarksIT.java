@@ -2,8 +2,10 @@ package dev.flowdeck.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowdeck.views.browser.BrowserViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,14 @@ class BrowserBenchmarksIT {
         assertThat(heap.matched()).isEqualTo(RECORDS / 100);
         assertThat(heap.kept() + heap.notKept()).isEqualTo(heap.matched());
 
-        assertThat(Files.readString(out)).contains("### 1. Scan rate", "### 2. Key search", "### 3. Memory");
+        var pulses = report.result(PulseGapResult.class);
+        for (PulseGaps shown : List.of(pulses.cold(), pulses.warm())) {
+            assertThat(shown.scanned()).isEqualTo(RECORDS);
+            assertThat(shown.rows()).isEqualTo(BrowserViewModel.ROW_CAP);
+            assertThat(shown.pulses()).isPositive();
+        }
+
+        assertThat(Files.readString(out)).contains("### 1. Scan rate", "### 2. Key search", "### 3. Memory",
+                "### 4. The UI during a full-speed scan");
     }
 }

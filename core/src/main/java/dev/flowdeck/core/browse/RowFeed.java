@@ -1,6 +1,7 @@
 package dev.flowdeck.core.browse;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,9 +37,21 @@ public final class RowFeed<T> {
 
     /** What the owner applies to its list since the last drain: drop from the front, then append. */
     public synchronized RowWindow.Change<T> drain() {
-        var change = new RowWindow.Change<>(List.copyOf(pending), pendingEvict);
-        committed = committed - pendingEvict + pending.size();
-        pending.clear();
+        return drain(Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #drain()}, appending at most {@code maxRows} rows; the rest wait for the next drain (in order, after
+     * these). A UI thread drains in slices so that no single pulse pays for thousands of new rows.
+     */
+    public synchronized RowWindow.Change<T> drain(int maxRows) {
+        int taken = Math.min(maxRows, pending.size());
+        var append = new ArrayList<T>(taken);
+        for (int i = 0; i < taken; i++) {
+            append.add(pending.removeFirst());
+        }
+        var change = new RowWindow.Change<T>(append, pendingEvict);
+        committed = committed - pendingEvict + taken;
         pendingEvict = 0;
         return change;
     }

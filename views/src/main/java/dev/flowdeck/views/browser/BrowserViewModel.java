@@ -60,6 +60,9 @@ public final class BrowserViewModel {
     /** A cut value up to this size is fetched whole as soon as its row is selected; a larger one on request. */
     static final int AUTO_FETCH_BYTES = 1024 * 1024;
     private static final Duration DRAIN_EVERY = Duration.ofMillis(100);
+    /** Rows one drain adds at most; more wait a pulse (16 ms), so filling the table never stalls the window. */
+    static final int DRAIN_ROWS = 1_000;
+    private static final Duration NEXT_SLICE = Duration.ofMillis(16);
 
     private final BrokerConnection connection;
     private final String destination;
@@ -351,11 +354,15 @@ public final class BrowserViewModel {
         }
 
         private void scheduleDrain() {
+            scheduleDrain(DRAIN_EVERY);
+        }
+
+        private void scheduleDrain(Duration after) {
             if (drainScheduled.compareAndSet(false, true)) {
                 timer.schedule(() -> ui.execute(() -> {
                     drainScheduled.set(false);
                     drain();
-                }), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                }), after.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
 
@@ -364,7 +371,7 @@ public final class BrowserViewModel {
             if (current != this) {
                 return;
             }
-            RowWindow.Change<KeptMessage> change = feed.drain();
+            RowWindow.Change<KeptMessage> change = feed.drain(DRAIN_ROWS);
             if (change.evictFromFront() > 0) {
                 rows.remove(0, change.evictFromFront());
             }
@@ -379,6 +386,10 @@ public final class BrowserViewModel {
             var said = new ArrayList<>(connectorNotes);
             Optional.of(feed.note()).filter(note -> !note.isEmpty()).ifPresent(said::add);
             notes.set(String.join(" ", said));
+            if (feed.hasPending()) {
+                scheduleDrain(NEXT_SLICE); // the rest of the rows, a pulse later; the scan ends after them
+                return;
+            }
             if (stopped) {
                 return;
             }

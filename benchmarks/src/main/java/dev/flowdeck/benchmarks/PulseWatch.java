@@ -1,0 +1,43 @@
+package dev.flowdeck.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Notes the time of every JavaFX pulse (an {@link AnimationTimer} runs once per pulse and keeps them coming every
+ * ~16 ms) and the gaps between them. Used on the FX thread only.
+ */
+final class PulseWatch extends AnimationTimer {
+
+    private long[] gaps = new long[4096];
+    private int count;
+    private long last;
+
+    @Override
+    public void handle(long now) {
+        if (last != 0) {
+            if (count == gaps.length) {
+                gaps = Arrays.copyOf(gaps, count * 2);
+            }
+            gaps[count++] = now - last;
+        }
+        last = now;
+    }
+
+    void reset() {
+        count = 0;
+        last = 0;
+    }
+
+    /** The gaps since the last reset, with what the scan read meanwhile. */
+    PulseGaps gaps(long scanned, Duration elapsed, int rows) {
+        long[] sorted = Arrays.copyOf(gaps, count);
+        Arrays.sort(sorted);
+        long longest = count == 0 ? 0 : sorted[count - 1];
+        long p99 = count == 0 ? 0 : sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)];
+        long median = count == 0 ? 0 : sorted[count / 2];
+        return new PulseGaps(count + 1, Duration.ofNanos(median), Duration.ofNanos(p99), Duration.ofNanos(longest),
+                scanned, elapsed, rows);
+    }
+}
