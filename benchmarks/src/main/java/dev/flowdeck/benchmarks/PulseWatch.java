@@ -12,7 +12,10 @@ final class PulseWatch extends AnimationTimer {
 
     private long[] gaps = new long[4096];
     private int count;
+    private long first;
     private long last;
+    private long longestAt;
+    private long longest;
 
     @Override
     public void handle(long now) {
@@ -20,7 +23,14 @@ final class PulseWatch extends AnimationTimer {
             if (count == gaps.length) {
                 gaps = Arrays.copyOf(gaps, count * 2);
             }
-            gaps[count++] = now - last;
+            long gap = now - last;
+            gaps[count++] = gap;
+            if (gap > longest) {
+                longest = gap;
+                longestAt = last - first;
+            }
+        } else {
+            first = now;
         }
         last = now;
     }
@@ -28,16 +38,17 @@ final class PulseWatch extends AnimationTimer {
     void reset() {
         count = 0;
         last = 0;
+        longest = 0;
+        longestAt = 0;
     }
 
     /** The gaps since the last reset, with what the scan read meanwhile. */
     PulseGaps gaps(long scanned, Duration elapsed, int rows) {
         long[] sorted = Arrays.copyOf(gaps, count);
         Arrays.sort(sorted);
-        long longest = count == 0 ? 0 : sorted[count - 1];
         long p99 = count == 0 ? 0 : sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)];
         long median = count == 0 ? 0 : sorted[count / 2];
         return new PulseGaps(count + 1, Duration.ofNanos(median), Duration.ofNanos(p99), Duration.ofNanos(longest),
-                scanned, elapsed, rows);
+                Duration.ofNanos(longestAt), scanned, elapsed, rows);
     }
 }
