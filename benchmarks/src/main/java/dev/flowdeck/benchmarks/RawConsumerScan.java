@@ -1,8 +1,12 @@
 package dev.flowdeck.benchmarks;
 
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.filter.MessageFilter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -19,6 +24,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * record's value is touched (its length and one byte go into a sum that is published at the end), so the JIT cannot
  * drop the read. The classic consumer does its work on the thread that polls (no group, so no heartbeat thread):
  * that thread's CPU time is the read's.
+ *
+ * <p>{@link #filtered} is the same loop applying a filter to each record the way Flowdeck's browse applies it (a
+ * {@link BrowsedMessage} built from the record, tested through a fresh {@code MessageView}): what the filter alone
+ * costs, with none of the browse's own work around it (batches, progress, the subscriber).
  */
 final class RawConsumerScan {
 
@@ -30,7 +39,17 @@ final class RawConsumerScan {
     private RawConsumerScan() {
     }
 
+    /** Reads every record, touching each value. */
     static ScanRun run(String bootstrapServers, OrderTopic topic) {
+        return read(bootstrapServers, topic, null);
+    }
+
+    /** Reads every record, testing each against {@code filter}; the matches are counted, not kept. */
+    static ScanRun filtered(String bootstrapServers, OrderTopic topic, MessageFilter filter) {
+        return read(bootstrapServers, topic, filter);
+    }
+
+    private static ScanRun read(String bootstrapServers, OrderTopic topic, MessageFilter filter) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuBefore = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
@@ -49,18 +68,35 @@ final class RawConsumerScan {
                 total += end.getValue() - begin.get(end.getKey());
             }
             long read = 0;
+            long matched = 0;
             long touched = 0;
             while (read < total) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    byte[] value = record.value();
-                    touched += value.length + value[value.length >> 1];
                     read++;
+                    if (filter == null) {
+                        byte[] value = record.value();
+                        touched += value.length + value[value.length >> 1];
+                        matched++;
+                    } else if (filter.test(message(record))) {
+                        matched++;
+                    }
                 }
             }
             sink = touched;
             var elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return new ScanRun(read, read, Set.of(), List.of(), elapsed,
+            return new ScanRun(read, matched, Set.of(), List.of(), elapsed,
                     Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuBefore));
         }
+    }
+
+    /** The record as the Kafka connector hands it to a filter (its {@code KafkaBrowse.toMessage}, repeated here). */
+    private static BrowsedMessage message(ConsumerRecord<byte[], byte[]> record) {
+        Header[] raw = record.headers().toArray();
+        var headers = new MessageHeader[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            headers[i] = new MessageHeader(raw[i].key(), raw[i].value());
+        }
+        return new BrowsedMessage(record.topic(), record.partition(), record.offset(),
+                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), List.of(headers));
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param compression how it was produced
  * @param warmups     rounds thrown away
  * @param rounds      rounds measured
- * @param rows        the bare consumer first, then Flowdeck's browse without and with filters
+ * @param rows        the bare consumer and Flowdeck's browse without a filter, then for each filter the bare
+ *                    consumer applying it and Flowdeck's browse with it
  */
 public record ScanRateResult(OrderTopic topic, String compression, int warmups, int rounds, List<Row> rows)
         implements BenchmarkResult {
@@ -26,10 +27,13 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
      * @param perSecond       every round's rate, in order
      * @param cpuMicros       the median CPU time of the reading thread per record, in microseconds
      * @param cpuRatio        the bare consumer's CPU time per record over this one's (1 costs the same, 0.5 twice)
+     * @param sameFilterRatio    the median over the median of the bare consumer applying the same filter (the
+     *                           bare consumer itself without a filter): what the reader adds around the filter
+     * @param sameFilterCpuRatio that reader's CPU time per record over this one's
      */
     public record Row(String reader, String filter, long scanned, long matched, double medianPerSecond,
                       double ratio, double minRatio, double maxRatio, List<Double> perSecond, double cpuMicros,
-                      double cpuRatio) {
+                      double cpuRatio, double sameFilterRatio, double sameFilterCpuRatio) {
         public Row {
             perSecond = List.copyOf(perSecond);
         }
@@ -42,12 +46,14 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
     @Override
     public String markdown() {
         var table = new MarkdownTable(2, "reader", "filter", "matched", "median records/s", "vs bare consumer",
-                "per-round ratios", "CPU µs/record", "CPU vs bare consumer");
+                "per-round ratios", "CPU µs/record", "CPU vs bare consumer", "vs bare, same filter",
+                "CPU vs bare, same filter");
         for (Row row : rows) {
             table.row(row.reader(), row.filter(), MarkdownTable.count(row.matched()),
                     MarkdownTable.rate(row.medianPerSecond()), MarkdownTable.ratio(row.ratio()),
                     MarkdownTable.ratio(row.minRatio()) + "–" + MarkdownTable.ratio(row.maxRatio()),
-                    MarkdownTable.ratio(row.cpuMicros()), MarkdownTable.ratio(row.cpuRatio()));
+                    MarkdownTable.ratio(row.cpuMicros()), MarkdownTable.ratio(row.cpuRatio()),
+                    MarkdownTable.ratio(row.sameFilterRatio()), MarkdownTable.ratio(row.sameFilterCpuRatio()));
         }
         return """
                 ### 1. Scan rate
@@ -57,7 +63,10 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
                 thrown away, then the median of %d rounds. "vs bare consumer" divides medians; the per-round ratios \
                 divide each round by the bare consumer's run in the same round. The CPU columns count the reading \
                 thread's CPU time (median per record), which other work on the machine disturbs far less than the \
-                elapsed time: "CPU vs bare consumer" is the bare consumer's CPU per record over the reader's.
+                elapsed time: "CPU vs bare consumer" is the bare consumer's CPU per record over the reader's. \
+                The bare consumer also runs each filter in its loop, on a message built as the browse builds it: \
+                the "same filter" columns divide by that reader, so they show what the browse adds around the \
+                filter, while "vs bare consumer" includes what the filter itself costs.
 
                 %s""".formatted(MarkdownTable.count(topic.records()), topic.partitions(), topic.averageValueBytes(),
                 compression, warmups, rounds, table.render());

@@ -25,12 +25,16 @@ class BrowserBenchmarksIT {
         Report report = BrowserBenchmarks.run(options);
 
         var scan = report.result(ScanRateResult.class);
-        assertThat(scan.rows()).hasSize(4).allSatisfy(row -> {
+        assertThat(scan.rows()).hasSize(6).allSatisfy(row -> {
             assertThat(row.scanned()).isEqualTo(RECORDS);
             assertThat(row.medianPerSecond()).isPositive();
         });
         assertThat(scan.rows()).extracting(ScanRateResult.Row::matched)
-                .containsExactly(RECORDS, RECORDS, RECORDS / 100, RECORDS / 100);
+                .containsExactly(RECORDS, RECORDS, RECORDS / 100, RECORDS / 100, RECORDS / 100, RECORDS / 100);
+        assertThat(scan.rows()).extracting(ScanRateResult.Row::reader).containsExactly(ScanRateBenchmark.RAW,
+                "Flowdeck browse", ScanRateBenchmark.RAW, "Flowdeck browse", ScanRateBenchmark.RAW, "Flowdeck browse");
+        assertThat(scan.rows().get(2).sameFilterRatio()).as("the bare regex reader is its own yardstick")
+                .isEqualTo(1.0);
 
         var key = report.result(KeySearchResult.class);
         assertThat(key.scanned()).isLessThanOrEqualTo(key.partitionSize()).isLessThan(RECORDS);

@@ -80,8 +80,23 @@ public sealed interface MessageFilter {
         }
     }
 
-    /** Some part of the value (as UTF-8 text) matches an RE2 regular expression. */
-    record Regex(Pattern pattern) implements MessageFilter {
+    /**
+     * Some part of the value (as UTF-8 text) matches an RE2 regular expression.
+     *
+     * @param pattern  the expression
+     * @param literals strings of which every match contains one (see {@code RegexLiterals}), or none if that is not
+     *                 known: a value containing none of them is passed over without running the expression
+     */
+    record Regex(Pattern pattern, List<String> literals) implements MessageFilter {
+
+        public Regex {
+            literals = List.copyOf(literals);
+        }
+
+        /** With the literals this pattern's text says every match contains. */
+        public Regex(Pattern pattern) {
+            this(pattern, RegexLiterals.of(pattern));
+        }
 
         /** @throws FilterException naming what is wrong with the expression */
         public static Regex of(String expression) {
@@ -96,7 +111,19 @@ public sealed interface MessageFilter {
         @Override
         public boolean test(MessageView message) {
             String value = message.valueText();
-            return value != null && pattern.matcher(value).find();
+            return value != null && mayMatch(value) && pattern.matcher(value).find();
+        }
+
+        private boolean mayMatch(String value) {
+            if (literals.isEmpty()) {
+                return true;
+            }
+            for (String literal : literals) {
+                if (value.contains(literal)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
