@@ -64,8 +64,8 @@ final class JsonFieldPath {
                 return null;
             }
             return at(parser, 0);
-        } catch (IOException notJson) {
-            return null;
+        } catch (IOException | NumberFormatException notJson) {
+            return null; // an exponent beyond BigDecimal makes the value not JSON, as MessageView treats it
         }
     }
 
