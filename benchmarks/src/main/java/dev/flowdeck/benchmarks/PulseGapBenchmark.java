@@ -41,8 +41,9 @@ final class PulseGapBenchmark implements Benchmark {
         var background = Executors.newCachedThreadPool(new NamedThreadFactory("benchmarks-ui-work"));
         var timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("benchmarks-ui-timer"));
         try {
+            var uiTasks = new UiTaskClock();
             var window = onFx(() -> new BrowserWindow(new BrowserViewModel(context.connection(), topic.name(), true,
-                    Platform::runLater, background, timer, Clock.systemUTC())));
+                    uiTasks, background, timer, Clock.systemUTC()), uiTasks));
             try {
                 PulseGaps cold = window.scan();
                 PulseGaps warm = window.scan();
@@ -66,9 +67,11 @@ final class PulseGapBenchmark implements Benchmark {
         private final DestinationView view;
         private final Stage stage = new Stage();
         private final PulseWatch watch = new PulseWatch();
+        private final UiTaskClock uiTasks;
 
-        BrowserWindow(BrowserViewModel browser) {
+        BrowserWindow(BrowserViewModel browser, UiTaskClock uiTasks) {
             this.browser = browser;
+            this.uiTasks = uiTasks;
             this.view = new DestinationView(browser, true, traceId -> { });
             stage.setScene(new Scene(view, 1200, 760));
             stage.setTitle("Flowdeck benchmark: pulses during a scan");
@@ -87,6 +90,7 @@ final class PulseGapBenchmark implements Benchmark {
             };
             onFx(() -> {
                 watch.reset();
+                uiTasks.reset();
                 browser.start();
                 browser.scanningProperty().addListener(ended);
                 return null;
@@ -100,7 +104,7 @@ final class PulseGapBenchmark implements Benchmark {
                     throw new IllegalStateException("the scan failed: " + browser.errorProperty().get());
                 }
                 return watch.gaps(browser.progressProperty().get().scanned(),
-                        browser.progressProperty().get().elapsed(), browser.rows().size());
+                        browser.progressProperty().get().elapsed(), browser.rows().size(), uiTasks.longest());
             });
         }
 

@@ -10,12 +10,13 @@ import java.time.Duration;
  * @param p99     the 99th percentile gap
  * @param longest the longest gap: the longest the window could not draw
  * @param longestAt when that gap began, from the first pulse of the scan
+ * @param longestUiTask the longest the browser's own work held the FX thread (a drain, say): what of a gap is ours
  * @param scanned records the scan read
  * @param elapsed how long the scan ran, as the browser measured it
  * @param rows    rows the table held at the end
  */
-record PulseGaps(long pulses, Duration median, Duration p99, Duration longest, Duration longestAt, long scanned,
-                 Duration elapsed, int rows) {
+record PulseGaps(long pulses, Duration median, Duration p99, Duration longest, Duration longestAt,
+                 Duration longestUiTask, long scanned, Duration elapsed, int rows) {
 
     double perSecond() {
         return scanned / (elapsed.toNanos() / 1e9);
