@@ -80,6 +80,7 @@ public final class BrowserViewModel {
     private final StringProperty notes = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<PartitionRow> partitions = FXCollections.observableArrayList();
+    private final StringProperty partitionsError = new SimpleStringProperty("");
     private final ObjectProperty<KeptMessage> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<MessageInspection> inspection = new SimpleObjectProperty<>();
     private final Map<Integer, Sample> lastSample = new HashMap<>();
@@ -116,14 +117,14 @@ public final class BrowserViewModel {
 
     /** Starts the scan the form describes, replacing any running one. A form that does not parse says why. */
     public void start() {
-        stopCurrent();
         BrowseRequest request;
         try {
             request = form.toRequest(destination, clock.instant());
         } catch (IllegalArgumentException invalid) {
-            error.set(invalid.getMessage());
+            error.set(invalid.getMessage()); // a running scan goes on: the operator may fix the field
             return;
         }
+        stopCurrent();
         lastRequest = request;
         rows.clear();
         error.set("");
@@ -155,9 +156,10 @@ public final class BrowserViewModel {
         }
     }
 
-    /** Ends the browser: its scan stops and no drain touches the view again. */
+    /** Ends the browser: its scan and any export stop, and no drain touches the view again. */
     public void close() {
         stopCurrent();
+        export.cancel();
         scanning.set(false);
     }
 
@@ -165,9 +167,10 @@ public final class BrowserViewModel {
     public void refreshPartitions() {
         connection.partitionOffsets(destination).whenComplete((ranges, failure) -> ui.execute(() -> {
             if (failure != null) {
-                error.set(Failures.sentence(failure));
+                partitionsError.set(Failures.sentence(failure));
                 return;
             }
+            partitionsError.set("");
             long now = System.nanoTime();
             var fresh = new ArrayList<PartitionRow>();
             for (PartitionOffsets range : ranges) {
@@ -256,12 +259,17 @@ public final class BrowserViewModel {
         return partitions;
     }
 
+    /** Why the partitions could not be read last time; empty once they were. Kept apart from the scan's error. */
+    public ReadOnlyStringProperty partitionsErrorProperty() {
+        return partitionsError;
+    }
+
     /** The row the detail pane shows; the table sets it. */
     public ObjectProperty<KeptMessage> selectedProperty() {
         return selected;
     }
 
-    /** The selected message decoded for the detail pane; null while nothing is selected (or still decoding). */
+    /** The selected message decoded for the detail pane; null while nothing is selected. */
     public ReadOnlyObjectProperty<MessageInspection> inspectionProperty() {
         return inspection;
     }

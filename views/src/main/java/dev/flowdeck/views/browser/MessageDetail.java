@@ -105,7 +105,7 @@ final class MessageDetail extends BorderPane {
         inspection.traceId().ifPresentOrElse(id -> {
             trace.setText("trace " + id);
             trace.setUserData(id);
-            trace.setTooltip(new Tooltip("Follow this trace across topics and queues"));
+            trace.setTooltip(new Tooltip("Copy the trace id (the trace view will follow it across topics and queues)"));
             trace.setVisible(true);
         }, () -> trace.setVisible(false));
         note.setText(inspection.note());

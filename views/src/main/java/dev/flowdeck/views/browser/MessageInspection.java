@@ -13,6 +13,7 @@ import dev.flowdeck.core.trace.TraceIds;
 import dev.flowdeck.views.common.Formats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,7 +104,7 @@ public record MessageInspection(
         var fields = new ArrayList<Field>(message.headers().size());
         for (MessageHeader header : message.headers()) {
             HeaderValues.Shown shown = HeaderValues.show(header.name(), header.value());
-            fields.add(new Field(header.name(), shown.text(), shown.kind().name().toLowerCase()));
+            fields.add(new Field(header.name(), shown.text(), shown.kind().name().toLowerCase(Locale.ROOT)));
         }
         return fields;
     }

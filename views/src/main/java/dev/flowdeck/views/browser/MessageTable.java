@@ -8,6 +8,7 @@ import atlantafx.base.theme.Styles;
 import dev.flowdeck.views.common.Formats;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -52,7 +53,11 @@ final class MessageTable extends TableView<KeptMessage> {
                 Comparator.<String>naturalOrder());
         var value = column("Value", 520, row -> PayloadText.preview(row.message().value(), PREVIEW_CHARS),
                 Function.identity(), Comparator.<String>naturalOrder());
-        getColumns().setAll(java.util.List.of(time, partition, offset, key, size, headers, value));
+        // Previews are not sort keys: sorting 10,000 rows by them would decode every value on the FX thread.
+        key.setSortable(false);
+        headers.setSortable(false);
+        value.setSortable(false);
+        getColumns().setAll(List.of(time, partition, offset, key, size, headers, value));
         // Chronological by default: a browse interleaves partitions in the order it read them.
         getSortOrder().add(time);
         clipboard.install(this);

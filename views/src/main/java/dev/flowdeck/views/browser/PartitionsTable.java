@@ -14,7 +14,11 @@ final class PartitionsTable extends TableView<PartitionRow> {
     PartitionsTable(BrowserViewModel browser, boolean kafka) {
         super(browser.partitions());
         setId("partitions-table");
-        setPlaceholder(new Label("Reading partitions…"));
+        var placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(browser.partitionsErrorProperty()
+                .map(why -> why.isEmpty() ? "Reading partitions…" : why));
+        setPlaceholder(placeholder);
         getStyleClass().add(Styles.DENSE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().setAll(java.util.List.of(

@@ -46,6 +46,10 @@ final class ScanBar extends VBox {
             // A queue is read from its head: it has no offsets, times or "last N" to seek to.
             position.getItems().setAll(Position.BEGINNING);
             form.positionProperty().set(Position.BEGINNING);
+        } else if (!kafka) {
+            // A stream seeks by offset and time, but AMQP does not say where it ends: no "last N".
+            position.getItems().remove(Position.LAST_N);
+            form.positionProperty().set(Position.BEGINNING);
         }
         position.valueProperty().bindBidirectional(form.positionProperty());
         position.setPrefWidth(175);
@@ -160,7 +164,8 @@ final class ScanBar extends VBox {
         var status = new Label();
         status.setId("scan-status");
         status.textProperty().bind(Bindings.createStringBinding(() -> browser.scanningProperty().get()
-                        ? describe(browser.progressProperty().get(), browser.form().filtered())
+                        ? describe(browser.progressProperty().get(),
+                                browser.form().filtered() ? "matches" : "messages")
                         : browser.statusProperty().get(),
                 browser.scanningProperty(), browser.progressProperty(), browser.statusProperty()));
 
@@ -192,13 +197,12 @@ final class ScanBar extends VBox {
     }
 
     /** "1,204,331 of 6,000,000 scanned · 412 matches · 180,000/s · 24.0 s left". */
-    static String describe(ScanProgress progress, boolean filtered) {
+    static String describe(ScanProgress progress, String found) {
         var text = new StringBuilder(Formats.count(progress.scanned()));
         if (progress.total() >= 0) {
             text.append(" of ").append(Formats.count(progress.total()));
         }
-        text.append(" scanned · ").append(Formats.count(progress.matched()))
-                .append(filtered ? " matches" : " messages");
+        text.append(" scanned · ").append(Formats.count(progress.matched())).append(' ').append(found);
         if (progress.perSecond() > 0) {
             text.append(" · ").append(Formats.count(Math.round(progress.perSecond()))).append("/s");
         }

@@ -7,6 +7,7 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.KeptMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.ScanTally;
+import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.export.ExportFormat;
 import dev.flowdeck.core.export.MessageExport;
 import dev.flowdeck.views.common.Formats;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,6 +58,8 @@ public final class ScanExport {
             return CompletableFuture.failedFuture(new IllegalStateException("an export is running"));
         }
         var cancelled = new AtomicBoolean();
+        var written = new AtomicLong();
+        var stillCut = new AtomicLong();
         canceller = () -> cancelled.set(true);
         return CompletableFuture.supplyAsync(() -> {
             try (MessageExport export = open(file, format)) {
@@ -63,12 +67,17 @@ public final class ScanExport {
                     if (cancelled.get()) {
                         break;
                     }
-                    export.write(whole.apply(row).toCompletableFuture().join().message());
+                    KeptMessage read = whole.apply(row).toCompletableFuture().join();
+                    export.write(read.message());
+                    written.incrementAndGet();
+                    if (read.truncated()) {
+                        stillCut.incrementAndGet(); // a queue message, or one deleted since: said, not hidden
+                    }
                 }
-                return export.written();
+                return written.get();
             }
-        }, background).whenComplete((written, failure) -> finish(file, written == null ? 0 : written, failure,
-                cancelled.get()));
+        }, background).whenComplete((count, failure) -> finish(file, written.get(), failure, cancelled.get(),
+                stillCut.get()));
     }
 
     /**
@@ -76,6 +85,11 @@ public final class ScanExport {
      * writes every match.
      */
     public void everyMatch(BrowseRequest scan, Path file, ExportFormat format) {
+        if (scan.start() instanceof StartPosition.Latest) {
+            // Read again, a tail of new messages would start at the end and find nothing.
+            status.set("A live tail has no range to read again: select its rows (Ctrl+A) and export the selection.");
+            return;
+        }
         if (!begin("Exporting every match to " + file.getFileName() + "…")) {
             return;
         }
@@ -83,7 +97,7 @@ public final class ScanExport {
                 scan.limit(), scan.filter());
         CompletableFuture.supplyAsync(() -> open(file, format), background).whenComplete((export, failure) -> {
             if (failure != null) {
-                finish(file, 0, failure, false);
+                finish(file, 0, failure, false, 0);
             } else {
                 connection.browse(once).subscribe(new Writer(export, file));
             }
@@ -113,8 +127,9 @@ public final class ScanExport {
         return true;
     }
 
-    private void finish(Path file, long written, Throwable failure, boolean cancelled) {
-        String count = Formats.count(written) + " messages";
+    private void finish(Path file, long written, Throwable failure, boolean cancelled, long stillCut) {
+        String count = Formats.count(written) + " messages"
+                + (stillCut == 0 ? "" : " (" + Formats.count(stillCut) + " of them cut: they could not be read again)");
         String said = failure != null ? "Export failed: " + Failures.sentence(failure) + " " + count
                 + " written to " + file + "."
                 : cancelled ? "Export cancelled: " + count + " written to " + file + "."
@@ -153,7 +168,8 @@ public final class ScanExport {
             this.subscription = subscription;
             canceller = () -> {
                 subscription.cancel();
-                end(null, true);
+                // Closing waits for a batch being written: never on the cancelling (FX) thread.
+                background.execute(() -> end(null, true));
             };
             subscription.request(Long.MAX_VALUE);
         }
@@ -176,7 +192,7 @@ public final class ScanExport {
                 tally.add(batch);
             }
             if (updateScheduled.compareAndSet(false, true)) {
-                String line = ScanBar.describe(tally.progress(), true).replace(" matches", " written");
+                String line = ScanBar.describe(tally.progress(), "written");
                 ui.execute(() -> {
                     updateScheduled.set(false);
                     if (running.get()) {
@@ -207,7 +223,7 @@ public final class ScanExport {
                 } catch (UncheckedIOException e) {
                     failure = failure == null ? e : failure;
                 }
-                finish(file, export.written(), failure, cancelled);
+                finish(file, export.written(), failure, cancelled, 0);
             }
         }
     }

@@ -116,6 +116,25 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void aBadFieldWhileAScanRunsLeavesTheScanRunningAndStoppable() {
+        connection.script = List.of(batch(0, 5, 5, 100));
+        connection.holdOpen = new CountDownLatch(1);
+        browser.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.rows().size() == 5);
+
+        browser.form().regexProperty().set("(unclosed");
+        browser.start();
+
+        assertThat(browser.errorProperty().get()).startsWith("The regular expression is not valid");
+        assertThat(browser.scanningProperty().get()).isTrue();
+        assertThat(connection.requests).hasSize(1);
+        browser.cancel();
+        assertThat(browser.scanningProperty().get()).isFalse();
+        assertThat(connection.cancelled).isTrue();
+        connection.holdOpen.countDown();
+    }
+
+    @Test
     void aFailureKeepsTheRowsAndSaysWhatHappened() {
         connection.script = List.of(batch(0, 10, 10, 100));
         connection.failAtEnd = new BrokerException("Kafka at 127.0.0.1:9 stopped answering.", null);

@@ -8,6 +8,7 @@ import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.KeptMessage;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.export.ExportFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,33 @@ class ScanExportTest {
     }
 
     @Test
+    void aLiveTailIsNotReadAgainButSaysHowToExportIt() {
+        var tail = new BrowseRequest("orders", new StartPosition.Latest(), Set.of(), true);
+
+        export.everyMatch(tail, dir.resolve("tail.jsonl"), ExportFormat.JSON_LINES);
+
+        assertThat(connection.requests).isEmpty();
+        assertThat(export.runningProperty().get()).isFalse();
+        assertThat(export.statusProperty().get()).startsWith("A live tail has no range to read again");
+    }
+
+    @Test
+    void rowsThatCannotBeReadAgainWholeAreCountedInTheStatus() throws Exception {
+        var queueLike = new ScanExport(connection, Runnable::run, Runnable::run,
+                row -> CompletableFuture.completedFuture(row)); // a queue: what is kept is all there is
+        var cut = KeptMessage.of(new BrowsedMessage("billing", 0, 3, Instant.EPOCH, null, new byte[100],
+                List.of()), 10);
+        Path file = dir.resolve("queue.jsonl");
+
+        long written = queueLike.rows(List.of(cut, KeptMessage.of(message(4), 1024)), file, ExportFormat.JSON_LINES)
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(written).isEqualTo(2);
+        assertThat(queueLike.statusProperty().get()).isEqualTo("Exported 2 messages (1 of them cut: they could "
+                + "not be read again) to " + file + ".");
+    }
+
+    @Test
     void cancelKeepsWhatWasWrittenAndSaysSo() throws Exception {
         connection.script = List.of(batch(0, 4));
         connection.holdOpen = new CountDownLatch(1);
@@ -73,7 +102,7 @@ class ScanExportTest {
 
         export.cancel();
 
-        assertThat(export.runningProperty().get()).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !export.runningProperty().get());
         assertThat(export.statusProperty().get()).isEqualTo("Export cancelled: 4 messages written to " + file + ".");
         assertThat(connection.cancelled).isTrue();
         connection.holdOpen.countDown();
