@@ -49,12 +49,12 @@ final class FilterOptions {
             filters.add(MessageFilter.KeyEquals.text(key));
         }
         for (String header : headers) {
-            int equals = header.indexOf('=');
-            String name = equals < 0 ? header : header.substring(0, equals);
-            if (name.isBlank()) {
-                throw new UsageException("--header needs a name: NAME or NAME=VALUE, not '" + header + "'.");
+            try {
+                filters.add(MessageFilter.HeaderMatches.parse(header));
+            } catch (FilterException noName) {
+                // a missing name is a malformed option value, as the exit codes tell it: not an invalid filter
+                throw new UsageException("--header: " + noName.getMessage());
             }
-            filters.add(new MessageFilter.HeaderMatches(name, equals < 0 ? null : header.substring(equals + 1)));
         }
         contains.forEach(text -> filters.add(new MessageFilter.TextContains(text, ignoreCase)));
         regexes.forEach(regex -> filters.add(MessageFilter.Regex.of(regex)));

@@ -71,34 +71,46 @@ final class PositionOptions {
         return since != null || until != null;
     }
 
-    /** The time range as a filter, when there is one; both ends read on {@code clock} now. */
-    Optional<MessageFilter> timeRange(Clock clock) {
-        if (!hasTimeRange()) {
-            return Optional.empty();
-        }
-        Instant from = since == null ? null : since.resolve(clock);
-        Instant to = until == null ? null : until.resolve(clock);
+    /**
+     * --since and --until as instants, read once on {@code clock} when the command starts, so the Kafka seek and the
+     * filter's lower bound are the same instant: two readings of a ticking clock would skip what came between.
+     *
+     * @throws UsageException when the range is empty
+     */
+    TimeWindow window(Clock clock) {
+        Clock once = Clock.fixed(clock.instant(), clock.getZone());
+        Instant from = since == null ? null : since.resolve(once);
+        Instant to = until == null ? null : until.resolve(once);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new UsageException("--since " + from + " is not before --until " + to + ": the range is empty.");
         }
-        return Optional.of(new MessageFilter.TimeRange(from, to));
+        return new TimeWindow(from, to);
     }
 
     /**
      * Where each partition's read starts. With --since and no other start, a Kafka read seeks to that time;
      * RabbitMQ queues can only be read from their head, so there --since only filters.
      */
-    StartPosition start(BrokerKind kind, Clock clock) {
+    StartPosition start(BrokerKind kind, TimeWindow window) {
         if (last != null) {
             return new StartPosition.LastN(last);
         }
         if (offset != null) {
             return new StartPosition.Offset(offset);
         }
-        if (since != null && !fromBeginning && kind == BrokerKind.KAFKA) {
-            return new StartPosition.Timestamp(since.resolve(clock));
+        if (window.from() != null && !fromBeginning && kind == BrokerKind.KAFKA) {
+            return new StartPosition.Timestamp(window.from());
         }
         return new StartPosition.Earliest();
+    }
+
+    /** --since and --until resolved: either may be null for open. */
+    record TimeWindow(Instant from, Instant to) {
+
+        /** The range as a filter, when there is one. */
+        Optional<MessageFilter> filter() {
+            return from == null && to == null ? Optional.empty() : Optional.of(new MessageFilter.TimeRange(from, to));
+        }
     }
 
     Set<Integer> partitionSet() {

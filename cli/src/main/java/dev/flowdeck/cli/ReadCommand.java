@@ -53,6 +53,8 @@ abstract class ReadCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     private final CliEnvironment environment;
+    /** --since and --until, resolved once by {@link #checkedFilter()} for both the seek and the filter. */
+    private PositionOptions.TimeWindow window;
 
     ReadCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -97,6 +99,7 @@ abstract class ReadCommand implements Callable<Integer> {
         output = output == null ? new OutputOptions() : output;
         positions.validate();
         output.validate();
+        window = positions.window(environment.clock());
         if (isSearch() && filters.isEmpty() && !positions.hasTimeRange()) {
             throw new UsageException("search needs at least one filter: --contains, --regex, --key, --header, "
                     + "--jsonpath, --since or --until (browse reads everything).");
@@ -104,16 +107,22 @@ abstract class ReadCommand implements Callable<Integer> {
         return filter();
     }
 
-    /** What the options ask of a broker of that kind. The limit counts matches on every broker. */
+    /**
+     * What the options ask of a broker of that kind, after {@link #checkedFilter()}. The limit counts matches on every
+     * broker.
+     */
     BrowseRequest request(BrokerKind kind, MessageFilter filter) {
-        return new BrowseRequest(destination, positions.start(kind, environment.clock()), positions.partitionSet(),
+        if (window == null) {
+            throw new IllegalStateException("checkedFilter() resolves the time range first");
+        }
+        return new BrowseRequest(destination, positions.start(kind, window), positions.partitionSet(),
                 positions.follow, output.limitOrZero(), filter);
     }
 
     /** Every filter given, the time range first (cheapest); {@link MessageFilter#ALL} when there is none. */
     private MessageFilter filter() {
         List<MessageFilter> all = new ArrayList<>();
-        positions.timeRange(environment.clock()).ifPresent(all::add);
+        window.filter().ifPresent(all::add);
         all.addAll(filters.filters());
         return all.isEmpty() ? MessageFilter.ALL : MessageFilter.allOf(all);
     }

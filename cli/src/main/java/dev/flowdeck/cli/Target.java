@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +28,10 @@ record Target(ConnectionProfile profile, Credentials credentials) {
 
     static final String PASSWORD_VARIABLE = "FLOWDECK_PASSWORD";
 
+    /** A host name, an IPv4 address or a bracketed IPv6 one, then a port: the hosts the Kafka client accepts. */
+    private static final Pattern BOOTSTRAP_ADDRESS =
+            Pattern.compile("(?:[0-9A-Za-z][0-9A-Za-z\\-%._]*|\\[[0-9A-Za-z:.%]+\\]):([0-9]{1,5})");
+
     /**
      * @throws UsageException     for an address that cannot be right or a profile that does not exist
      * @throws CommandFailure     when the secrets cannot be opened
@@ -36,12 +42,29 @@ record Target(ConnectionProfile profile, Credentials credentials) {
             if (servers.isEmpty()) {
                 throw new UsageException("--bootstrap-server needs an address such as localhost:9092.");
             }
+            refuseMalformed(servers);
             return new Target(ConnectionProfile.kafka(servers, servers), Credentials.NONE);
         }
         if (options.rabbit != null) {
             return rabbit(options.rabbit, environment);
         }
         return saved(options.profile, environment);
+    }
+
+    /**
+     * Checks {@code host:port[,host:port...]} here, where a wrong list is a usage error: the Kafka client would
+     * refuse it only when opened, with a ConfigException that reads as an unexpected failure.
+     */
+    private static void refuseMalformed(String servers) {
+        for (String server : servers.split(",", -1)) {
+            String address = server.strip();
+            Matcher matcher = BOOTSTRAP_ADDRESS.matcher(address);
+            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1
+                    || Integer.parseInt(matcher.group(1)) > 65535) {
+                throw new UsageException("--bootstrap-server takes HOST:PORT, or several separated by commas "
+                        + "(kafka-1:9092,kafka-2:9092): '" + address + "' is not one.");
+            }
+        }
     }
 
     private static Target rabbit(TargetOptions.Rabbit options, CliEnvironment environment) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -73,6 +74,18 @@ class CommandLineParsingTest {
     }
 
     @Test
+    void sinceIsReadOnceSoTheSeekAndTheFilterAgree() {
+        Clock ticking = new TickingClock(NOW);
+        BrowseCommand command = parsed(ticking, "--since", "15m", "--until", "0s");
+        BrowseRequest request = command.request(BrokerKind.KAFKA, command.checkedFilter());
+        Instant from = NOW.minus(Duration.ofMinutes(15));
+        assertThat(request.start()).isEqualTo(new StartPosition.Timestamp(from));
+        assertThat(request.filter()).as("the seek's instant, and --until on the same reading")
+                .isEqualTo(new MessageFilter.TimeRange(from, NOW));
+        assertThat(ticking.instant()).as("the clock was read once").isEqualTo(NOW.plusSeconds(1));
+    }
+
+    @Test
     void untilClosesTheRangeWithInstantsOrAges() {
         BrowseRequest request = browse(BrokerKind.KAFKA, "--since", "2026-05-01T09:00:00Z", "--until", "2h");
         assertThat(request.filter()).isEqualTo(new MessageFilter.TimeRange(Instant.parse("2026-05-01T09:00:00Z"),
@@ -117,7 +130,8 @@ class CommandLineParsingTest {
         assertUsage("Partitions are numbered from 0", "--partition", "-1");
         assertUsage("is not before --until", "--since", "1h", "--until", "2h");
         assertUsage("--follow reads on without end", "--follow", "--until", "1h");
-        assertUsage("--header needs a name", "--header", "=x");
+        assertUsage("--header: A header filter needs a name", "--header", "=x");
+        assertUsage("--header: A header filter needs a name", "--header", " ");
     }
 
     @Test
@@ -153,13 +167,43 @@ class CommandLineParsingTest {
     }
 
     private BrowseCommand parsed(String... args) {
+        return parsed(Clock.fixed(NOW, ZoneOffset.UTC), args);
+    }
+
+    private BrowseCommand parsed(Clock clock, String... args) {
         var nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        var environment = CliRun.cli().clock(Clock.fixed(NOW, ZoneOffset.UTC)).environment(nowhere, nowhere);
+        var environment = CliRun.cli().clock(clock).environment(nowhere, nowhere);
         var command = new BrowseCommand(environment);
         var all = new java.util.ArrayList<>(List.of(KAFKA));
         all.addAll(List.of(args));
         new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(all.toArray(String[]::new));
         return command;
+    }
+
+    /** A clock one second further on each time it is read, as a real one would be between two readings. */
+    private static final class TickingClock extends Clock {
+        private Instant next;
+
+        TickingClock(Instant first) {
+            next = first;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant now = next;
+            next = next.plusSeconds(1);
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static BrowsedMessage message(String key, String value, Instant time) {

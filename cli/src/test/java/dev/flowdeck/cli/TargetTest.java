@@ -34,6 +34,25 @@ class TargetTest {
     }
 
     @Test
+    void aBootstrapListThatIsNotHostAndPortIsAUsageError() {
+        for (String servers : new String[] {"kafka-1", "kafka-1:notaport", "kafka-1:9092,kafka-2", ":9092",
+                "kafka-1:0", "kafka-1:70000", "kafka-1:9092,", "kafka 1:9092", "kafka-1:9092:9093"}) {
+            var options = new TargetOptions();
+            options.bootstrapServers = servers;
+            assertThatThrownBy(() -> Target.of(options, CliRun.cli().environment(nowhere(), nowhere())))
+                    .as(servers).isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("--bootstrap-server takes HOST:PORT");
+        }
+        for (String servers : new String[] {"localhost:9092", "10.0.0.7:9092", "[::1]:9092",
+                "kafka-1.eu.example:9093, kafka_2:9093"}) {
+            var options = new TargetOptions();
+            options.bootstrapServers = servers;
+            assertThat(Target.of(options, CliRun.cli().environment(nowhere(), nowhere())).profile().address())
+                    .isEqualTo(servers);
+        }
+    }
+
+    @Test
     void anAmqpUserGetsThePasswordFromTheEnvironmentElseThePrompt() {
         var options = rabbit("amqp://ops@rabbit:5672/%2F", "http://rabbit:15672/api/");
         Target fromVariable = Target.of(options, CliRun.cli().env("FLOWDECK_PASSWORD", "from-env")

@@ -148,6 +148,25 @@ public sealed interface MessageFilter {
             Objects.requireNonNull(name, "name");
         }
 
+        /**
+         * Reads a header filter as an operator types it, the same in the window and on the command line:
+         * {@code name} asks that the header exists, {@code name=value} that its last value is {@code value}. The
+         * text before the first {@code =} is the name, without surrounding spaces; everything after it is the
+         * value, as typed (it may be empty, or hold another {@code =}).
+         *
+         * @throws FilterException when the text is blank or there is no name before the {@code =}
+         */
+        public static HeaderMatches parse(String text) {
+            String typed = text == null ? "" : text;
+            int equals = typed.indexOf('=');
+            String name = (equals < 0 ? typed : typed.substring(0, equals)).strip();
+            if (name.isEmpty()) {
+                throw new FilterException("A header filter needs a name: write NAME or NAME=VALUE, not '"
+                        + typed + "'.", null);
+            }
+            return new HeaderMatches(name, equals < 0 ? null : typed.substring(equals + 1));
+        }
+
         @Override
         public boolean test(MessageView message) {
             return message.message().lastHeader(name)

@@ -30,6 +30,32 @@ class MessageFilterTest {
     }
 
     @Test
+    void headerTextIsANameOrANameAndValue() {
+        assertThat(MessageFilter.HeaderMatches.parse("event-type"))
+                .isEqualTo(new MessageFilter.HeaderMatches("event-type", null));
+        assertThat(MessageFilter.HeaderMatches.parse(" event-type = OrderPlaced"))
+                .as("the name without spaces, the value as typed")
+                .isEqualTo(new MessageFilter.HeaderMatches("event-type", " OrderPlaced"));
+        assertThat(MessageFilter.HeaderMatches.parse("event-type=")).isEqualTo(new MessageFilter.HeaderMatches(
+                "event-type", ""));
+        assertThat(MessageFilter.HeaderMatches.parse("query=a=b")).isEqualTo(new MessageFilter.HeaderMatches(
+                "query", "a=b"));
+        assertThat(MessageFilter.HeaderMatches.parse("event-type=OrderPlaced").test(order)).isTrue();
+        assertThat(MessageFilter.HeaderMatches.parse("event-type=OrderPaid").test(order)).isFalse();
+        assertThat(MessageFilter.HeaderMatches.parse("trace").test(order)).isFalse();
+    }
+
+    @Test
+    void headerTextWithoutANameIsRefused() {
+        for (String text : new String[] {"", "  ", "=x", " = x", "="}) {
+            assertThatThrownBy(() -> MessageFilter.HeaderMatches.parse(text)).as("'" + text + "'")
+                    .isInstanceOf(FilterException.class)
+                    .hasMessage("A header filter needs a name: write NAME or NAME=VALUE, not '" + text + "'.");
+        }
+        assertThatThrownBy(() -> MessageFilter.HeaderMatches.parse(null)).isInstanceOf(FilterException.class);
+    }
+
+    @Test
     void aPatternThatWouldBacktrackForeverIsLinearHere() {
         var evil = message("k", "a".repeat(50_000) + "!", T);
         // With java.util.regex this pattern takes exponential time on this input; RE2 answers at once.

@@ -75,11 +75,7 @@ public final class ScanForm {
         }
         String headerText = header.get().strip();
         if (!headerText.isEmpty()) {
-            int equals = headerText.indexOf('=');
-            filters.add(equals < 0
-                    ? new MessageFilter.HeaderMatches(headerText, null)
-                    : new MessageFilter.HeaderMatches(headerText.substring(0, equals).strip(),
-                    headerText.substring(equals + 1)));
+            filters.add(MessageFilter.HeaderMatches.parse(headerText));
         }
         if (!jsonPath.get().isBlank()) {
             filters.add(MessageFilter.Json.of(jsonPath.get().strip()));
