@@ -9,7 +9,6 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.fuzz.Fuzz;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
