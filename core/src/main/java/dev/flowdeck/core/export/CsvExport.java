@@ -27,6 +27,10 @@ import java.util.List;
  *   <li>{@code headers} is one cell holding the JSON array of {@link JsonLinesExport}; {@code properties} the
  *       JSON object of RabbitMQ's properties, empty when there are none.</li>
  * </ul>
+ *
+ * <p>Values are written exactly as they were, so a value beginning with {@code =}, {@code +}, {@code -} or
+ * {@code @} is one a spreadsheet may run as a formula; and whoever can write to the topic chose it. Open such
+ * exports as text, or read them with a CSV parser, not by double-clicking them.
  */
 public final class CsvExport implements MessageExport {
 
