@@ -36,6 +36,8 @@ public final class BrowserBenchmarks {
         System.out.println();
         System.out.println(report.markdown());
         LOG.info("Written to {}", options.out().toAbsolutePath());
+        // JavaFX's thread (started by the UI benchmark) is not a daemon and would keep the harness alive.
+        System.exit(0);
     }
 
     /** Runs the benchmarks the options ask for and writes the report to {@code options.out()}. */
