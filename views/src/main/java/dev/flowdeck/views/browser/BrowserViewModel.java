@@ -22,13 +22,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -145,8 +148,8 @@ public final class BrowserViewModel {
         }
         scan.stop();
         scan.drain();
-        scanning.set(false);
         status.set("Stopped. " + scan.summary());
+        scanning.set(false);
     }
 
     private void stopCurrent() {
@@ -194,6 +197,24 @@ public final class BrowserViewModel {
         BrowsedMessage cut = row.message();
         return MessageFetch.at(connection, destination, cut.partition(), cut.offset())
                 .thenApply(found -> found.map(message -> KeptMessage.of(message, Integer.MAX_VALUE)).orElse(row));
+    }
+
+    /**
+     * The text of these rows for the clipboard, one per line, built off the UI thread: each cut value is read again
+     * whole, one after the other (never one consumer per row at once); a row that cannot be says so in its line.
+     */
+    public CompletionStage<String> copyText(List<KeptMessage> selection, Function<KeptMessage, String> part) {
+        return CompletableFuture.supplyAsync(() -> {
+            var lines = new StringJoiner("\n");
+            for (KeptMessage row : selection) {
+                try {
+                    lines.add(part.apply(whole(row).toCompletableFuture().join()));
+                } catch (CompletionException unreadable) {
+                    lines.add("(could not be read again: " + Failures.sentence(unreadable) + ")");
+                }
+            }
+            return lines.toString();
+        }, background);
     }
 
     /** Reads the selected message again whole, however large, and shows it. */
@@ -401,13 +422,14 @@ public final class BrowserViewModel {
             if (stopped) {
                 return;
             }
+            // The outcome is said before "scanning" turns false, so whoever watches that flag reads it.
             if (failure != null) {
-                scanning.set(false);
                 error.set(Failures.sentence(failure));
                 status.set("Failed. " + summary());
-            } else if (completed) {
                 scanning.set(false);
+            } else if (completed) {
                 status.set("Done. " + summary());
+                scanning.set(false);
             }
         }
 

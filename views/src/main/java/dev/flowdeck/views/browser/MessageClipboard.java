@@ -5,7 +5,6 @@ import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.decode.HeaderValues;
 import dev.flowdeck.core.decode.PayloadText;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
@@ -49,17 +48,11 @@ final class MessageClipboard {
         if (selected.isEmpty()) {
             return;
         }
-        var wholes = selected.stream().map(row -> browser.whole(row).toCompletableFuture()).toList();
-        CompletableFuture.allOf(wholes.toArray(CompletableFuture[]::new))
-                .whenComplete((ignored, failure) -> Platform.runLater(() -> {
-                    String text = wholes.stream()
-                            .map(future -> future.isCompletedExceptionally() ? null : future.join())
-                            .map(row -> row == null ? "(could not be read again)" : part.apply(row))
-                            .collect(Collectors.joining("\n"));
-                    var content = new ClipboardContent();
-                    content.putString(text);
-                    Clipboard.getSystemClipboard().setContent(content);
-                }));
+        browser.copyText(selected, part).thenAccept(text -> Platform.runLater(() -> {
+            var content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }));
     }
 
     static String headerLines(KeptMessage row) {

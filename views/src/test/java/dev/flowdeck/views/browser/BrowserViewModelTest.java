@@ -207,6 +207,23 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void copiedTextHasEveryCutValueWholeOneLinePerRow() throws Exception {
+        String long_ = "x".repeat(BrowserViewModel.SEEKABLE_BUDGET * 2);
+        var big = new BrowsedMessage("orders", 0, 7, NOW, null, long_.getBytes(StandardCharsets.UTF_8), List.of());
+        connection.script = List.of(new MessageBatch(List.of(big), 1, 1, 1)); // what a fetch at offset 7 reads
+        var cut = dev.flowdeck.core.browse.KeptMessage.of(big, BrowserViewModel.SEEKABLE_BUDGET);
+        var small = dev.flowdeck.core.browse.KeptMessage.of(new BrowsedMessage("orders", 0, 8, NOW, null,
+                "short".getBytes(StandardCharsets.UTF_8), List.of()), BrowserViewModel.SEEKABLE_BUDGET);
+
+        String text = browser.copyText(List.of(cut, small),
+                row -> new String(row.message().value(), StandardCharsets.UTF_8))
+                .toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(text).isEqualTo(long_ + "\nshort");
+        assertThat(connection.requests).hasSize(1); // only the cut row was read again
+    }
+
+    @Test
     void partitionRatesComeFromTwoReadings() throws Exception {
         connection.ranges = List.of(new PartitionOffsets(0, 0, 100), new PartitionOffsets(1, 5, 50));
         browser.refreshPartitions();
