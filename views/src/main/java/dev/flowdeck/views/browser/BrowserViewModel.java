@@ -88,7 +88,7 @@ public final class BrowserViewModel {
     private final ObjectProperty<MessageInspection> inspection = new SimpleObjectProperty<>();
     private final Map<Integer, Sample> lastSample = new HashMap<>();
 
-    private record Sample(long high, long nanos) {
+    private record Sample(long high, long millis) {
     }
 
     private final ScanExport export;
@@ -102,7 +102,7 @@ public final class BrowserViewModel {
      * @param ui          runs on the UI thread ({@code Platform::runLater} in the app)
      * @param background  decodes messages for the detail pane
      * @param timer       paces the drains
-     * @param clock       "now" for times typed as ages (15m)
+     * @param clock       "now" for times typed as ages (15m), and the time between two partition readings
      */
     public BrowserViewModel(BrokerConnection connection, String destination, boolean seekable, Executor ui,
                             Executor background, ScheduledExecutorService timer, Clock clock) {
@@ -174,12 +174,12 @@ public final class BrowserViewModel {
                 return;
             }
             partitionsError.set("");
-            long now = System.nanoTime();
+            long now = clock.millis();
             var fresh = new ArrayList<PartitionRow>();
             for (PartitionOffsets range : ranges) {
                 Sample before = lastSample.put(range.partition(), new Sample(range.high(), now));
-                double rate = before == null || now == before.nanos() ? -1
-                        : (range.high() - before.high()) * 1e9 / (now - before.nanos());
+                double rate = before == null || now == before.millis() ? -1
+                        : (range.high() - before.high()) * 1e3 / (now - before.millis());
                 fresh.add(new PartitionRow(range.partition(), range.low(), range.high(), Math.max(-1, rate)));
             }
             partitions.setAll(fresh);

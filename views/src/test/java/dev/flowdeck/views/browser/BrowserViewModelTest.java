@@ -224,18 +224,35 @@ class BrowserViewModelTest {
     }
 
     @Test
-    void partitionRatesComeFromTwoReadings() throws Exception {
+    void partitionRatesComeFromTwoReadings() {
+        var now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        Clock ticking = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        var rates = new BrowserViewModel(connection, "orders", true, Runnable::run, Runnable::run, timer, ticking);
         connection.ranges = List.of(new PartitionOffsets(0, 0, 100), new PartitionOffsets(1, 5, 50));
-        browser.refreshPartitions();
-        assertThat(browser.partitions()).extracting(PartitionRow::perSecond).containsExactly(-1.0, -1.0);
+        rates.refreshPartitions();
+        assertThat(rates.partitions()).extracting(PartitionRow::perSecond).containsExactly(-1.0, -1.0);
 
-        Thread.sleep(50);
+        now.set(NOW.plusSeconds(2));
         connection.ranges = List.of(new PartitionOffsets(0, 0, 200), new PartitionOffsets(1, 5, 50));
-        browser.refreshPartitions();
+        rates.refreshPartitions();
 
-        assertThat(browser.partitions().get(0).perSecond()).isPositive();
-        assertThat(browser.partitions().get(1).perSecond()).isZero();
-        assertThat(browser.partitions().get(1).count()).isEqualTo(45);
+        assertThat(rates.partitions()).extracting(PartitionRow::perSecond).containsExactly(50.0, 0.0);
+        assertThat(rates.partitions().get(1).count()).isEqualTo(45);
     }
 
     /** {@code size} messages from offset {@code first}; the scan has read {@code scanned} of {@code total}. */

@@ -30,6 +30,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -314,26 +315,23 @@ class RabbitBrokerConnectionIT {
         }
         // Appends every few milliseconds, so the stream is never quiet for the second the old end waited for.
         var appended = new java.util.concurrent.atomic.AtomicLong(present);
-        var appending = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread publisher = Thread.ofPlatform().name("busy-stream-publisher").start(() -> {
-            try (Channel channel = TestRabbit.channel()) {
-                channel.confirmSelect();
-                while (appending.get()) {
-                    channel.basicPublish("", stream, null, bytes("s" + appended.get()));
-                    channel.waitForConfirmsOrDie(5_000);
-                    appended.incrementAndGet();
-                    Thread.sleep(5);
-                }
+        var publisher = Executors.newSingleThreadScheduledExecutor(); // one thread: the channel stays on it
+        Channel appending = TestRabbit.channel();
+        appending.confirmSelect();
+        publisher.scheduleWithFixedDelay(() -> {
+            try {
+                appending.basicPublish("", stream, null, bytes("s" + appended.get()));
+                appending.waitForConfirmsOrDie(5_000);
+                appended.incrementAndGet();
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                throw new IllegalStateException(e); // ends the schedule; the counts below then fail
             }
-        });
+        }, 0, 5, TimeUnit.MILLISECONDS);
         try {
             await().until(() -> appended.get() > present + 20);
             long beforeBrowse = appended.get();
 
             var all = BatchCollector.unbounded();
-            long started = System.nanoTime();
             connection.browse(BrowseRequest.fromBeginning(stream)).subscribe(all);
             all.done.get(20, TimeUnit.SECONDS);
             long afterBrowse = appended.get();
@@ -343,7 +341,6 @@ class RabbitBrokerConnectionIT {
                     .startsWith(java.util.stream.LongStream.range(0, beforeBrowse).boxed().toArray(Long[]::new));
             assertThat(offsets).as("and nothing after that").hasSizeLessThan((int) afterBrowse)
                     .isEqualTo(java.util.stream.LongStream.range(0, offsets.size()).boxed().toList());
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(10);
             assertThat(all.batches.getLast().total()).as("offsets from the first to the end")
                     .isBetween(beforeBrowse, (long) offsets.size());
 
@@ -355,8 +352,9 @@ class RabbitBrokerConnectionIT {
             assertThat(tail.done).isNotDone();
             tail.cancel();
         } finally {
-            appending.set(false);
-            publisher.join(10_000);
+            publisher.shutdown();
+            publisher.awaitTermination(10, TimeUnit.SECONDS);
+            appending.close();
         }
     }
 
@@ -474,7 +472,6 @@ class RabbitBrokerConnectionIT {
             long started = System.nanoTime();
             assertThatThrownBy(() -> dead.describeCluster().toCompletableFuture().get(15, TimeUnit.SECONDS))
                     .cause().isInstanceOf(BrokerException.class).hasMessageStartingWith("No answer from the management API at http://127.0.0.1:" + deadPort);
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(10);
         }
     }
 
