@@ -1,12 +1,11 @@
 package dev.flowdeck.benchmarks;
 
+import dev.flowdeck.connectors.kafka.KafkaRecords;
 import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.filter.MessageFilter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -77,7 +75,7 @@ final class RawConsumerScan {
                         byte[] value = record.value();
                         touched += value.length + value[value.length >> 1];
                         matched++;
-                    } else if (filter.test(message(record))) {
+                    } else if (filter.test(KafkaRecords.toMessage(record))) {
                         matched++;
                     }
                 }
@@ -87,16 +85,5 @@ final class RawConsumerScan {
             return new ScanRun(read, matched, Set.of(), List.of(), elapsed,
                     Duration.ofNanos(threads.getCurrentThreadCpuTime() - cpuBefore));
         }
-    }
-
-    /** The record as the Kafka connector hands it to a filter (its {@code KafkaBrowse.toMessage}, repeated here). */
-    private static BrowsedMessage message(ConsumerRecord<byte[], byte[]> record) {
-        Header[] raw = record.headers().toArray();
-        var headers = new MessageHeader[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            headers[i] = new MessageHeader(raw[i].key(), raw[i].value());
-        }
-        return new BrowsedMessage(record.topic(), record.partition(), record.offset(),
-                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), List.of(headers));
     }
 }

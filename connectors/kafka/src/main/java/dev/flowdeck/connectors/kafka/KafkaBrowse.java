@@ -6,11 +6,9 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.BrowseSubscription;
 import dev.flowdeck.core.browse.LastNAllocation;
 import dev.flowdeck.core.browse.MessageBatch;
-import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.filter.MessageFilter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +24,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -138,7 +135,7 @@ final class KafkaBrowse extends BrowseSubscription {
                 for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
                     if (record.offset() < stopAt) {
                         scanned++;
-                        BrowsedMessage message = toMessage(record);
+                        BrowsedMessage message = KafkaRecords.toMessage(record);
                         if (request.filter().test(message)) { // on this thread: never on the FX thread
                             batch.add(message);
                         }
@@ -235,17 +232,6 @@ final class KafkaBrowse extends BrowseSubscription {
         List<String> once = List.copyOf(notes);
         notes.clear();
         return once;
-    }
-
-    private static BrowsedMessage toMessage(ConsumerRecord<byte[], byte[]> record) {
-        Header[] raw = record.headers().toArray();
-        var headers = new MessageHeader[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            headers[i] = new MessageHeader(raw[i].key(), raw[i].value());
-        }
-        // List.of: the message keeps this list as it is instead of copying it.
-        return new BrowsedMessage(record.topic(), record.partition(), record.offset(),
-                Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), List.of(headers));
     }
 
     private void fail(Throwable failure) {
