@@ -1,5 +1,6 @@
 package dev.flowdeck.app;
 
+import static dev.flowdeck.app.AppTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,20 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowdeck.core.browse.KeptMessage;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.decode.PayloadText;
-import dev.flowdeck.profiles.ConfigDirectory;
 import dev.flowdeck.sandbox.ShopTopology;
 import dev.flowdeck.sandbox.rabbit.RabbitInstallation;
 import dev.flowdeck.views.browser.DestinationView;
 import dev.flowdeck.views.browser.Position;
 import dev.flowdeck.views.cluster.NavigationTree;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -55,8 +51,7 @@ class BrowserOnSandboxIT {
 
     @BeforeAll
     static void openApp() throws Exception {
-        configDir = Files.createTempDirectory("flowdeck-config-");
-        System.setProperty(ConfigDirectory.OVERRIDE, configDir.toString());
+        configDir = AppTestSupport.temporaryConfigDirectory();
         FxToolkit.registerPrimaryStage();
         RabbitInstallation.findOrInstall();
         app = FxToolkit.setupApplication(FlowdeckApp.class, "--sandbox", "--orders-per-second", "40");
@@ -65,10 +60,7 @@ class BrowserOnSandboxIT {
     @AfterAll
     static void closeApp() throws Exception {
         FxToolkit.cleanupApplication(app);
-        System.clearProperty(ConfigDirectory.OVERRIDE);
-        try (var files = Files.walk(configDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        AppTestSupport.deleteConfigDirectory(configDir);
     }
 
     @Test
@@ -294,17 +286,5 @@ class BrowserOnSandboxIT {
                 .map(node -> node.getScene() != null && node.getScene().getWindow().isShowing()).orElse(false)));
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(id).queryAs(DialogPane.class);
-    }
-
-    /** Runs on the FX thread; an assertion that fails there fails here, so Awaitility can retry it. */
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof AssertionError assertion) {
-                throw assertion;
-            }
-            throw e;
-        }
     }
 }

@@ -1,10 +1,10 @@
 package dev.flowdeck.app;
 
+import static dev.flowdeck.app.AppTestSupport.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flowdeck.core.broker.BrokerKind;
-import dev.flowdeck.profiles.ConfigDirectory;
 import dev.flowdeck.sandbox.ShopTopology;
 import dev.flowdeck.sandbox.rabbit.RabbitInstallation;
 import dev.flowdeck.views.cluster.NavigationTree;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
@@ -55,8 +54,7 @@ class MainWindowOnSandboxIT {
 
     @BeforeAll
     static void openApp() throws Exception {
-        configDir = Files.createTempDirectory("flowdeck-config-");
-        System.setProperty(ConfigDirectory.OVERRIDE, configDir.toString());
+        configDir = AppTestSupport.temporaryConfigDirectory();
         FxToolkit.registerPrimaryStage();
         frameWatch = onFx(() -> new AnimationTimer() {
             private long last;
@@ -85,10 +83,7 @@ class MainWindowOnSandboxIT {
             return null;
         });
         FxToolkit.cleanupApplication(app);
-        System.clearProperty(ConfigDirectory.OVERRIDE);
-        try (var files = Files.walk(configDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        AppTestSupport.deleteConfigDirectory(configDir);
     }
 
     @Test
@@ -405,17 +400,5 @@ class MainWindowOnSandboxIT {
                     .filter(topic -> topic.name().equals(ShopTopology.ORDERS))
                     .findFirst().orElseThrow().messageCount();
         });
-    }
-
-    /** Runs on the FX thread; an assertion that fails there fails here, so Awaitility can retry it. */
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof AssertionError assertion) {
-                throw assertion;
-            }
-            throw e;
-        }
     }
 }
