@@ -33,14 +33,17 @@ final class ClusterSession implements AutoCloseable {
 
     private final ClusterViewModel cluster;
     private final AppExecutors executors;
+    private final LagWatch lagWatch;
     private final Executor ui;
     private Opened opened;
     private ScheduledFuture<?> refreshes;
+    private LagSampling lag;
     private boolean closed;
 
-    private ClusterSession(ClusterViewModel cluster, AppExecutors executors, Executor ui) {
+    private ClusterSession(ClusterViewModel cluster, AppExecutors executors, LagWatch lagWatch, Executor ui) {
         this.cluster = cluster;
         this.executors = executors;
+        this.lagWatch = lagWatch;
         this.ui = ui;
     }
 
@@ -50,8 +53,8 @@ final class ClusterSession implements AutoCloseable {
      * @param starting what to say while {@code opener} runs (it may block for seconds: it runs on broker I/O)
      */
     static ClusterSession open(ClusterViewModel cluster, String starting, Callable<Opened> opener,
-                               AppExecutors executors, Executor ui) {
-        var session = new ClusterSession(cluster, executors, ui);
+                               AppExecutors executors, LagWatch lagWatch, Executor ui) {
+        var session = new ClusterSession(cluster, executors, lagWatch, ui);
         ui.execute(() -> cluster.starting(starting));
         CompletableFuture.supplyAsync(() -> {
             try {
@@ -81,6 +84,12 @@ final class ClusterSession implements AutoCloseable {
         long period = REFRESH_INTERVAL.toMillis();
         refreshes = executors.scheduler().scheduleWithFixedDelay(
                 () -> ui.execute(cluster::refresh), period, period, TimeUnit.MILLISECONDS);
+        if (result.connection().capabilities().consumerGroups()) {
+            String name = result.profile().name();
+            lag = LagSampling.start(name, result.connection(), lagWatch.settings(), lagWatch.history(name),
+                    lagWatch.alerts(), cluster.lag(), executors.brokerIo(), ui, executors.scheduler(),
+                    lagWatch.clock());
+        }
     }
 
     @Override
@@ -88,6 +97,9 @@ final class ClusterSession implements AutoCloseable {
         closed = true;
         if (refreshes != null) {
             refreshes.cancel(false);
+        }
+        if (lag != null) {
+            lag.close();
         }
         if (opened != null) {
             closeQuietly(opened);

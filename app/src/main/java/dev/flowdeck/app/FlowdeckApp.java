@@ -1,7 +1,11 @@
 package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.lag.LagHistoryStore;
+import dev.flowdeck.core.lag.MemoryAlertLog;
 import dev.flowdeck.sandbox.RabbitSandbox;
+import dev.flowdeck.views.cluster.ClusterViewModel;
+import dev.flowdeck.views.lag.AlertNotifier;
 import dev.flowdeck.views.browser.BrowserFactory;
 import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.shell.MainWindow;
@@ -26,6 +30,7 @@ public final class FlowdeckApp extends Application {
     private LaunchOptions options;
     private AppExecutors executors;
     private Workspace workspace;
+    private AlertNotifier notifier;
 
     @Override
     public void init() {
@@ -35,7 +40,10 @@ public final class FlowdeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        workspace = new Workspace(executors, Clock.systemDefaultZone());
+        // Until the history store is in, lag history lasts for the session only.
+        var lagWatch = new LagWatch(options.lag(), cluster -> LagHistoryStore.none(), new MemoryAlertLog(1_000),
+                Clock.systemUTC());
+        workspace = new Workspace(executors, lagWatch, Clock.systemDefaultZone());
         List<Runnable> openers = new ArrayList<>();
         if (options.sandbox()) {
             var kafka = ConnectionProfile.kafka("Sandbox Kafka", "(starting)").asSandbox();
@@ -66,6 +74,13 @@ public final class FlowdeckApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         workspace.ownedBy(stage);
+        notifier = new AlertNotifier(stage);
+        workspace.clusters().forEach(cluster -> cluster.lag().onAlert(notifier::show));
+        workspace.clusters().addListener((javafx.collections.ListChangeListener<ClusterViewModel>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(cluster -> cluster.lag().onAlert(notifier::show));
+            }
+        });
         stage.show();
         LOG.info("Flowdeck window open {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime());
@@ -75,6 +90,9 @@ public final class FlowdeckApp extends Application {
     public void stop() {
         if (workspace != null) {
             workspace.close();
+        }
+        if (notifier != null) {
+            notifier.close();
         }
         if (executors != null) {
             executors.close();

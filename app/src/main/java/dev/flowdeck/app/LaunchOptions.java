@@ -2,8 +2,11 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.browse.TimeExpression;
+import dev.flowdeck.core.lag.LagSettings;
 import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.sandbox.SandboxSettings;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,10 @@ import java.util.Map;
  * @param profile         the cluster to open (without secrets); null for the sandbox
  * @param credentials     a user and password given in an AMQP URI, kept in memory only
  * @param sandboxSettings how busy the sandbox's shop is (unused for an own cluster)
+ * @param lag             how consumer lag is sampled, judged and kept
  */
-public record LaunchOptions(ConnectionProfile profile, Credentials credentials, SandboxSettings sandboxSettings) {
+public record LaunchOptions(ConnectionProfile profile, Credentials credentials, SandboxSettings sandboxSettings,
+                            LagSettings lag) {
 
     static final String USAGE = """
             Usage: flowdeck [--sandbox] [--orders-per-second N]
@@ -28,6 +33,9 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
               --amqp-uri            connect to your own RabbitMQ instead (user guest unless the URI names one)
               --management-url      RabbitMQ's management API (default: the AMQP host on port 15672)
               --name                what to call that cluster in the window (default: its address)
+              --lag-interval        how often consumer lag is sampled (default 5s)
+              --lag-window          how far back a group's status looks (default 2m)
+              --lag-history         how long lag history is kept on disk (default 24h)
             """;
 
     public boolean sandbox() {
@@ -41,6 +49,10 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
         String management = null;
         String name = null;
         SandboxSettings settings = SandboxSettings.defaults();
+        LagSettings defaults = LagSettings.defaults();
+        Duration lagInterval = defaults.interval();
+        Duration lagWindow = defaults.window();
+        Duration lagHistory = defaults.retention();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             int equals = arg.indexOf('=');
@@ -64,9 +76,14 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
                         throw new IllegalArgumentException("--orders-per-second needs a number, not '" + rate + "'");
                     }
                 }
+                case "--lag-interval" -> lagInterval = age(inline != null ? inline : next(args, ++i, option), option);
+                case "--lag-window" -> lagWindow = age(inline != null ? inline : next(args, ++i, option), option);
+                case "--lag-history" -> lagHistory = age(inline != null ? inline : next(args, ++i, option), option);
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.\n" + USAGE);
             }
         }
+        // Checked together, so the options may come in any order.
+        var lag = new LagSettings(lagInterval, lagWindow, lagHistory);
         if (kafka != null && amqp != null) {
             throw new IllegalArgumentException("Open either a Kafka cluster (--bootstrap-server) or a RabbitMQ "
                     + "broker (--amqp-uri), not both at once.");
@@ -76,12 +93,12 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
                     + "amqp://localhost:5672/");
         }
         if (kafka == null && amqp == null) {
-            return new LaunchOptions(null, Credentials.NONE, settings);
+            return new LaunchOptions(null, Credentials.NONE, settings, lag);
         }
         Map<String, String> properties = new HashMap<>();
         if (kafka != null) {
             var profile = ConnectionProfile.kafka(name != null ? name : kafka, kafka);
-            return new LaunchOptions(profile, Credentials.NONE, settings);
+            return new LaunchOptions(profile, Credentials.NONE, settings, lag);
         }
         // Credentials in the URI stay in memory; the address shown and logged is the URI without them.
         AmqpAddress uri = AmqpAddress.split(amqp);
@@ -91,7 +108,18 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
         var profile = ConnectionProfile.rabbitMq(name != null ? name : uri.address(), uri.address())
                 .withUsername(uri.user()).withProperties(properties);
         var credentials = uri.user().isEmpty() ? Credentials.NONE : new Credentials(uri.user(), uri.password());
-        return new LaunchOptions(profile, credentials, settings);
+        return new LaunchOptions(profile, credentials, settings, lag);
+    }
+
+    private static Duration age(String text, String option) {
+        try {
+            if (TimeExpression.parse(text) instanceof TimeExpression.Ago ago && !ago.age().isZero()) {
+                return ago.age();
+            }
+        } catch (IllegalArgumentException notAnAge) {
+            // worded below
+        }
+        throw new IllegalArgumentException(option + " needs a span such as 5s, 2m or 24h, not '" + text + "'");
     }
 
     private static String next(List<String> args, int index, String option) {

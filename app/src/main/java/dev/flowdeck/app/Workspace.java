@@ -33,12 +33,14 @@ final class Workspace implements ConnectionActions, AutoCloseable {
     private final Map<ClusterViewModel, ClusterSession> sessions = new HashMap<>();
     private final java.util.Set<ClusterViewModel> connecting = new java.util.HashSet<>();
     private final AppExecutors executors;
+    private final LagWatch lagWatch;
     private final Clock clock;
     private AppProfiles profiles;
     private Window owner;
 
-    Workspace(AppExecutors executors, Clock clock) {
+    Workspace(AppExecutors executors, LagWatch lagWatch, Clock clock) {
         this.executors = executors;
+        this.lagWatch = lagWatch;
         this.clock = clock;
     }
 
@@ -54,7 +56,7 @@ final class Workspace implements ConnectionActions, AutoCloseable {
     ClusterViewModel add(ConnectionProfile profile, String starting, Callable<ClusterSession.Opened> opener) {
         var cluster = new ClusterViewModel(profile, Platform::runLater, clock);
         clusters.add(cluster);
-        sessions.put(cluster, ClusterSession.open(cluster, starting, opener, executors, Platform::runLater));
+        sessions.put(cluster, ClusterSession.open(cluster, starting, opener, executors, lagWatch, Platform::runLater));
         return cluster;
     }
 
@@ -154,7 +156,7 @@ final class Workspace implements ConnectionActions, AutoCloseable {
             var opened = Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo());
             // The view model keeps the profile without its secrets: it is shown, edited and logged.
             return new ClusterSession.Opened(opened.connection(), profile, opened.owned());
-        }, executors, Platform::runLater));
+        }, executors, lagWatch, Platform::runLater));
     }
 
     @Override

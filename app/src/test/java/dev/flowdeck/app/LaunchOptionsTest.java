@@ -70,4 +70,17 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--orders-per-second", "0")))
                 .hasMessageContaining("orders per second");
     }
+
+    @Test
+    void lagSamplingIsSetInAnyOrderAndCheckedAsAWhole() {
+        var options = LaunchOptions.parse(List.of("--lag-window", "10s", "--lag-interval=1s", "--lag-history", "2h"));
+        assertThat(options.lag().interval()).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(options.lag().window()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(options.lag().retention()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(LaunchOptions.parse(List.of()).lag()).isEqualTo(dev.flowdeck.core.lag.LagSettings.defaults());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchOptions.parse(List.of("--lag-window", "10s")))
+                .hasMessage("The window (10 s) must hold at least three samples of the interval (5 s).");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchOptions.parse(List.of("--lag-interval", "soon")))
+                .hasMessage("--lag-interval needs a span such as 5s, 2m or 24h, not 'soon'");
+    }
 }

@@ -7,6 +7,7 @@ import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.views.common.ListReconciler;
+import dev.flowdeck.views.lag.LagViewModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class ClusterViewModel {
     private final ObservableList<Destination> readOnlyDestinations =
             FXCollections.unmodifiableObservableList(destinations);
 
+    private final LagViewModel lag;
+
     private BrokerConnection connection;
     private boolean refreshing;
 
@@ -52,6 +55,12 @@ public final class ClusterViewModel {
         this.profile.set(profile);
         this.uiExecutor = uiExecutor;
         this.clock = clock;
+        this.lag = new LagViewModel(uiExecutor, clock);
+    }
+
+    /** The cluster's consumer lag: filled by the app's sampling once the connection is open. */
+    public LagViewModel lag() {
+        return lag;
     }
 
     /** The app is bringing the cluster up itself; {@code what} says what it is doing. */

@@ -12,6 +12,10 @@ import dev.flowdeck.views.cluster.ConnectionState;
 import dev.flowdeck.views.cluster.NavigationTree;
 import dev.flowdeck.views.cluster.StatusBar;
 import dev.flowdeck.views.connection.ConnectionActions;
+import dev.flowdeck.views.lag.ConsumerLagView;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import dev.flowdeck.views.cluster.DestinationLabels;
 import dev.flowdeck.views.cluster.DestinationsView;
 import javafx.application.Platform;
@@ -92,6 +96,7 @@ public final class MainWindow {
         destinationsTab.textProperty().bind(activeCluster.map(cluster -> cluster.profileName() + ": "
                 + (cluster.kind() == BrokerKind.KAFKA ? "topics" : "queues and exchanges")));
         tabs.getTabs().add(destinationsTab);
+        tabs.getTabs().add(lagTab());
         tabs.setId("view-tabs");
 
         var band = new Label();
@@ -122,6 +127,26 @@ public final class MainWindow {
                 theme.set(Theme.ofPlatform());
             }
         });
+    }
+
+    /** The consumer lag of the active cluster: one view per cluster, kept while the cluster is listed. */
+    private Tab lagTab() {
+        var tab = new Tab("Consumer lag");
+        tab.setId("lag-tab");
+        tab.setClosable(false);
+        tab.setGraphic(new FontIcon("mdi2s-speedometer"));
+        Map<ClusterViewModel, ConsumerLagView> views = new WeakHashMap<>();
+        tab.contentProperty().bind(activeCluster.map(cluster -> {
+            if (cluster.kind() != BrokerKind.KAFKA) {
+                var none = new Label("RabbitMQ has no consumer groups: a queue's consumers, ready and unacked "
+                        + "messages show in the destinations tab.");
+                none.setWrapText(true);
+                none.setPadding(new javafx.geometry.Insets(20));
+                return none;
+            }
+            return views.computeIfAbsent(cluster, c -> new ConsumerLagView(c.lag(), Optional.empty()));
+        }));
+        return tab;
     }
 
     /** What a browser tab shows: which cluster's which destination. */

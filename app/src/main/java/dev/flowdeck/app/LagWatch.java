@@ -1,0 +1,18 @@
+package dev.flowdeck.app;
+
+import dev.flowdeck.core.lag.AlertLog;
+import dev.flowdeck.core.lag.LagHistoryStore;
+import dev.flowdeck.core.lag.LagSettings;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * What every cluster's lag sampling shares: the settings, where each cluster's history is kept (opened per
+ * cluster name), the one alert log of the app, and the clock rounds are stamped with.
+ */
+record LagWatch(LagSettings settings, Function<String, LagHistoryStore> histories, AlertLog alerts, Clock clock) {
+
+    LagHistoryStore history(String cluster) {
+        return histories.apply(cluster);
+    }
+}
