@@ -19,8 +19,8 @@ import java.util.Optional;
  *   <li>STALLED: some partition's committed offset did not move across a full window while records waited there
  *       in every sample.</li>
  *   <li>REWINDING: a committed offset moved backwards within the window.</li>
- *   <li>WARNING: some partition's lag never fell across a full window, ended higher than it began, and its
- *       committed offset moved (it is consuming, only too slowly).</li>
+ *   <li>WARNING: some partition's lag never fell across a full window, was never zero in it, ended higher than
+ *       it began, and its committed offset moved (it is consuming, only too slowly).</li>
  *   <li>OK: anything else, including a group catching up.</li>
  * </ul>
  *
@@ -231,8 +231,10 @@ public final class LagEvaluator {
                     && committed.stream().distinct().count() == 1;
         }
 
+        /** Lag that touched zero in the window is a consumer keeping up with bursts, as Burrow also reads it. */
         boolean fallingBehind(boolean full) {
-            if (!full || !coversWindow() || lags.getLast() <= lags.getFirst() || !moved()) {
+            if (!full || !coversWindow() || lags.getLast() <= lags.getFirst() || !moved()
+                    || lags.stream().anyMatch(lag -> lag == 0)) {
                 return false;
             }
             for (int i = 1; i < lags.size(); i++) {

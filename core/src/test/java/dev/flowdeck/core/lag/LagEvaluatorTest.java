@@ -66,6 +66,15 @@ class LagEvaluatorTest {
     }
 
     @Test
+    void lagThatWasZeroInTheWindowIsABurstNotAWarning() {
+        var script = new GroupScript("payment-service");
+        script.sample(0, 0).sample(10, 10).sample(20, 20).sample(30, 30).sample(40, 41);
+        GroupVerdict verdict = evaluator.evaluate(script.samples());
+        assertThat(verdict.status()).isEqualTo(GroupStatus.OK);
+        assertThat(verdict.explanation()).isEqualTo("Keeping up with 1 in flight");
+    }
+
+    @Test
     void aGroupCatchingUpIsOkWithAnEstimate() {
         var script = new GroupScript("analytics-loader");
         // consumes 20/s, 4/s arrive: lag falls 16/s from 400

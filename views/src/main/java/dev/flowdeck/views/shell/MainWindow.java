@@ -13,6 +13,7 @@ import dev.flowdeck.views.cluster.NavigationTree;
 import dev.flowdeck.views.cluster.StatusBar;
 import dev.flowdeck.views.connection.ConnectionActions;
 import dev.flowdeck.views.lag.ConsumerLagView;
+import dev.flowdeck.views.lag.FlowMapView;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -96,6 +97,7 @@ public final class MainWindow {
         destinationsTab.textProperty().bind(activeCluster.map(cluster -> cluster.profileName() + ": "
                 + (cluster.kind() == BrokerKind.KAFKA ? "topics" : "queues and exchanges")));
         tabs.getTabs().add(destinationsTab);
+        tabs.getTabs().add(flowTab());
         tabs.getTabs().add(lagTab());
         tabs.setId("view-tabs");
 
@@ -129,6 +131,31 @@ public final class MainWindow {
         });
     }
 
+    /** Who reads what on the active cluster, and who is worst off; a double-click opens a group's lag. */
+    private Tab flowTab() {
+        var tab = new Tab("Flow map");
+        tab.setId("flow-tab");
+        tab.setClosable(false);
+        tab.setGraphic(new FontIcon("mdi2s-sitemap-outline"));
+        Map<ClusterViewModel, FlowMapView> views = new WeakHashMap<>();
+        tab.contentProperty().bind(activeCluster.map(cluster -> cluster.kind() != BrokerKind.KAFKA
+                ? notForRabbit()
+                : views.computeIfAbsent(cluster, c -> new FlowMapView(c.lag().groups(), group -> {
+                    c.lag().select(group);
+                    tabs.getTabs().stream().filter(t -> "lag-tab".equals(t.getId())).findFirst()
+                            .ifPresent(lag -> tabs.getSelectionModel().select(lag));
+                }))));
+        return tab;
+    }
+
+    private static Label notForRabbit() {
+        var none = new Label("RabbitMQ has no consumer groups: a queue's consumers, ready and unacked messages show"
+                + " in the destinations tab.");
+        none.setWrapText(true);
+        none.setPadding(new javafx.geometry.Insets(20));
+        return none;
+    }
+
     /** The consumer lag of the active cluster: one view per cluster, kept while the cluster is listed. */
     private Tab lagTab() {
         var tab = new Tab("Consumer lag");
@@ -138,11 +165,7 @@ public final class MainWindow {
         Map<ClusterViewModel, ConsumerLagView> views = new WeakHashMap<>();
         tab.contentProperty().bind(activeCluster.map(cluster -> {
             if (cluster.kind() != BrokerKind.KAFKA) {
-                var none = new Label("RabbitMQ has no consumer groups: a queue's consumers, ready and unacked "
-                        + "messages show in the destinations tab.");
-                none.setWrapText(true);
-                none.setPadding(new javafx.geometry.Insets(20));
-                return none;
+                return notForRabbit();
             }
             return views.computeIfAbsent(cluster, c -> new ConsumerLagView(c.lag(), Optional.empty()));
         }));
