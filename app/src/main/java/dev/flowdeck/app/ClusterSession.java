@@ -84,12 +84,9 @@ final class ClusterSession implements AutoCloseable {
         long period = REFRESH_INTERVAL.toMillis();
         refreshes = executors.scheduler().scheduleWithFixedDelay(
                 () -> ui.execute(cluster::refresh), period, period, TimeUnit.MILLISECONDS);
-        if (result.connection().capabilities().consumerGroups()) {
-            String name = result.profile().name();
-            lag = LagSampling.start(name, result.connection(), lagWatch.settings(), lagWatch.history(name),
-                    lagWatch.alerts(), cluster.lag(), executors.brokerIo(), ui, executors.scheduler(),
-                    lagWatch.clock());
-        }
+        String name = result.profile().name();
+        lag = LagSampling.start(name, result.connection(), lagWatch.settings(), lagWatch.history(name),
+                lagWatch.alerts(), cluster.lag(), executors.brokerIo(), ui, executors.scheduler(), lagWatch.clock());
     }
 
     @Override

@@ -61,8 +61,9 @@ public interface BrokerConnection extends AutoCloseable {
 
     /**
      * Every consumer group with its state, members and per-partition lag, in as few broker round trips as it can.
-     * Brokers without groups ({@link Capabilities#consumerGroups()} false) return an empty list: their consumers
-     * show with their queues.
+     * Brokers without groups ({@link Capabilities#consumerGroups()} false: RabbitMQ) list each queue as the group of
+     * its consumers, on one partition whose lag is what waits and whose committed position is what its consumers
+     * finished with, so the same status model judges both.
      */
     CompletionStage<List<ConsumerGroupLag>> consumerGroups();
 

@@ -38,13 +38,15 @@ public final class ConsumerLagView extends BorderPane {
     private final ObservableList<PartitionVerdict> partitions = FXCollections.observableArrayList();
 
     /**
+     * @param queues       RabbitMQ: rows are queues with their consumers (finished = acknowledged)
      * @param resetOffsets what "Reset offsets…" does for the selected group; empty hides the button (RabbitMQ, or
      *                     until the cluster allows it)
      */
-    public ConsumerLagView(LagViewModel model, Optional<BiConsumer<ConsumerLagView, String>> resetOffsets) {
+    public ConsumerLagView(LagViewModel model, boolean queues,
+                           Optional<BiConsumer<ConsumerLagView, String>> resetOffsets) {
         this.model = model;
         setId("consumer-lag-view");
-        groups = new GroupsTable(model.groups());
+        groups = new GroupsTable(model.groups(), queues);
         groups.getSelectionModel().selectedItemProperty().addListener((property, before, now) -> {
             if (now != null && (model.selectedProperty().get() == null
                     || !model.selectedProperty().get().name().equals(now.name()))) {
@@ -55,7 +57,7 @@ public final class ConsumerLagView extends BorderPane {
         model.selectedProperty().subscribe(this::showSelected);
 
         var detail = new TabPane(
-                tab("Partitions", "mdi2v-view-split-vertical", new PartitionLagTable(partitions)),
+                tab("Partitions", "mdi2v-view-split-vertical", new PartitionLagTable(partitions, queues)),
                 tab("History", "mdi2c-chart-line", history()),
                 tab("Alert log", "mdi2b-bell-outline", new AlertLogList(model.alerts())));
         detail.setId("lag-detail-tabs");

@@ -19,12 +19,13 @@ import javafx.scene.control.TableView;
 /** Every group of the cluster, worst first: status, lag in messages and in time, trend, and why. */
 final class GroupsTable extends TableView<GroupVerdict> {
 
-    GroupsTable(ObservableList<GroupVerdict> groups) {
+    /** @param queues RabbitMQ: each row is a queue and its consumers, so the columns say so */
+    GroupsTable(ObservableList<GroupVerdict> groups, boolean queues) {
         super(groups);
         setId("lag-groups");
         getStyleClass().add(Styles.DENSE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setPlaceholder(new Label("No consumer groups yet."));
+        setPlaceholder(new Label(queues ? "No queues yet." : "No consumer groups yet."));
 
         TableColumn<GroupVerdict, GroupStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().status()));
@@ -41,9 +42,9 @@ final class GroupsTable extends TableView<GroupVerdict> {
         status.setPrefWidth(105);
         status.setMinWidth(105);
 
-        TableColumn<GroupVerdict, String> group = text("Group", GroupVerdict::name, 190);
-        TableColumn<GroupVerdict, String> state = text("State", v -> v.group().state(), 80);
-        TableColumn<GroupVerdict, Long> members = number("Members", v -> (long) v.group().members(), 75);
+        TableColumn<GroupVerdict, String> group = text(queues ? "Queue" : "Group", GroupVerdict::name, 190);
+        TableColumn<GroupVerdict, String> state = text("State", v -> v.group().state(), queues ? 160 : 80);
+        TableColumn<GroupVerdict, Long> members = number(queues ? "Consumers" : "Members", v -> (long) v.group().members(), 85);
         TableColumn<GroupVerdict, Long> lag = number("Lag", GroupVerdict::lag, 90);
         TableColumn<GroupVerdict, String> time = text("Lag in time", v -> age(v.timeLag()), 95);
         time.setStyle("-fx-alignment: CENTER-RIGHT;");

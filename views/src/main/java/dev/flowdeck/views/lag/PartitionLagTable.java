@@ -15,18 +15,19 @@ import javafx.scene.control.TableView;
 /** The selected group per partition: where it is, where the partition ends, and how that is moving. */
 final class PartitionLagTable extends TableView<PartitionVerdict> {
 
-    PartitionLagTable(ObservableList<PartitionVerdict> partitions) {
+    /** @param queues RabbitMQ: the one "partition" is the queue, its positions are message counts */
+    PartitionLagTable(ObservableList<PartitionVerdict> partitions, boolean queues) {
         super(partitions);
         setId("lag-partitions");
         getStyleClass().add(Styles.DENSE);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("Select a group to see its partitions."));
         getColumns().setAll(List.of(
-                column("Topic", p -> p.partition().topic(), 160, false),
+                column(queues ? "Queue" : "Topic", p -> p.partition().topic(), 160, false),
                 column("Partition", p -> String.valueOf(p.partition().partition()), 70, true),
-                column("Committed", p -> p.partition().committed() < 0 ? "none"
+                column(queues ? "Finished" : "Committed", p -> p.partition().committed() < 0 ? "none"
                         : Formats.count(p.partition().committed()), 100, true),
-                column("End", p -> Formats.count(p.partition().end()), 100, true),
+                column(queues ? "Taken in" : "End", p -> Formats.count(p.partition().end()), 100, true),
                 column("Lag", p -> Formats.count(p.lag()), 90, true),
                 column("Lag in time", p -> GroupsTable.age(p.timeLag()), 95, true),
                 column("Trend", p -> p.trend().label(), 105, false),

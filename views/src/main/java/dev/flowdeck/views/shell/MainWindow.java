@@ -149,8 +149,8 @@ public final class MainWindow {
     }
 
     private static Label notForRabbit() {
-        var none = new Label("RabbitMQ has no consumer groups: a queue's consumers, ready and unacked messages show"
-                + " in the destinations tab.");
+        var none = new Label("The flow map follows Kafka's consumer groups across topics. On RabbitMQ, the consumer"
+                + " lag tab judges each queue and its consumers.");
         none.setWrapText(true);
         none.setPadding(new javafx.geometry.Insets(20));
         return none;
@@ -163,12 +163,8 @@ public final class MainWindow {
         tab.setClosable(false);
         tab.setGraphic(new FontIcon("mdi2s-speedometer"));
         Map<ClusterViewModel, ConsumerLagView> views = new WeakHashMap<>();
-        tab.contentProperty().bind(activeCluster.map(cluster -> {
-            if (cluster.kind() != BrokerKind.KAFKA) {
-                return notForRabbit();
-            }
-            return views.computeIfAbsent(cluster, c -> new ConsumerLagView(c.lag(), Optional.empty()));
-        }));
+        tab.contentProperty().bind(activeCluster.map(cluster -> views.computeIfAbsent(cluster,
+                c -> new ConsumerLagView(c.lag(), c.kind() == BrokerKind.RABBITMQ, Optional.empty()))));
         return tab;
     }
 

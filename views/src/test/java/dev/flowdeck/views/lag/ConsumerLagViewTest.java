@@ -53,7 +53,7 @@ class ConsumerLagViewTest {
         onFx(() -> {
             model = new LagViewModel(Runnable::run, Clock.fixed(START.plusSeconds(60), ZoneOffset.UTC));
             model.attach(LagHistoryStore.none(), Runnable::run, List.of());
-            view = new ConsumerLagView(model, Optional.empty());
+            view = new ConsumerLagView(model, false, Optional.empty());
             stage.setScene(new Scene(view, 1100, 700));
             stage.show();
             for (int i = 0; i < 6; i++) {

@@ -202,10 +202,10 @@ public final class RabbitBrokerConnection implements BrokerConnection {
         return serverMajor;
     }
 
-    /** RabbitMQ has no consumer groups: consumers are shown with their queues (see the capabilities). */
+    /** Each queue as the group of its consumers (see {@link RabbitQueueLag}): RabbitMQ has no consumer groups. */
     @Override
     public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-        return CompletableFuture.completedFuture(List.of());
+        return call(() -> new RabbitQueueLag(management).read());
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.flowdeck.core.browse.MessageFetch;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.StartPosition;
+import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
 import java.nio.charset.StandardCharsets;
@@ -374,6 +375,40 @@ class RabbitBrokerConnectionIT {
         assertThatThrownBy(() -> connection.partitionOffsets("no-such-queue").toCompletableFuture()
                 .get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOf(BrokerException.class).hasMessageContaining("'no-such-queue' does not exist");
+    }
+
+    @Test
+    void aQueueIsTheGroupOfItsConsumersWithItsDeadLetterQueueInItsState() throws Exception {
+        String queue = unique("lag");
+        String dlx = queue + ".dlx";
+        String dlq = queue + ".dlq";
+        try (Channel channel = TestRabbit.channel()) {
+            channel.exchangeDeclare(dlx, "fanout", true);
+            channel.queueDeclare(dlq, true, false, false, Map.of());
+            channel.queueBind(dlq, dlx, "");
+            channel.queueDeclare(queue, true, false, false, Map.of("x-dead-letter-exchange", dlx));
+            channel.confirmSelect();
+            for (int i = 0; i < 10; i++) {
+                channel.basicPublish("", queue, null, bytes("m" + i));
+            }
+            channel.waitForConfirms(5_000);
+            for (int i = 0; i < 4; i++) { // four done with, one rejected into the dead-letter queue
+                var message = channel.basicGet(queue, false);
+                channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
+            }
+            var rejected = channel.basicGet(queue, false);
+            channel.basicReject(rejected.getEnvelope().getDeliveryTag(), false);
+        }
+        // The management API refreshes its counters every few seconds.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerGroupLag> groups = connection.consumerGroups().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(groups).extracting(ConsumerGroupLag::group).contains(queue).doesNotContain(dlq);
+            ConsumerGroupLag lag = groups.stream().filter(g -> g.group().equals(queue)).findFirst().orElseThrow();
+            assertThat(lag.members()).isZero();
+            assertThat(lag.totalLag()).isEqualTo(5);
+            assertThat(lag.partitions().getFirst().committed()).isEqualTo(4);
+            assertThat(lag.state()).endsWith(" · 1 dead-lettered in " + dlq);
+        });
     }
 
     @Test
