@@ -86,7 +86,8 @@ final class ClusterSession implements AutoCloseable {
                 () -> ui.execute(cluster::refresh), period, period, TimeUnit.MILLISECONDS);
         String name = result.profile().name();
         lag = LagSampling.start(name, result.connection(), lagWatch.settings(), lagWatch.history(name),
-                lagWatch.alerts(), cluster.lag(), executors.brokerIo(), ui, executors.scheduler(), lagWatch.clock());
+                lagWatch.alerts(), lagWatch.rules(), cluster.lag(), executors.brokerIo(), ui, executors.scheduler(),
+                lagWatch.clock());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.flowdeck.app;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.lag.LagHistoryStore;
 import dev.flowdeck.core.lag.MemoryAlertLog;
+import dev.flowdeck.profiles.ConfigDirectory;
 import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.lag.AlertNotifier;
@@ -42,7 +43,7 @@ public final class FlowdeckApp extends Application {
     public void start(Stage stage) {
         // Until the history store is in, lag history lasts for the session only.
         var lagWatch = new LagWatch(options.lag(), cluster -> LagHistoryStore.none(), new MemoryAlertLog(1_000),
-                Clock.systemUTC());
+                new AlertRulesFile(ConfigDirectory.forThisMachine().resolve("alert-rules.json")), Clock.systemUTC());
         workspace = new Workspace(executors, lagWatch, Clock.systemDefaultZone());
         List<Runnable> openers = new ArrayList<>();
         if (options.sandbox()) {

@@ -62,12 +62,26 @@ final class LagSampling implements AutoCloseable {
      * @param ui runs on the FX thread (the view model's rule changes are read from there)
      */
     static LagSampling start(String cluster, BrokerConnection connection, LagSettings settings,
-                             LagHistoryStore store, AlertLog alertLog, LagViewModel view, Executor io, Executor ui,
-                             ScheduledExecutorService scheduler, Clock clock) {
+                             LagHistoryStore store, AlertLog alertLog, AlertRulesFile savedRules, LagViewModel view,
+                             Executor io, Executor ui, ScheduledExecutorService scheduler, Clock clock) {
         var sampling = new LagSampling(cluster, connection, settings, store, alertLog, view, io, ui, clock);
-        ui.execute(() -> {
-            sampling.rules.set(view.rules());
-            view.rulesProperty().addListener((property, before, now) -> sampling.rules.set(now));
+        io.execute(() -> {
+            AlertRules loaded;
+            try {
+                loaded = savedRules.load(cluster);
+            } catch (RuntimeException e) {
+                LOG.warn("Alert rules of {} not loaded, the defaults apply: {}", cluster, e.getMessage());
+                loaded = AlertRules.defaults();
+            }
+            sampling.rules.set(loaded);
+            AlertRules restored = loaded;
+            ui.execute(() -> {
+                view.rulesProperty().set(restored);
+                view.rulesProperty().addListener((property, before, now) -> {
+                    sampling.rules.set(now);
+                    io.execute(() -> save(savedRules, cluster, now));
+                });
+            });
         });
         io.execute(() -> {
             try {
@@ -83,6 +97,14 @@ final class LagSampling implements AutoCloseable {
             sampling.rounds = scheduler.scheduleAtFixedRate(sampling::sample, 0, period, TimeUnit.MILLISECONDS);
         }
         return sampling;
+    }
+
+    private static void save(AlertRulesFile file, String cluster, AlertRules rules) {
+        try {
+            file.save(cluster, rules);
+        } catch (RuntimeException e) {
+            LOG.warn("Alert rules of {} not saved: {}", cluster, e.getMessage());
+        }
     }
 
     /** One round, unless the last one is still being read: a slow cluster is never asked twice at once. */

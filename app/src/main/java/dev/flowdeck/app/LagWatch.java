@@ -8,9 +8,10 @@ import java.util.function.Function;
 
 /**
  * What every cluster's lag sampling shares: the settings, where each cluster's history is kept (opened per
- * cluster name), the one alert log of the app, and the clock rounds are stamped with.
+ * cluster name), the one alert log of the app, the saved alert rules, and the clock rounds are stamped with.
  */
-record LagWatch(LagSettings settings, Function<String, LagHistoryStore> histories, AlertLog alerts, Clock clock) {
+record LagWatch(LagSettings settings, Function<String, LagHistoryStore> histories, AlertLog alerts,
+                AlertRulesFile rules, Clock clock) {
 
     LagHistoryStore history(String cluster) {
         return histories.apply(cluster);
