@@ -3,6 +3,7 @@ package dev.flowdeck.connectors.rabbitmq;
 import com.rabbitmq.http.client.Client;
 import com.rabbitmq.http.client.domain.BindingInfo;
 import com.rabbitmq.http.client.domain.DestinationType;
+import com.rabbitmq.http.client.domain.ExchangeInfo;
 import com.rabbitmq.http.client.domain.MessageStats;
 import com.rabbitmq.http.client.domain.QueueInfo;
 import dev.flowdeck.core.broker.QueueSummary;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,15 +39,20 @@ final class RabbitQueueLag {
         this.management = management;
     }
 
-    /** Blocking: runs on a connector thread. Two requests: queues and bindings. */
+    /** Blocking: runs on a connector thread. Three requests: queues, bindings and exchanges. */
     List<ConsumerGroupLag> read() {
         List<QueueInfo> queues = management.getQueues();
-        Map<String, List<String>> queuesByExchange = new HashMap<>();
+        Map<String, List<DeadLetterRoute.Binding>> queuesByExchange = new HashMap<>();
         for (BindingInfo binding : management.getBindings()) {
             if (binding.getDestinationType() == DestinationType.QUEUE) {
                 queuesByExchange.computeIfAbsent(binding.getVhost() + "/" + binding.getSource(), key -> new ArrayList<>())
-                        .add(binding.getDestination());
+                        .add(new DeadLetterRoute.Binding(binding.getDestination(),
+                                binding.getRoutingKey() == null ? "" : binding.getRoutingKey()));
             }
+        }
+        Map<String, String> exchangeTypes = new HashMap<>();
+        for (ExchangeInfo exchange : management.getExchanges()) {
+            exchangeTypes.put(exchange.getVhost() + "/" + exchange.getName(), exchange.getType());
         }
         Map<String, QueueInfo> byName = new HashMap<>();
         queues.forEach(queue -> byName.put(queue.getVhost() + "/" + queue.getName(), queue));
@@ -54,7 +61,9 @@ final class RabbitQueueLag {
         for (QueueInfo queue : queues) {
             QueueSummary summary = RabbitDestinationReader.queue(queue);
             summary.deadLetterExchange().ifPresent(exchange -> {
-                List<String> targets = queuesByExchange.getOrDefault(queue.getVhost() + "/" + exchange, List.of());
+                String exchangeKey = queue.getVhost() + "/" + exchange;
+                List<String> targets = DeadLetterRoute.targets(exchangeTypes.getOrDefault(exchangeKey, "direct"),
+                        deadLetterRoutingKey(queue), queuesByExchange.getOrDefault(exchangeKey, List.of()));
                 deadLetterQueues.put(queue.getVhost() + "/" + queue.getName(), targets);
                 targets.forEach(target -> deadLetterTargets.add(queue.getVhost() + "/" + target));
             });
@@ -74,6 +83,15 @@ final class RabbitQueueLag {
         }
         result.sort(Comparator.comparing(ConsumerGroupLag::group));
         return result;
+    }
+
+    /** The queue's argument wins over its policy's, as in RabbitMQ. */
+    private static Optional<String> deadLetterRoutingKey(QueueInfo queue) {
+        Object argument = queue.getArguments() == null ? null : queue.getArguments().get("x-dead-letter-routing-key");
+        Object policy = queue.getEffectivePolicyDefinition() == null ? null
+                : queue.getEffectivePolicyDefinition().get("dead-letter-routing-key");
+        Object key = argument != null ? argument : policy;
+        return Optional.ofNullable(key).map(Object::toString);
     }
 
     /** Messages its consumers are done with: acknowledged, or taken without acknowledgement. */
