@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.lag.AlertKind;
+import dev.flowdeck.core.lag.GroupStatus;
+import dev.flowdeck.core.lag.GroupVerdict;
+import dev.flowdeck.core.lag.LagAlert;
 import dev.flowdeck.sandbox.ShopTopology;
 import dev.flowdeck.sandbox.rabbit.RabbitInstallation;
 import dev.flowdeck.views.cluster.NavigationTree;
+import dev.flowdeck.views.lag.ConsumerLagView;
+import dev.flowdeck.views.lag.FlowMap;
+import dev.flowdeck.views.lag.FlowMapView;
+import dev.flowdeck.views.lag.LagViewModel;
 import dev.flowdeck.views.shell.Theme;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +36,7 @@ import javafx.application.Application;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -73,7 +83,8 @@ class MainWindowOnSandboxIT {
             return null;
         });
         RabbitInstallation.findOrInstall(); // so the sandbox has its RabbitMQ side, as on an operator's machine
-        app = FxToolkit.setupApplication(FlowdeckApp.class, "--sandbox");
+        // Lag sampled every second and judged over 10 s, so statuses settle within the test's patience.
+        app = FxToolkit.setupApplication(FlowdeckApp.class, "--sandbox", "--lag-interval", "1s", "--lag-window", "10s");
     }
 
     @AfterAll
@@ -132,6 +143,77 @@ class MainWindowOnSandboxIT {
             assertThat(onFx(() -> robot.lookup("#status-version").queryAs(Label.class).getText()))
                     .startsWith("RabbitMQ 3.");
         });
+    }
+
+    @Test
+    void theLagTabFindsTheStalledGroupAlertsOnceAndTheFlowMapNamesTheWorst() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> tree().getRoot().getChildren().size()) >= 1);
+        LagViewModel lag = showLagOf(0);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(onFx(() -> statusOf(lag, ShopTopology.STALLED_GROUP))).isEqualTo(GroupStatus.STALLED));
+        assertThat(onFx(() -> statusOf(lag, ShopTopology.PAYMENT_SERVICE))).isEqualTo(GroupStatus.OK);
+
+        // Five more rounds: the stall goes on, and it is still one alert.
+        Instant stalledAt = onFx(() -> lag.lastSampleProperty().get());
+        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(() -> lag.lastSampleProperty().get())
+                .isAfter(stalledAt.plusSeconds(5)));
+        assertThat(onFx(() -> statusOf(lag, ShopTopology.STALLED_GROUP))).isEqualTo(GroupStatus.STALLED);
+        List<LagAlert> raised = onFx(() -> lag.alerts().stream()
+                .filter(alert -> alert.group().equals(ShopTopology.STALLED_GROUP) && alert.raised()
+                        && alert.kind() == AlertKind.STATUS).toList());
+        assertThat(raised).hasSize(1);
+        assertThat(raised.getFirst().message()).startsWith(ShopTopology.STALLED_GROUP + " Stalled: Offsets unchanged");
+
+        onFx(() -> {
+            selectTab("flow-tab");
+            return null;
+        });
+        FlowMap flow = onFx(() -> robot.lookup("#flow-map").queryAs(FlowMapView.class).shown());
+        assertThat(flow.edges()).anySatisfy(edge -> {
+            assertThat(edge.topic()).isEqualTo(ShopTopology.PAYMENTS);
+            assertThat(edge.group()).isEqualTo(ShopTopology.STALLED_GROUP);
+            assertThat(edge.status()).isEqualTo(GroupStatus.STALLED);
+        });
+        assertThat(flow.worst()).as("a stalled group is on the map").isPresent();
+    }
+
+    @Test
+    void rabbitQueuesAreJudgedWithTheirDeadLetterQueuesInTheirState() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(onFx(() -> namesUnder(rabbitVhost()))).contains("email.outbox"));
+        LagViewModel lag = showLagOf(1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<String> queues = onFx(() -> lag.groups().stream().map(GroupVerdict::name).toList());
+            assertThat(queues).contains("billing.invoices", "email.outbox", "warehouse.picks")
+                    .doesNotContain("email.outbox.dlq", "audit.log");
+            String state = onFx(() -> lag.groups().stream().filter(v -> v.name().equals("email.outbox"))
+                    .findFirst().orElseThrow().group().state());
+            assertThat(state).matches(".* · [1-9][0-9]* dead-lettered in email\\.outbox\\.dlq");
+        });
+    }
+
+    /** Selects the cluster at {@code index} in the tree and opens its lag tab. */
+    private LagViewModel showLagOf(int index) throws Exception {
+        return onFx(() -> {
+            tree().getSelectionModel().select(tree().getRoot().getChildren().get(index));
+            selectTab("lag-tab");
+            return robot.lookup("#consumer-lag-view").queryAs(ConsumerLagView.class).model();
+        });
+    }
+
+    private static NavigationTree tree() {
+        return robot.lookup("#navigation-tree").queryAs(NavigationTree.class);
+    }
+
+    private static void selectTab(String id) {
+        TabPane tabs = robot.lookup("#view-tabs").queryAs(TabPane.class);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst()
+                .orElseThrow());
+    }
+
+    private static GroupStatus statusOf(LagViewModel lag, String group) {
+        return lag.groups().stream().filter(verdict -> verdict.name().equals(group)).findFirst()
+                .map(GroupVerdict::status).orElse(null);
     }
 
     private TreeItem<NavigationTree.Entry> rabbitVhost() {

@@ -25,12 +25,13 @@ import java.util.Optional;
  * </ul>
  *
  * A window is full once its samples span at least {@value #FULL_SHARE_PERCENT}% of the window's length and number
- * at least three: until then only STOPPED and REWINDING, which one sample pair proves, are reported.
+ * at least three: until then only STOPPED and REWINDING, which one sample pair proves, are reported. When rounds
+ * were missed and fewer than three samples fall in the window, the last three are judged, however old.
  */
 public final class LagEvaluator {
 
     static final int FULL_SHARE_PERCENT = 80;
-    private static final int MIN_SAMPLES = 3;
+    static final int MIN_SAMPLES = 3;
 
     private final Duration window;
 
@@ -56,6 +57,11 @@ public final class LagEvaluator {
         GroupSample newest = samples.getLast();
         Instant from = newest.at().minus(window);
         List<GroupSample> inWindow = samples.stream().filter(sample -> !sample.at().isBefore(from)).toList();
+        if (inWindow.size() < MIN_SAMPLES) {
+            // Rounds were missed (a slow broker, a busy machine): judge by the last few samples however old, so a
+            // gap in the evidence does not read as a recovery.
+            inWindow = samples.subList(Math.max(0, samples.size() - MIN_SAMPLES), samples.size());
+        }
         Duration span = Duration.between(inWindow.getFirst().at(), newest.at());
         boolean full = inWindow.size() >= MIN_SAMPLES
                 && span.toMillis() * 100 >= window.toMillis() * FULL_SHARE_PERCENT;

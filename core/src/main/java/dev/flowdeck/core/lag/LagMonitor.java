@@ -88,7 +88,8 @@ public final class LagMonitor {
                 continue; // a round no newer than the last one (a restored round replayed): keep time moving forward
             }
             window.addLast(new GroupSample(round.at(), group));
-            while (window.getFirst().at().isBefore(oldest)) {
+            // Keep a few samples beyond the window: after missed rounds the evaluator judges by them.
+            while (window.size() > LagEvaluator.MIN_SAMPLES && window.getFirst().at().isBefore(oldest)) {
                 window.removeFirst();
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LagEvaluatorTest {
@@ -154,6 +155,21 @@ class LagEvaluatorTest {
             script.sample(5, 20 + i);
         }
         assertThat(evaluator.evaluate(script.samples()).status()).isEqualTo(GroupStatus.STALLED);
+    }
+
+    @Test
+    void missedRoundsDoNotReadAsARecovery() {
+        var script = new GroupScript("fraud-audit");
+        for (int i = 0; i < 5; i++) {
+            script.sample(10, 20 + i);
+        }
+        List<GroupSample> samples = new java.util.ArrayList<>(script.samples());
+        // The next round comes a minute late: only it falls within the 20 s window.
+        GroupSample late = samples.getLast();
+        samples.add(new GroupSample(late.at().plusSeconds(60), late.lag()));
+        GroupVerdict verdict = evaluator.evaluate(samples);
+        assertThat(verdict.status()).isEqualTo(GroupStatus.STALLED);
+        assertThat(verdict.explanation()).isEqualTo("Offsets unchanged for 1 min 5 s on orders-0 while lag rose from 13 to 14");
     }
 
     @Test

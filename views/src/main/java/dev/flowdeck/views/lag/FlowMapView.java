@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -40,10 +39,11 @@ public final class FlowMapView extends BorderPane {
     private FlowMap shown = new FlowMap(List.of(), List.of(), List.of(), java.util.Optional.empty());
 
     /**
-     * @param groups      the verdicts of the latest round (the lag view model's list)
+     * @param lag         the cluster's lag: the map is redrawn once per round, from its verdicts
      * @param onOpenGroup told which group the operator double-clicks, to show it in the lag tab
      */
-    public FlowMapView(ObservableList<GroupVerdict> groups, Consumer<String> onOpenGroup) {
+    public FlowMapView(LagViewModel lag, Consumer<String> onOpenGroup) {
+        ObservableList<GroupVerdict> groups = lag.groups();
         this.onOpenGroup = onOpenGroup;
         setId("flow-map");
         banner.setId("flow-map-worst");
@@ -55,7 +55,8 @@ public final class FlowMapView extends BorderPane {
         scroll.setFitToWidth(true);
         setTop(banner);
         setCenter(scroll);
-        groups.addListener((ListChangeListener<GroupVerdict>) change -> show(FlowMap.of(groups)));
+        // Once per round, not once per changed row: a round replaces several rows one by one.
+        lag.lastSampleProperty().addListener((property, before, now) -> show(FlowMap.of(groups)));
         map.widthProperty().addListener((property, before, now) -> draw());
         show(FlowMap.of(groups));
     }

@@ -140,7 +140,7 @@ public final class MainWindow {
         Map<ClusterViewModel, FlowMapView> views = new WeakHashMap<>();
         tab.contentProperty().bind(activeCluster.map(cluster -> cluster.kind() != BrokerKind.KAFKA
                 ? notForRabbit()
-                : views.computeIfAbsent(cluster, c -> new FlowMapView(c.lag().groups(), group -> {
+                : views.computeIfAbsent(cluster, c -> new FlowMapView(c.lag(), group -> {
                     c.lag().select(group);
                     tabs.getTabs().stream().filter(t -> "lag-tab".equals(t.getId())).findFirst()
                             .ifPresent(lag -> tabs.getSelectionModel().select(lag));
