@@ -75,7 +75,7 @@ public final class FlowdeckApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(500);
         workspace.ownedBy(stage);
-        notifier = new AlertNotifier(stage);
+        notifier = new AlertNotifier();
         workspace.clusters().forEach(cluster -> cluster.lag().onAlert(notifier::show));
         workspace.clusters().addListener((javafx.collections.ListChangeListener<ClusterViewModel>) change -> {
             while (change.next()) {

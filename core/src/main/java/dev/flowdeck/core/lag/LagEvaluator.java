@@ -125,7 +125,7 @@ public final class LagEvaluator {
         } else {
             sentence = "Keeping up with " + Spoken.count(last) + " in flight";
         }
-        return full ? sentence : sentence + " (watching: " + inWindow.size() + " samples over "
+        return full ? sentence : sentence + " (watching: " + inWindow.size() + (inWindow.size() == 1 ? " sample over " : " samples over ")
                 + Spoken.span(span) + " of a " + Spoken.span(window) + " window)";
     }
 
