@@ -29,6 +29,17 @@ class LayerRulesTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage(UI)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
                         "dev.flowdeck.replay..", "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..",
+                        "dev.flowdeck.cli..", "dev.flowdeck.store..", "dev.flowdeck.profiles..")
+                .check(classes);
+    }
+
+    @Test
+    void theLocalStoreSeesOnlyCoreAndProfiles() {
+        noClasses().that().resideInAPackage("dev.flowdeck.store..")
+                .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(UI)
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
+                        "dev.flowdeck.replay..", "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..",
                         "dev.flowdeck.cli..")
                 .check(classes);
     }
@@ -50,7 +61,7 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.flowdeck.views..")
                 .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
-                        "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..")
+                        "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..", "dev.flowdeck.store..")
                 .check(classes);
     }
 
@@ -66,7 +77,7 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.flowdeck.connectors..")
                 .should().dependOnClassesThat().resideInAnyPackage(UI)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.views..", "dev.flowdeck.app..",
-                        "dev.flowdeck.cli..")
+                        "dev.flowdeck.cli..", "dev.flowdeck.store..")
                 .check(classes);
     }
 }

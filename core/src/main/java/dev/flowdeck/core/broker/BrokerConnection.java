@@ -4,6 +4,8 @@ import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.offsets.OffsetResetPlan;
+import dev.flowdeck.core.offsets.OffsetResetTarget;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import java.util.List;
@@ -72,6 +74,26 @@ public interface BrokerConnection extends AutoCloseable {
      * an exchange ("" for the default one) and the key is the routing key; a message no queue takes fails.
      */
     CompletionStage<PublishReceipt> publish(OutgoingMessage message);
+
+    /**
+     * Works out what moving an inactive group's committed offsets to {@code target} would do, changing nothing: per
+     * partition the offset now, the offset it would get, the end, and the lag that results. Earliest, latest and a
+     * time cover the partitions the group has committed to (a time past a partition's last record means its end);
+     * given offsets cover exactly the partitions named, and must lie within each partition's records.
+     *
+     * <p>Fails with a {@link BrokerException} when the group has members (a reset needs them stopped), when it has
+     * no committed offsets to move, or on a broker without consumer groups; with a
+     * {@link dev.flowdeck.core.publish.ReadOnlyProfileException} on a read-only profile, before asking the broker.
+     */
+    CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target);
+
+    /**
+     * Commits exactly the plan's new offsets for its group, after checking again that the group has no members,
+     * and completes with the plan. The caller records it in the audit log
+     * ({@link dev.flowdeck.core.offsets.OffsetReset} does both). Fails as {@link #previewOffsetReset} does; a group
+     * that gained members since the preview is left untouched.
+     */
+    CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan);
 
     /** Releases the connection's clients and threads; pending stages fail, browses end. Safe to call twice. */
     @Override

@@ -10,6 +10,8 @@ import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.offsets.OffsetResetPlan;
+import dev.flowdeck.core.offsets.OffsetResetTarget;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import java.util.List;
@@ -106,6 +108,16 @@ final class ScriptedConnection implements BrokerConnection {
 
     @Override
     public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
+        throw new UnsupportedOperationException("not used by the browser");
+    }
+
+    @Override
+    public CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target) {
+        throw new UnsupportedOperationException("not used by the browser");
+    }
+
+    @Override
+    public CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan) {
         throw new UnsupportedOperationException("not used by the browser");
     }
 

@@ -16,6 +16,8 @@ import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.SingleUsePublisher;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.offsets.OffsetResetPlan;
+import dev.flowdeck.core.offsets.OffsetResetTarget;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
@@ -62,6 +64,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     private final KafkaClientConfig config;
     private final Admin admin;
     private final Executor worker;
+    private final KafkaOffsetReset offsetReset;
     private final ExecutorService browseThreads =
             Executors.newThreadPerTaskExecutor(new NamedThreadFactory("flowdeck-kafka-browse"));
     private final Set<KafkaBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
@@ -74,6 +77,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
         this.config = new KafkaClientConfig(profile, credentials);
         this.admin = Admin.create(config.admin());
         this.worker = worker;
+        this.offsetReset = new KafkaOffsetReset(admin, worker, profile);
     }
 
     /**
@@ -172,6 +176,16 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     @Override
     public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
         return new KafkaLagReader(admin, worker).read().exceptionallyCompose(this::explain);
+    }
+
+    @Override
+    public CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target) {
+        return offsetReset.preview(group, target).exceptionallyCompose(this::explain);
+    }
+
+    @Override
+    public CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan) {
+        return offsetReset.apply(plan).exceptionallyCompose(this::explain);
     }
 
     @Override

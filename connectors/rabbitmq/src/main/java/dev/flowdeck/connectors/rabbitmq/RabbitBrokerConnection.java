@@ -25,6 +25,8 @@ import dev.flowdeck.core.browse.NoSubscription;
 import dev.flowdeck.core.browse.SingleUsePublisher;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.offsets.OffsetResetPlan;
+import dev.flowdeck.core.offsets.OffsetResetTarget;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
@@ -206,6 +208,22 @@ public final class RabbitBrokerConnection implements BrokerConnection {
     @Override
     public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
         return call(() -> new RabbitQueueLag(management).read());
+    }
+
+    @Override
+    public CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target) {
+        return CompletableFuture.failedFuture(noOffsetsToReset());
+    }
+
+    @Override
+    public CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan) {
+        return CompletableFuture.failedFuture(noOffsetsToReset());
+    }
+
+    private static BrokerException noOffsetsToReset() {
+        return new BrokerException("RabbitMQ queues have no offsets to reset: a queue forgets a message once a "
+                + "consumer acknowledges it, and a stream's consumers keep their own offsets. To process messages "
+                + "again, publish them again.", null);
     }
 
     @Override

@@ -21,6 +21,10 @@ import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.offsets.OffsetResetPlan;
+import dev.flowdeck.core.offsets.OffsetResetTarget;
+import dev.flowdeck.core.offsets.PartitionId;
+import dev.flowdeck.core.offsets.PartitionReset;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
 import java.nio.charset.StandardCharsets;
@@ -477,6 +481,20 @@ class RabbitBrokerConnectionIT {
                     .cause().isInstanceOf(ReadOnlyProfileException.class)
                     .hasMessage("The profile 'prod' is read-only: publishing to exchange '' is refused.");
         }
+    }
+
+    @Test
+    void offsetResetsAreRefusedWithTheReasonQueuesHaveNoOffsets() {
+        var plan = new OffsetResetPlan("billing", OffsetResetTarget.EARLIEST,
+                List.of(new PartitionReset(new PartitionId("orders", 0), 5, 0, 10)));
+
+        assertThatThrownBy(() -> connection.previewOffsetReset("billing", OffsetResetTarget.EARLIEST)
+                .toCompletableFuture().get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(BrokerException.class)
+                .hasMessageStartingWith("RabbitMQ queues have no offsets to reset: a queue forgets a message once");
+        assertThatThrownBy(() -> connection.resetOffsets(plan).toCompletableFuture().get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(BrokerException.class)
+                .hasMessageStartingWith("RabbitMQ queues have no offsets to reset");
     }
 
     @Test

@@ -1,0 +1,22 @@
+package dev.flowdeck.views.offsets;
+
+import dev.flowdeck.core.audit.AuditEntry;
+import dev.flowdeck.core.audit.AuditLog;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps entries in memory; the file log is tested in the local store. */
+final class RecordingAuditLog implements AuditLog {
+
+    final List<AuditEntry> entries = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void record(AuditEntry entry) {
+        entries.add(entry);
+    }
+
+    @Override
+    public List<AuditEntry> recent(int limit) {
+        return entries.subList(Math.max(0, entries.size() - limit), entries.size());
+    }
+}
