@@ -9,8 +9,8 @@ import java.util.List;
  * orders ──payment-service──▶ payments ──inventory-service──▶ inventory ──shipping-service──▶ shipments
  *   │                            │                                                              │
  *   ├──analytics-loader (slow)   └──fraud-audit (stalls)                    notification-service─┘──▶ notifications
- *                                                                                                        │
- *                                                                         customer-emails (30 s late) ◀──┘
+ *                                                                                                           │
+ *                                                                             customer-emails (30 s late) ◀─┘
  * </pre>
  *
  * Each pipeline service dead-letters what it fails to process into {@code <input topic>-dlt}, the way Spring
