@@ -59,6 +59,8 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     /** Every failure the operator waits for reaches the screen within 10 s. */
     static final Duration API_TIMEOUT = Duration.ofSeconds(9);
 
+    private static final AtomicInteger TIME_LAG_CONSUMERS = new AtomicInteger();
+
     private final ConnectionProfile profile;
     private final KafkaClientConfig config;
     private final Admin admin;
@@ -77,7 +79,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
         this.config = new KafkaClientConfig(profile, credentials);
         this.admin = Admin.create(config.admin());
         this.worker = worker;
-        this.timeLag = new TimeLagReader(config.timeLag(), budget);
+        this.timeLag = new TimeLagReader(config.timeLag(TIME_LAG_CONSUMERS.incrementAndGet()), budget);
     }
 
     /**

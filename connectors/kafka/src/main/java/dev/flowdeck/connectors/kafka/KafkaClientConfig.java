@@ -56,10 +56,11 @@ final class KafkaClientConfig {
      * commits), fetching little at a time, since it wants one record of each partition it reads. 64 KiB a
      * partition holds a whole batch of a producer's default 16 KiB; a bigger batch still comes, alone in a fetch.
      */
-    Map<String, Object> timeLag() {
+    Map<String, Object> timeLag(int number) {
         Map<String, Object> config = browser(0);
+        // Numbered like the browsers: two clients of one id in a JVM clash over their JMX names.
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, profile.clientProperties()
-                .getOrDefault(CommonClientConfigs.CLIENT_ID_CONFIG, "flowdeck-lag"));
+                .getOrDefault(CommonClientConfigs.CLIENT_ID_CONFIG, "flowdeck-lag-" + number));
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
