@@ -39,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,12 +87,17 @@ class KafkaLagMonitorIT {
         var monitor = monitor(alerts);
         List<MonitorUpdate> rounds = new ArrayList<>();
 
-        await().pollInSameThread().pollInterval(EVERY).atMost(Duration.ofMinutes(2)).until(() -> {
-            MonitorUpdate update = sample(monitor);
-            rounds.add(update);
-            return status(update, ShopTopology.SLOW_GROUP) == GroupStatus.WARNING
-                    && status(update, ShopTopology.STALLED_GROUP) == GroupStatus.STALLED;
-        });
+        try {
+            await().pollInSameThread().pollInterval(EVERY).atMost(Duration.ofMinutes(2)).until(() -> {
+                MonitorUpdate update = sample(monitor);
+                rounds.add(update);
+                return status(update, ShopTopology.SLOW_GROUP) == GroupStatus.WARNING
+                        && status(update, ShopTopology.STALLED_GROUP) == GroupStatus.STALLED;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("After " + rounds.size() + " rounds: " + said(rounds.getLast(),
+                    ShopTopology.SLOW_GROUP) + "; " + said(rounds.getLast(), ShopTopology.STALLED_GROUP), e);
+        }
 
         MonitorUpdate last = rounds.getLast();
         GroupVerdict slow = verdict(last, ShopTopology.SLOW_GROUP).orElseThrow();
@@ -211,6 +217,11 @@ class KafkaLagMonitorIT {
 
     private static Optional<GroupVerdict> verdict(MonitorUpdate update, String group) {
         return update.verdicts().stream().filter(verdict -> verdict.name().equals(group)).findFirst();
+    }
+
+    private static String said(MonitorUpdate update, String group) {
+        return verdict(update, group).map(v -> v.name() + " " + v.status() + ": " + v.explanation())
+                .orElse(group + " absent");
     }
 
     private static GroupStatus status(MonitorUpdate update, String group) {
