@@ -185,7 +185,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
      *
      * <p>Each partition with lag also says when its oldest waiting record was written, read from the record at
      * the committed offset (the first record still in the log where there is no commit or retention deleted it).
-     * The ages cost at most {@link TimeLagBudget#DEFAULT} a round; those it could not tell stay unknown.
+     * Telling the ages takes at most 1 s a round, largest lags first; those it could not tell stay unknown.
      */
     @Override
     public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
