@@ -3,6 +3,7 @@ package dev.flowdeck.benchmarks;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -13,11 +14,12 @@ import java.util.Set;
  * @param rounds      measured rounds per reader; the median is reported
  * @param warmups     rounds run first and thrown away (the JIT, the page cache, the broker's own warm-up)
  * @param compression the producer's {@code compression.type}: {@code none} or {@code lz4}
+ * @param lagShape    the topics and groups the lag-round benchmark creates
  * @param only        which benchmarks to run, by {@link Benchmark#id()}; empty for all
  * @param out         where the Markdown report is written
  */
 public record BenchmarkOptions(long records, long heapRecords, int rounds, int warmups, String compression,
-                               Set<String> only, Path out) {
+                               LagShape lagShape, Set<String> only, Path out) {
 
     public BenchmarkOptions {
         if (records < 100 || heapRecords < 100) {
@@ -29,12 +31,14 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
         if (!Set.of("none", "lz4").contains(compression)) {
             throw new IllegalArgumentException("compression is none or lz4, was " + compression);
         }
+        Objects.requireNonNull(lagShape, "lagShape");
         only = Set.copyOf(only);
     }
 
     /** The full run: what README.md reports. */
     public static BenchmarkOptions defaults() {
-        return new BenchmarkOptions(1_000_000, 5_000_000, 7, 1, "none", Set.of(), Path.of("target", "results.md"));
+        return new BenchmarkOptions(1_000_000, 5_000_000, 7, 1, "none", LagShape.FULL, Set.of(),
+                Path.of("target", "results.md"));
     }
 
     public boolean runs(Benchmark benchmark) {
@@ -42,8 +46,9 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
     }
 
     /**
-     * {@code --records 1m --heap-records 5m --rounds 5 --warmup 1 --compression none --only scan-rate,heap
-     * --out target/results.md}; counts take {@code k} and {@code m} suffixes and {@code _} separators.
+     * {@code --records 1m --heap-records 5m --rounds 5 --warmup 1 --compression none --lag-shape 10x50x500
+     * --only scan-rate,heap --out target/results.md}; counts take {@code k} and {@code m} suffixes and {@code _}
+     * separators.
      */
     public static BenchmarkOptions parse(String... args) {
         var defaults = defaults();
@@ -52,6 +57,7 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
         int rounds = defaults.rounds;
         int warmups = defaults.warmups;
         String compression = defaults.compression;
+        LagShape lagShape = defaults.lagShape;
         Set<String> only = defaults.only;
         Path out = defaults.out;
         for (int i = 0; i < args.length; i += 2) {
@@ -66,13 +72,14 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
                 case "--rounds" -> rounds = Math.toIntExact(count(value));
                 case "--warmup" -> warmups = Math.toIntExact(count(value));
                 case "--compression" -> compression = value.toLowerCase(Locale.ROOT);
+                case "--lag-shape" -> lagShape = LagShape.parse(value);
                 case "--only" -> only = Set.copyOf(Arrays.asList(value.split(",")));
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; known: --records, "
-                        + "--heap-records, --rounds, --warmup, --compression, --only, --out");
+                        + "--heap-records, --rounds, --warmup, --compression, --lag-shape, --only, --out");
             }
         }
-        return new BenchmarkOptions(records, heapRecords, rounds, warmups, compression, only, out);
+        return new BenchmarkOptions(records, heapRecords, rounds, warmups, compression, lagShape, only, out);
     }
 
     static long count(String text) {

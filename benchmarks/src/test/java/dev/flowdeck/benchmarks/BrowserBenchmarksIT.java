@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 class BrowserBenchmarksIT {
 
     private static final long RECORDS = 20_000;
+    private static final LagShape LAG = new LagShape(2, 5, 10);
 
     @Test
     void runsEveryBenchmarkAndCountsRight() throws Exception {
         Path out = Path.of("target", "smoke", "results.md");
-        var options = new BenchmarkOptions(RECORDS, RECORDS, 1, 0, "none", Set.of(), out);
+        var options = new BenchmarkOptions(RECORDS, RECORDS, 1, 0, "none", LAG, Set.of(), out);
 
         Report report = BrowserBenchmarks.run(options);
 
@@ -55,7 +56,16 @@ class BrowserBenchmarksIT {
             assertThat(shown.pulses()).isPositive();
         }
 
+        var lag = report.result(LagRoundResult.class);
+        assertThat(lag.movedSeconds()).hasSize(1);
+        for (LagTally tally : List.of(lag.moved(), lag.unchanged())) {
+            assertThat(tally.groups()).isEqualTo(LAG.groups());
+            assertThat(tally.partitions()).isEqualTo(LAG.groups() * LAG.partitions());
+            assertThat(tally.aged()).as("every waiting partition's age known").isEqualTo(tally.waiting())
+                    .isEqualTo(tally.partitions());
+        }
+
         assertThat(Files.readString(out)).contains("### 1. Scan rate", "### 2. Key search", "### 3. Memory",
-                "### 4. The UI during a full-speed scan");
+                "### 4. The UI during a full-speed scan", "### 5. Lag round");
     }
 }

@@ -1,5 +1,8 @@
 package dev.flowdeck.sandbox;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * How busy and how broken the simulated shop is.
  *
@@ -7,15 +10,17 @@ package dev.flowdeck.sandbox;
  * @param slowConsumerPerSecond how many orders per second the slow group gets through (below the order rate, its
  *                              lag grows)
  * @param stalledAfterRecords   how many payments the stalled group processes and commits before it gets stuck
+ * @param emailDelay            how long the customer-emails group lets a notification wait before it handles it:
+ *                              its lag in time hovers there while it keeps up
  * @param failureRate           the share of events a pipeline service fails on and dead-letters (0..1)
  * @param seed                  seeds the simulation's randomness, so two runs fail in similar places
  */
-public record SandboxSettings(
-        double ordersPerSecond, double slowConsumerPerSecond, int stalledAfterRecords, double failureRate, long seed) {
+public record SandboxSettings(double ordersPerSecond, double slowConsumerPerSecond, int stalledAfterRecords,
+                              Duration emailDelay, double failureRate, long seed) {
 
-    /** Light enough for a 2-core laptop: 4 orders/s, roughly 20 events/s in all. */
+    /** Light enough for a 2-core laptop: 4 orders/s, roughly 20 events/s in all; emails sent 30 s late. */
     public static SandboxSettings defaults() {
-        return new SandboxSettings(4.0, 1.0, 25, 0.04, 4711L);
+        return new SandboxSettings(4.0, 1.0, 25, Duration.ofSeconds(30), 0.04, 4711L);
     }
 
     public SandboxSettings {
@@ -28,20 +33,29 @@ public record SandboxSettings(
         if (stalledAfterRecords < 0) {
             throw new IllegalArgumentException("stalledAfterRecords must not be negative, was " + stalledAfterRecords);
         }
+        Objects.requireNonNull(emailDelay, "emailDelay");
+        if (emailDelay.isNegative()) {
+            throw new IllegalArgumentException("the email delay must not be negative, was " + emailDelay);
+        }
         if (failureRate < 0 || failureRate > 1) {
             throw new IllegalArgumentException("the failure rate is a share between 0 and 1, was " + failureRate);
         }
     }
 
     public SandboxSettings withOrdersPerSecond(double rate) {
-        return new SandboxSettings(rate, slowConsumerPerSecond, stalledAfterRecords, failureRate, seed);
+        return new SandboxSettings(rate, slowConsumerPerSecond, stalledAfterRecords, emailDelay, failureRate, seed);
     }
 
     public SandboxSettings withSlowConsumerPerSecond(double rate) {
-        return new SandboxSettings(ordersPerSecond, rate, stalledAfterRecords, failureRate, seed);
+        return new SandboxSettings(ordersPerSecond, rate, stalledAfterRecords, emailDelay, failureRate, seed);
+    }
+
+    public SandboxSettings withEmailDelay(Duration delay) {
+        return new SandboxSettings(ordersPerSecond, slowConsumerPerSecond, stalledAfterRecords, delay, failureRate,
+                seed);
     }
 
     public SandboxSettings withFailureRate(double rate) {
-        return new SandboxSettings(ordersPerSecond, slowConsumerPerSecond, stalledAfterRecords, rate, seed);
+        return new SandboxSettings(ordersPerSecond, slowConsumerPerSecond, stalledAfterRecords, emailDelay, rate, seed);
     }
 }

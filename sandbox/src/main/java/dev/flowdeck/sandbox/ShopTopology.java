@@ -9,6 +9,8 @@ import java.util.List;
  * orders ──payment-service──▶ payments ──inventory-service──▶ inventory ──shipping-service──▶ shipments
  *   │                            │                                                              │
  *   ├──analytics-loader (slow)   └──fraud-audit (stalls)                    notification-service─┘──▶ notifications
+ *                                                                                                           │
+ *                                                                             customer-emails (30 s late) ◀─┘
  * </pre>
  *
  * Each pipeline service dead-letters what it fails to process into {@code <input topic>-dlt}, the way Spring
@@ -30,6 +32,11 @@ public final class ShopTopology {
     public static final String SLOW_GROUP = "analytics-loader";
     /** Stops committing after a poison record while staying in its group: lag with offsets that never move. */
     public static final String STALLED_GROUP = "fraud-audit";
+    /**
+     * Emails each customer only once the notification is {@link SandboxSettings#emailDelay()} old: a group that
+     * keeps up, with a lag in time that hovers at that delay.
+     */
+    public static final String DELAYED_GROUP = "customer-emails";
 
     public static final int PARTITIONS = 3;
 

@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Runs the simulated shop against a broker: the storefront placing orders at a fixed rate, four services that keep
- * up (and dead-letter a few events), one group that falls behind and one that stalls. It owns its threads: one per
- * consumer, one for the storefront.
+ * up (and dead-letter a few events), one group that falls behind, one that stalls and one that is late on purpose.
+ * It owns its threads: one per consumer, one for the storefront.
  */
 final class ShopTraffic implements AutoCloseable {
 
@@ -61,6 +61,8 @@ final class ShopTraffic implements AutoCloseable {
                 settings.slowConsumerPerSecond()));
         consumers.add(new StalledConsumer(bootstrapServers, ShopTopology.STALLED_GROUP, ShopTopology.PAYMENTS,
                 settings.stalledAfterRecords()));
+        consumers.add(new DelayedConsumer(bootstrapServers, ShopTopology.DELAYED_GROUP, ShopTopology.NOTIFICATIONS,
+                settings.emailDelay()));
     }
 
     private PipelineService pipeline(String bootstrapServers, String group, String input, String output,

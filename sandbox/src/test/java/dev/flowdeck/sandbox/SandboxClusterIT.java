@@ -33,13 +33,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox against its promises, read back with bare Kafka clients: a real broker, every event type with a
- * parseable trace context, Spring-style dead letters that point at their originals, a slow group falling behind
- * and a stalled group whose offsets never move.
+ * parseable trace context, Spring-style dead letters that point at their originals, a slow group falling behind,
+ * a stalled group whose offsets never move and a group that handles each record a set delay after it was written.
  */
 class SandboxClusterIT {
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
     private static final int STALL_AFTER = 25;
+    private static final Duration EMAIL_DELAY = Duration.ofSeconds(4);
 
     private static SandboxCluster sandbox;
     private static Admin admin;
@@ -48,7 +49,7 @@ class SandboxClusterIT {
     @BeforeAll
     static void startSandbox() {
         // Faster than the default so each promise shows within seconds; same code paths.
-        sandbox = SandboxCluster.start(new SandboxSettings(20, 2, STALL_AFTER, 0.05, 42));
+        sandbox = SandboxCluster.start(new SandboxSettings(20, 2, STALL_AFTER, EMAIL_DELAY, 0.05, 42));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sandbox.bootstrapServers()));
     }
 
@@ -143,13 +144,17 @@ class SandboxClusterIT {
     }
 
     @Test
-    void slowGroupFallsFurtherBehindWhileItsOffsetsAdvance() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> committedSum(ShopTopology.SLOW_GROUP) > 0);
+    void slowGroupFallsFurtherBehindWhileItsOffsetsAdvanceOnEveryPartition() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed(ShopTopology.SLOW_GROUP).size()
+                == ShopTopology.PARTITIONS);
         long lagBefore = lag(ShopTopology.SLOW_GROUP, ShopTopology.ORDERS);
-        long committedBefore = committedSum(ShopTopology.SLOW_GROUP);
+        Map<TopicPartition, Long> committedBefore = committed(ShopTopology.SLOW_GROUP);
 
+        // Every partition moves: one left standing while records wait there would be a stall, not a slow group.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertThat(committedSum(ShopTopology.SLOW_GROUP)).isGreaterThan(committedBefore);
+            Map<TopicPartition, Long> committed = committed(ShopTopology.SLOW_GROUP);
+            committedBefore.forEach((partition, before) ->
+                    assertThat(committed.get(partition)).as("%s", partition).isGreaterThan(before));
             assertThat(lag(ShopTopology.SLOW_GROUP, ShopTopology.ORDERS)).isGreaterThan(lagBefore + 20);
         });
         // The services that keep up stay close to the end of their topic all along.
@@ -169,6 +174,28 @@ class SandboxClusterIT {
         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(ShopTopology.STALLED_GROUP))
                 .describedGroups().get(ShopTopology.STALLED_GROUP).get(10, TimeUnit.SECONDS);
         assertThat(group.members()).as("the stalled consumer is still a member").hasSize(1);
+    }
+
+    @Test
+    void emailGroupHandlesEachNotificationOnlyOnceItIsTheDelayOldAndKeepsUp() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> committedSum(ShopTopology.DELAYED_GROUP) > 0);
+        long handledBefore = committedSum(ShopTopology.DELAYED_GROUP);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committedSum(ShopTopology.DELAYED_GROUP) > handledBefore);
+
+        Map<TopicPartition, Long> committed = committed(ShopTopology.DELAYED_GROUP);
+        long now = System.currentTimeMillis(); // after the commits were read: every handled record was due by then
+        for (var partition : committed.entrySet()) {
+            if (partition.getValue() > 0) {
+                ConsumerRecord<String, String> lastHandled = readOne(partition.getKey(), partition.getValue() - 1);
+                assertThat(now - lastHandled.timestamp()).as("age of the last handled record on %s", partition)
+                        .isGreaterThanOrEqualTo(EMAIL_DELAY.toMillis());
+            }
+        }
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(ShopTopology.DELAYED_GROUP))
+                .describedGroups().get(ShopTopology.DELAYED_GROUP).get(10, TimeUnit.SECONDS);
+        assertThat(group.members()).as("a live member while it waits").hasSize(1);
+        // It keeps up: what waits is about the last few seconds of notifications, not a growing backlog.
+        assertThat(lag(ShopTopology.DELAYED_GROUP, ShopTopology.NOTIFICATIONS)).isLessThan(200);
     }
 
     private Map<TopicPartition, Long> committed(String group) throws Exception {

@@ -53,18 +53,22 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * <p>Threads: the admin client has a single I/O thread that also completes its futures, so nothing runs in its
  * callbacks beyond issuing the next request; every result hops to the {@code worker} executor (owned by the app)
  * before it is computed on. Each browse runs its own consumer on its own thread (a consumer is single-threaded),
- * from a pool this connection owns and shuts down on {@link #close()}. The producer is created on first publish.
+ * from a pool this connection owns and shuts down on {@link #close()}. Lag in time is read by one more consumer on
+ * one more thread the connection owns ({@link TimeLagReader}). The producer is created on first publish.
  */
 public final class KafkaBrokerConnection implements BrokerConnection {
 
     /** Every failure the operator waits for reaches the screen within 10 s. */
     static final Duration API_TIMEOUT = Duration.ofSeconds(9);
 
+    private static final AtomicInteger TIME_LAG_CONSUMERS = new AtomicInteger();
+
     private final ConnectionProfile profile;
     private final KafkaClientConfig config;
     private final Admin admin;
     private final Executor worker;
     private final KafkaOffsetReset offsetReset;
+    private final TimeLagReader timeLag;
     private final ExecutorService browseThreads =
             Executors.newThreadPerTaskExecutor(new NamedThreadFactory("flowdeck-kafka-browse"));
     private final Set<KafkaBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
@@ -72,12 +76,14 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaProducer<byte[], byte[]> producer;
 
-    private KafkaBrokerConnection(ConnectionProfile profile, Credentials credentials, Executor worker) {
+    private KafkaBrokerConnection(ConnectionProfile profile, Credentials credentials, Executor worker,
+                                  TimeLagBudget budget) {
         this.profile = profile;
         this.config = new KafkaClientConfig(profile, credentials);
         this.admin = Admin.create(config.admin());
         this.worker = worker;
         this.offsetReset = new KafkaOffsetReset(admin, worker, profile);
+        this.timeLag = new TimeLagReader(config.timeLag(TIME_LAG_CONSUMERS.incrementAndGet()), budget);
     }
 
     /**
@@ -85,7 +91,12 @@ public final class KafkaBrokerConnection implements BrokerConnection {
      * operator-readable {@link dev.flowdeck.core.broker.BrokerException} if the cluster cannot be reached.
      */
     public static KafkaBrokerConnection open(ConnectionProfile profile, Credentials credentials, Executor worker) {
-        return new KafkaBrokerConnection(profile, credentials, worker);
+        return new KafkaBrokerConnection(profile, credentials, worker, TimeLagBudget.DEFAULT);
+    }
+
+    /** For tests: a connection whose rounds spend at most {@code budget} on lag in time. */
+    static KafkaBrokerConnection open(ConnectionProfile profile, Executor worker, TimeLagBudget budget) {
+        return new KafkaBrokerConnection(profile, Credentials.NONE, worker, budget);
     }
 
     /** A connection without credentials (PLAINTEXT, TLS without a client login, or a JAAS line of its own). */
@@ -173,9 +184,24 @@ public final class KafkaBrokerConnection implements BrokerConnection {
                         : explain(failure));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each partition with lag also says when its oldest waiting record was written, read from the record at
+     * the committed offset (the first record still in the log where there is no commit or retention deleted it).
+     * Telling the ages takes at most 1 s a round, largest lags first; those it could not tell stay unknown.
+     */
     @Override
     public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-        return new KafkaLagReader(admin, worker).read().exceptionallyCompose(this::explain);
+        if (closed.get()) {
+            return explain(new IllegalStateException("closed"));
+        }
+        return new KafkaLagReader(admin, worker, timeLag).read().exceptionallyCompose(this::explain);
+    }
+
+    /** For tests: what the last round did to tell the ages of waiting records. */
+    TimeLagLookups lastTimeLagLookups() {
+        return timeLag.lastLookups();
     }
 
     @Override
@@ -248,6 +274,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
         if (closed.compareAndSet(false, true)) {
             activeBrowses.forEach(KafkaBrowse::cancel);
             browseThreads.shutdown();
+            timeLag.close();
             synchronized (this) {
                 if (producer != null) {
                     producer.close(Duration.ofSeconds(2));

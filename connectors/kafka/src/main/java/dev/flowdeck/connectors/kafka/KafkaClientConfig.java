@@ -51,6 +51,26 @@ final class KafkaClientConfig {
         return config;
     }
 
+    /**
+     * The consumer that reads when waiting records were written, for lag in time: a browser's rules (no group, no
+     * commits), fetching little at a time, since it wants one record of each partition it reads. 64 KiB a
+     * partition holds a whole batch of a producer's default 16 KiB; a bigger batch still comes, alone in a fetch.
+     */
+    Map<String, Object> timeLag(int number) {
+        Map<String, Object> config = browser(0);
+        // Numbered like the browsers: two clients of one id in a JVM clash over their JMX names.
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, profile.clientProperties()
+                .getOrDefault(CommonClientConfigs.CLIENT_ID_CONFIG, "flowdeck-lag-" + number));
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        // Only a partition with nothing left to read waits; it should not hold up the round.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        // Retention may delete a record between the offsets' read and the fetch: then the first one still there.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+
     Map<String, Object> producer() {
         Map<String, Object> config = common("flowdeck-producer");
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -23,18 +23,21 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Lag of every consumer group in four admin requests whatever the number of groups: list the groups, then
+ * Lag of every consumer group in four rounds of admin requests whatever the number of groups: list the groups, then
  * describe them and fetch all their committed offsets in one batch each, then the end offsets of every partition
- * they committed to in one batch.
+ * they committed to in one batch (with, alongside it, the start offsets of the same partitions, for lag in time).
+ * Then the {@link TimeLagReader} adds the age of each group's oldest waiting record.
  */
 final class KafkaLagReader {
 
     private final Admin admin;
     private final Executor worker;
+    private final TimeLagReader timeLag;
 
-    KafkaLagReader(Admin admin, Executor worker) {
+    KafkaLagReader(Admin admin, Executor worker, TimeLagReader timeLag) {
         this.admin = admin;
         this.worker = worker;
+        this.timeLag = timeLag;
     }
 
     CompletionStage<List<ConsumerGroupLag>> read() {
@@ -53,11 +56,29 @@ final class KafkaLagReader {
         return descriptions.thenCombine(committed, Snapshot::new)
                 .thenComposeAsync(snapshot -> {
                     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                    snapshot.committed().values().forEach(offsets ->
-                            offsets.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
-                    return stage(admin.listOffsets(latest).all())
-                            .thenApplyAsync(ends -> snapshot.lag(groups, ends), worker);
-                }, worker);
+                    Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+                    snapshot.committed().values().forEach(offsets -> offsets.keySet().forEach(tp -> {
+                        latest.put(tp, OffsetSpec.latest());
+                        earliest.put(tp, OffsetSpec.earliest());
+                    }));
+                    var ends = stage(admin.listOffsets(latest).all());
+                    // Only for ages, which are an extra: without them a round still has its lag.
+                    var starts = stage(admin.listOffsets(earliest).all())
+                            .exceptionally(failure -> Map.of());
+                    return ends.thenCombineAsync(starts, (end, start) -> new Offsets(snapshot.lag(groups, end),
+                            logStarts(start)), worker);
+                }, worker)
+                .thenCompose(offsets -> timeLag.withTimeLag(offsets.groups(), offsets.logStarts()))
+                .thenApplyAsync(groupsWithAges -> groupsWithAges, worker); // never continue on the time-lag thread
+    }
+
+    private record Offsets(List<ConsumerGroupLag> groups, Map<TopicPartition, Long> logStarts) {
+    }
+
+    private static Map<TopicPartition, Long> logStarts(Map<TopicPartition, ListOffsetsResultInfo> earliest) {
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        earliest.forEach((tp, info) -> starts.put(tp, info.offset()));
+        return starts;
     }
 
     private record Snapshot(Map<String, ConsumerGroupDescription> descriptions,
