@@ -1,5 +1,6 @@
 package dev.flowdeck.cli;
 
+import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.lag.GroupStatus;
 import dev.flowdeck.core.lag.GroupVerdict;
 import dev.flowdeck.core.lag.MonitorUpdate;
@@ -14,7 +15,9 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -146,11 +149,30 @@ final class LagMetrics implements AutoCloseable {
             err.println("The metrics reach " + endpoint + " again.");
         } else if (!sent.isSuccess() && !failing) {
             failing = true;
-            Throwable cause = sent.getFailureThrowable();
-            err.println("The metrics could not be sent to " + endpoint
-                    + (cause == null ? "" : " (" + cause.getMessage() + ")")
-                    + "; the watch goes on and tries again with every sample.");
+            err.println("The metrics could not be sent to " + endpoint + " (" + why(sent)
+                    + "); the watch goes on and tries again with every sample.");
         }
+    }
+
+    /** Why an export failed, in a few words: the exporter's own exceptions name classes, not causes. */
+    private static String why(CompletableResultCode failed) {
+        if (!failed.isDone()) {
+            return "no answer in time";
+        }
+        Throwable failure = failed.getFailureThrowable();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "nothing answers there";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer in time";
+            }
+        }
+        if (failure == null || failure.getMessage() == null || failure.getMessage().isBlank()) {
+            // An HTTP error: the exporter logs the collector's answer (java.util.logging, routed to SLF4J).
+            return "the collector did not take them; java -Dflowdeck.log=INFO shows its answer";
+        }
+        return Failures.sentence(failure);
     }
 
     /** Closes the exporter; every sample was sent when it was taken. */

@@ -6,7 +6,6 @@ import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.lag.LagMonitor;
 import dev.flowdeck.core.lag.LagRound;
 import dev.flowdeck.core.lag.MonitorUpdate;
-import dev.flowdeck.core.lag.Spoken;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +26,8 @@ import java.util.function.Supplier;
  * {@link LagMonitor} the desktop uses, so a status here is the status there. One sample, or one every interval until
  * stopped (Ctrl-C), the sample count is reached, or the handler says stop (stdout closed).
  *
- * <p>Samples are stamped with their scheduled instant (start + n × interval), not with when the thread woke: the
- * evaluator counts a window as full from how far its samples span, and a few milliseconds of scheduling jitter
+ * <p>Samples are stamped with their scheduled instant (first answer + n × interval), not with when the thread woke:
+ * the evaluator counts a window as full from how far its samples span, and a few milliseconds of scheduling jitter
  * would otherwise drop the window's first sample every other round and make a status come and go.
  */
 final class LagWatch {
@@ -71,19 +70,23 @@ final class LagWatch {
      *                        a watch cannot improve on. Later failures are reported on stderr and sampling goes on.
      */
     Outcome run(Predicate<MonitorUpdate> handler) throws InterruptedException {
-        Instant start = clock.instant();
+        Instant start = null;
         MonitorUpdate last = null;
         boolean lastFailed = false;
         long taken = 0;
         long tick = 0;
         while (true) {
-            Instant at = start.plus(plan.interval().multipliedBy(tick));
+            Instant at = start == null ? null : start.plus(plan.interval().multipliedBy(tick));
             try {
                 Optional<List<ConsumerGroupLag>> groups = read();
                 if (groups.isEmpty()) {
                     break; // stopped while reading
                 }
-                if (taken == 0) {
+                if (start == null) {
+                    // The ticks count from when the first answer came: the first read also opens the connection,
+                    // which would otherwise make the first sample look seconds older than its offsets.
+                    start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                    at = start;
                     List<String> missing = plan.groups().missing(groups.get(), address);
                     if (!missing.isEmpty()) {
                         throw new CommandFailure(ExitCodes.BROKER, String.join(" ", missing), null);
@@ -96,12 +99,12 @@ final class LagWatch {
                     break;
                 }
             } catch (BrokerException failure) {
-                if (taken == 0) {
+                if (start == null) {
                     throw new CommandFailure(ExitCodes.BROKER, failure.getMessage(), failure);
                 }
                 // A watch runs beside a collector for hours: one failed read (a broker restarting) must not end it.
-                err.println(at.truncatedTo(ChronoUnit.SECONDS) + " the sample failed, the next one is due in "
-                        + Spoken.span(plan.interval()) + ": " + failure.getMessage());
+                err.println(at.truncatedTo(ChronoUnit.SECONDS) + " sample failed, the watch goes on: "
+                        + failure.getMessage());
                 lastFailed = true;
                 taken++;
             }

@@ -269,9 +269,24 @@ class KafkaLagCliIT {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(jsonLines(result)).hasSize(2);
-        assertThat(result.err().lines()).singleElement().asString()
-                .startsWith("The metrics could not be sent to " + collector + "/v1/metrics")
-                .endsWith("; the watch goes on and tries again with every sample.");
+        assertThat(result.err().lines()).singleElement().asString().isEqualTo("The metrics could not be sent to "
+                + collector + "/v1/metrics (nothing answers there); the watch goes on and tries again with every "
+                + "sample.");
+    }
+
+    @Test
+    void aCollectorThatRefusesTheMetricsIsSaid() throws Exception {
+        try (var collector = OtlpReceiver.start()) {
+            String wrongPath = collector.address() + "/not-metrics";
+            var result = kafka("lag", "--group", caughtUp, "--watch", "--interval", "1s", "--window", "2s",
+                    "--samples", "2", "-o", "json", "--otlp", wrongPath);
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(collector.requests()).as("asked once per sample, never retried").hasSize(2);
+            assertThat(result.err().lines()).singleElement().asString().isEqualTo("The metrics could not be sent to "
+                    + wrongPath + " (the collector did not take them; java -Dflowdeck.log=INFO shows its answer); "
+                    + "the watch goes on and tries again with every sample.");
+        }
     }
 
     /** The connector does not read the oldest waiting record's age yet: until it does, null; then a true age. */
