@@ -21,8 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code flowdeck}, the command line: {@code browse} and {@code search} a Kafka topic or RabbitMQ queue with the
- * app's connectors, filters and profiles, and watch consumer groups' {@code lag}, for scripts and terminals. Only {@link #main} exits the JVM; the commands
- * return exit codes (see {@link ExitCodes}), so tests run them in-process.
+ * app's connectors, filters and profiles, and watch consumer groups' {@code lag}, for scripts and terminals. Only
+ * {@link #main} exits the JVM; the commands return exit codes (see {@link ExitCodes}), so tests run them in-process.
  */
 @Command(name = "flowdeck", mixinStandardHelpOptions = true, versionProvider = FlowdeckCli.Version.class,
         synopsisSubcommandLabel = "COMMAND",

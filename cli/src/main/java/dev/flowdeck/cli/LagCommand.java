@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lag", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"How far Kafka consumer groups are behind, and how each is doing: OK, Warning (falling "
-                + "behind), Rewinding, Stalled or Stopped, the desktop's statuses, each with the sentence that explains "
-                + "it.",
+                + "behind), Rewinding, Stalled or Stopped, the desktop's statuses, each with the sentence that "
+                + "explains it.",
             "Without --watch: one sample. Stopped shows at once; Rewinding takes two samples; Warning and Stalled are "
                 + "judged over a full --window of samples, and until the window is covered the explanation says "
                 + "'watching'."})
