@@ -3,26 +3,51 @@ package dev.flowdeck.cli;
 /** What {@code flowdeck} exits with, so a script can tell the outcomes apart. Said in --help and the README. */
 public final class ExitCodes {
 
-    /** Done; a search found at least one message. */
+    /** Done; a search found at least one message; no group had a status {@code lag --fail-on} names. */
     public static final int OK = 0;
     /** A search read everything asked for and nothing matched. */
     public static final int NOTHING_FOUND = 1;
+    /**
+     * {@code lag --fail-on}: a group's status at the last sample was one of those named. It shares 1 with
+     * {@link #NOTHING_FOUND} on purpose: for both, the check ran and its answer is "no", as grep's 1 says; 2 and up
+     * stay errors.
+     */
+    public static final int STATUS_FAILED = 1;
     /** The command line was wrong (picocli's own code for invalid input). */
     public static final int USAGE = 2;
-    /** The broker could not be reached, refused the credentials, or has no such destination. */
+    /** The broker could not be reached, refused the credentials, or has no such destination or consumer group. */
     public static final int BROKER = 3;
     /** A filter cannot be used: a regular expression or JSONPath that does not parse. */
     public static final int INVALID_FILTER = 4;
     /** The output could not be written (a full disk, a closed file), or something failed unexpectedly. */
     public static final int OUTPUT = 5;
 
-    /** The lines --help shows, code and meaning separated by a colon as picocli wants them. */
+    /** The lines browse's and search's --help show, code and meaning separated by a colon as picocli wants them. */
     static final String[] HELP = {
         "0:done; a search found at least one message",
         "1:a search found no message",
         "2:the command line is wrong (an unknown option, a missing or malformed value)",
         "3:the broker cannot be reached, refused the credentials, or has no such topic or queue",
         "4:a filter is invalid (a regular expression or JSONPath that does not parse)",
+        "5:the output could not be written, or an unexpected failure",
+    };
+
+    /** The lines {@code flowdeck --help} shows: every command's. */
+    static final String[] ALL_HELP = {
+        "0:done",
+        "1:search found no message, or lag found a group in a status --fail-on names",
+        "2:the command line is wrong (an unknown option, a missing or malformed value)",
+        "3:the broker cannot be reached, refused the credentials, or has no such topic, queue or consumer group",
+        "4:a filter is invalid (a regular expression or JSONPath that does not parse)",
+        "5:the output could not be written, or an unexpected failure",
+    };
+
+    /** The lines lag's --help shows: it has no filter, and its 1 is --fail-on's. */
+    static final String[] LAG_HELP = {
+        "0:done; no group's status was one --fail-on names",
+        "1:a group's status at the last sample was one --fail-on names",
+        "2:the command line is wrong (an unknown option, a missing or malformed value)",
+        "3:the cluster cannot be reached or refused the credentials, a consumer group asked for does not exist",
         "5:the output could not be written, or an unexpected failure",
     };
 

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -20,12 +21,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code flowdeck}, the command line: {@code browse} and {@code search} a Kafka topic or RabbitMQ queue with the
- * app's connectors, filters and profiles, for scripts and terminals. Only {@link #main} exits the JVM; the commands
- * return exit codes (see {@link ExitCodes}), so tests run them in-process.
+ * app's connectors, filters and profiles, and watch consumer groups' {@code lag}, for scripts and terminals. Only
+ * {@link #main} exits the JVM; the commands return exit codes (see {@link ExitCodes}), so tests run them in-process.
  */
 @Command(name = "flowdeck", mixinStandardHelpOptions = true, versionProvider = FlowdeckCli.Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "Browse and search Kafka topics and RabbitMQ queues from the command line.")
+        description = "Browse and search Kafka topics and RabbitMQ queues, and watch Kafka consumer lag, from the "
+                + "command line.")
 public final class FlowdeckCli implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowdeckCli.class);
@@ -37,6 +39,10 @@ public final class FlowdeckCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Libraries that log through java.util.logging (the OpenTelemetry exporter) would print to stderr on their
+        // own; through SLF4J they stay as quiet as every other log unless -Dflowdeck.log asks for them.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(commandLine(CliEnvironment.system()).execute(args));
     }
 
@@ -45,6 +51,7 @@ public final class FlowdeckCli implements Callable<Integer> {
         var cli = new CommandLine(new FlowdeckCli())
                 .addSubcommand(new BrowseCommand(environment))
                 .addSubcommand(new SearchCommand(environment))
+                .addSubcommand(new LagCommand(environment))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(environment.out(), true));
         cli.setErr(new PrintWriter(environment.err(), true));
@@ -56,18 +63,24 @@ public final class FlowdeckCli implements Callable<Integer> {
                     + " (run java with -Dflowdeck.log=DEBUG for details).");
             return ExitCodes.OUTPUT;
         });
+        for (CommandLine command : cli.getSubcommands().values()) {
+            switch (command.getCommand()) {
+                case ReadCommand ignored -> listExitCodes(command, ExitCodes.HELP);
+                case LagCommand ignored -> listExitCodes(command, ExitCodes.LAG_HELP);
+                default -> {
+                }
+            }
+        }
+        listExitCodes(cli, ExitCodes.ALL_HELP);
+        return cli;
+    }
+
+    private static void listExitCodes(CommandLine command, String[] lines) {
         Map<String, String> exitCodes = new LinkedHashMap<>();
-        for (String line : ExitCodes.HELP) {
+        for (String line : lines) {
             exitCodes.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
         }
-        for (CommandLine command : cli.getSubcommands().values()) {
-            if (!(command.getCommand() instanceof ReadCommand)) {
-                continue;
-            }
-            command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
-        }
-        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
-        return cli;
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
     }
 
     /** A usage error in a few lines, not the whole help: what is wrong, a suggestion for a typo, where to look. */

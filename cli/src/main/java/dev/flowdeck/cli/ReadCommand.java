@@ -18,10 +18,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -137,14 +135,9 @@ abstract class ReadCommand implements Callable<Integer> {
         var progress = new ProgressLine(err, environment.errIsTerminal(), System::nanoTime);
         var tally = new Tally(output.limitOrZero());
         var run = new BrowseRun();
-        var finished = new CountDownLatch(1);
         // Ctrl-C: end the read, let this thread close the output and the connection (a RabbitMQ queue browse then
         // hands its messages back at once), and only then let the JVM go.
-        Thread interrupted = Thread.ofPlatform().name("flowdeck-cli-interrupted").unstarted(() -> {
-            run.stop();
-            awaitQuietly(finished);
-        });
-        Runtime.getRuntime().addShutdownHook(interrupted);
+        CtrlC ctrlC = CtrlC.stops(run::stop);
         ExecutorService io = Executors.newFixedThreadPool(2, new NamedThreadFactory("flowdeck-cli-io"));
         BrokerConnection connection = null;
         int exitCode;
@@ -174,8 +167,7 @@ abstract class ReadCommand implements Callable<Integer> {
                 connection.close();
             }
             io.shutdownNow();
-            finished.countDown();
-            removeQuietly(interrupted);
+            ctrlC.close();
         }
         return exitCode;
     }
@@ -185,22 +177,6 @@ abstract class ReadCommand implements Callable<Integer> {
             case KAFKA -> KafkaBrokerConnection.open(cluster.profile(), cluster.credentials(), io);
             case RABBITMQ -> RabbitBrokerConnection.open(cluster.profile(), cluster.credentials());
         };
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already on its way out (Ctrl-C): the hook is running
-        }
     }
 
     /** Counts what a read has scanned and written, and writes each batch out; false once it should stop. */

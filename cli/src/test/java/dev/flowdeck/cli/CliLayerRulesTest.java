@@ -28,6 +28,15 @@ class CliLayerRulesTest {
     }
 
     @Test
+    void onlyTheMetricsExportSeesTheOpenTelemetrySdk() {
+        noClasses().that().resideInAPackage("dev.flowdeck.cli..")
+                .and().doNotHaveSimpleName("LagMetrics").and().doNotHaveSimpleName("SampleMetricReader")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..")
+                .because("the lag watch's export is the one place the command line speaks OpenTelemetry")
+                .check(classes);
+    }
+
+    @Test
     void brokerClientsStayInTheConnectors() {
         noClasses().that().resideInAPackage("dev.flowdeck.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "com.rabbitmq..")

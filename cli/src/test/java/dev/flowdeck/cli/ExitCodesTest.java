@@ -102,6 +102,6 @@ class ExitCodesTest {
 
         var nothing = cli().run();
         assertThat(nothing.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(nothing.err()).contains("browse").contains("search");
+        assertThat(nothing.err()).contains("browse").contains("search").contains("lag");
     }
 }

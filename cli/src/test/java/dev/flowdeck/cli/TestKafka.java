@@ -10,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -77,6 +79,20 @@ final class TestKafka {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         return topic;
+    }
+
+    /** A new group, without members, one record behind on a new topic of its own. */
+    static String groupOneBehind() throws Exception {
+        String topic = newTopic(1);
+        try (var producer = producer()) {
+            producer.send(new ProducerRecord<>(topic, bytes("k"), bytes("v"))).get(30, TimeUnit.SECONDS);
+        }
+        String group = "cli-group-" + UUID.randomUUID();
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        return group;
     }
 
     static KafkaProducer<byte[], byte[]> producer() {
