@@ -84,10 +84,7 @@ final class ClusterSession implements AutoCloseable {
         long period = REFRESH_INTERVAL.toMillis();
         refreshes = executors.scheduler().scheduleWithFixedDelay(
                 () -> ui.execute(cluster::refresh), period, period, TimeUnit.MILLISECONDS);
-        String name = result.profile().name();
-        lag = LagSampling.start(name, result.connection(), lagWatch.settings(), lagWatch.history(name),
-                lagWatch.alerts(), lagWatch.rules(), cluster.lag(), executors.brokerIo(), ui, executors.scheduler(),
-                lagWatch.clock());
+        lag = LagSampling.start(result.profile().name(), result.connection(), lagWatch, cluster.lag(), executors, ui);
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.lag.LagHistoryStore;
-import dev.flowdeck.core.lag.MemoryAlertLog;
 import dev.flowdeck.profiles.ConfigDirectory;
 import dev.flowdeck.sandbox.RabbitSandbox;
+import dev.flowdeck.store.FileAlertLog;
+import dev.flowdeck.store.FileAuditLog;
+import dev.flowdeck.store.FileLagHistoryStore;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.lag.AlertNotifier;
 import dev.flowdeck.views.browser.BrowserFactory;
@@ -41,10 +43,9 @@ public final class FlowdeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        // Until the history store is in, lag history lasts for the session only.
-        var lagWatch = new LagWatch(options.lag(), cluster -> LagHistoryStore.none(), new MemoryAlertLog(1_000),
+        var lagWatch = new LagWatch(options.lag(), this::lagHistory, FileAlertLog.inConfigDirectory(),
                 new AlertRulesFile(ConfigDirectory.forThisMachine().resolve("alert-rules.json")), Clock.systemUTC());
-        workspace = new Workspace(executors, lagWatch, Clock.systemDefaultZone());
+        workspace = new Workspace(executors, lagWatch, FileAuditLog.inConfigDirectory(), Clock.systemDefaultZone());
         List<Runnable> openers = new ArrayList<>();
         if (options.sandbox()) {
             var kafka = ConnectionProfile.kafka("Sandbox Kafka", "(starting)").asSandbox();
@@ -85,6 +86,19 @@ public final class FlowdeckApp extends Application {
         stage.show();
         LOG.info("Flowdeck window open {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /**
+     * The cluster's lag history on disk; for this session only when the folder cannot be used (another Flowdeck
+     * holds it, say), which the log says: sampling and alerts must go on either way.
+     */
+    private LagHistoryStore lagHistory(String cluster) {
+        try {
+            return FileLagHistoryStore.forCluster(cluster, options.lag().retention(), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            LOG.warn("The lag history of {} is kept for this session only: {}", cluster, e.getMessage());
+            return LagHistoryStore.none();
+        }
     }
 
     @Override

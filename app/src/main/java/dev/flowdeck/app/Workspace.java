@@ -1,5 +1,6 @@
 package dev.flowdeck.app;
 
+import dev.flowdeck.core.audit.AuditLog;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.cluster.ConnectionState;
@@ -7,6 +8,7 @@ import dev.flowdeck.views.connection.ConnectionActions;
 import dev.flowdeck.views.connection.ConnectionDialog;
 import dev.flowdeck.views.connection.ConnectionForm;
 import dev.flowdeck.views.connection.PasswordPrompt;
+import dev.flowdeck.views.offsets.ResetOffsetsDialog;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,13 +36,15 @@ final class Workspace implements ConnectionActions, AutoCloseable {
     private final java.util.Set<ClusterViewModel> connecting = new java.util.HashSet<>();
     private final AppExecutors executors;
     private final LagWatch lagWatch;
+    private final AuditLog audit;
     private final Clock clock;
     private AppProfiles profiles;
     private Window owner;
 
-    Workspace(AppExecutors executors, LagWatch lagWatch, Clock clock) {
+    Workspace(AppExecutors executors, LagWatch lagWatch, AuditLog audit, Clock clock) {
         this.executors = executors;
         this.lagWatch = lagWatch;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -225,6 +229,12 @@ final class Workspace implements ConnectionActions, AutoCloseable {
                 LOG.error("Deleting {} failed", cluster.profileName(), failure);
             }
         }));
+    }
+
+    @Override
+    public void resetOffsets(ClusterViewModel cluster, String group) {
+        cluster.connection().ifPresent(connection -> ResetOffsetsDialog.show(owner, connection,
+                cluster.profileName(), group, audit, executors.brokerIo()));
     }
 
     private void closeSession(ClusterViewModel cluster) {

@@ -105,8 +105,13 @@ public final class FileLagHistoryStore implements LagHistoryStore {
 
     /** The cluster's history in the config directory of this machine, kept for {@link #DEFAULT_RETENTION}. */
     public static FileLagHistoryStore forCluster(String cluster, Clock clock) {
+        return forCluster(cluster, DEFAULT_RETENTION, clock);
+    }
+
+    /** The cluster's history in the config directory of this machine, kept for {@code retention}. */
+    public static FileLagHistoryStore forCluster(String cluster, Duration retention, Clock clock) {
         Path root = ConfigDirectory.forThisMachine().resolve(FOLDER);
-        return open(root.resolve(ClusterFolder.nameFor(cluster)), DEFAULT_RETENTION, clock);
+        return open(root.resolve(ClusterFolder.nameFor(cluster)), retention, clock);
     }
 
     @Override

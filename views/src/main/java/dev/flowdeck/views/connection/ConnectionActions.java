@@ -18,4 +18,7 @@ public interface ConnectionActions {
     void duplicate(ClusterViewModel cluster);
 
     void delete(ClusterViewModel cluster);
+
+    /** Opens the offset reset of one consumer group of a connected cluster (previewed before anything changes). */
+    void resetOffsets(ClusterViewModel cluster, String group);
 }

@@ -98,7 +98,7 @@ public final class MainWindow {
                 + (cluster.kind() == BrokerKind.KAFKA ? "topics" : "queues and exchanges")));
         tabs.getTabs().add(destinationsTab);
         tabs.getTabs().add(flowTab());
-        tabs.getTabs().add(lagTab());
+        tabs.getTabs().add(lagTab(actions));
         tabs.setId("view-tabs");
 
         var band = new Label();
@@ -157,14 +157,17 @@ public final class MainWindow {
     }
 
     /** The consumer lag of the active cluster: one view per cluster, kept while the cluster is listed. */
-    private Tab lagTab() {
+    private Tab lagTab(ConnectionActions actions) {
         var tab = new Tab("Consumer lag");
         tab.setId("lag-tab");
         tab.setClosable(false);
         tab.setGraphic(new FontIcon("mdi2s-speedometer"));
         Map<ClusterViewModel, ConsumerLagView> views = new WeakHashMap<>();
-        tab.contentProperty().bind(activeCluster.map(cluster -> views.computeIfAbsent(cluster,
-                c -> new ConsumerLagView(c.lag(), c.kind() == BrokerKind.RABBITMQ, Optional.empty()))));
+        tab.contentProperty().bind(activeCluster.map(cluster -> views.computeIfAbsent(cluster, c -> {
+            boolean rabbit = c.kind() == BrokerKind.RABBITMQ; // queues have no offsets to reset
+            return new ConsumerLagView(c.lag(), rabbit, rabbit ? Optional.empty()
+                    : Optional.of((view, group) -> actions.resetOffsets(c, group)));
+        })));
         return tab;
     }
 
