@@ -125,7 +125,8 @@ final class LagCommand implements Callable<Integer> {
             Target cluster = Target.of(target.asTargetOptions(), environment);
             if (cluster.profile().kind() != BrokerKind.KAFKA) {
                 throw new UsageException("The profile '" + cluster.profile().name() + "' is a RabbitMQ connection: "
-                        + "consumer group lag is Kafka's (RabbitMQ's consumers show with their queues).");
+                        + "the command line reads Kafka's consumer groups only (the desktop's lag tab judges "
+                        + "RabbitMQ's queues).");
             }
             return run(plan, cluster);
         } catch (UsageException e) {

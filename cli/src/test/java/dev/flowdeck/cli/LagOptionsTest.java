@@ -161,15 +161,15 @@ class LagOptionsTest {
     }
 
     @Test
-    void aRabbitMqProfileHasNoConsumerGroups(@TempDir Path config) {
+    void aRabbitMqProfileIsRefusedForNow(@TempDir Path config) {
         new ProfileRepository(config, new SessionSecretStore())
                 .save(ConnectionProfile.rabbitMq("Billing broker", "amqp://rabbit:5672/%2F"), Map.of());
 
         var result = cli().configDirectory(config).run("lag", "--profile", "Billing broker");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("The profile 'Billing broker' is a RabbitMQ connection: consumer group "
-                + "lag is Kafka's");
+        assertThat(result.err()).startsWith("The profile 'Billing broker' is a RabbitMQ connection: the command line"
+                + " reads Kafka's consumer groups only");
     }
 
     @Test
