@@ -4,6 +4,7 @@ import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.lag.LagHistoryStore;
 import dev.flowdeck.profiles.ConfigDirectory;
 import dev.flowdeck.sandbox.RabbitSandbox;
+import dev.flowdeck.store.AbandonedHistories;
 import dev.flowdeck.store.FileAlertLog;
 import dev.flowdeck.store.FileAuditLog;
 import dev.flowdeck.store.FileLagHistoryStore;
@@ -65,6 +66,7 @@ public final class FlowdeckApp extends Application {
                     () -> Clusters.connect(profile, options.credentials(), executors.brokerIo())));
         }
         openers.forEach(Runnable::run);
+        executors.brokerIo().execute(this::dropAbandonedLagHistories);
         workspace.loadSavedProfiles();
 
         BrowserFactory browsers = (connection, destination, seekable) -> new BrowserViewModel(connection,
@@ -98,6 +100,20 @@ public final class FlowdeckApp extends Application {
         } catch (RuntimeException e) {
             LOG.warn("The lag history of {} is kept for this session only: {}", cluster, e.getMessage());
             return LagHistoryStore.none();
+        }
+    }
+
+    /** Histories of clusters not opened within the retention (old sandboxes, mostly) would stay on disk for good. */
+    private void dropAbandonedLagHistories() {
+        try {
+            var dropped = AbandonedHistories.drop(ConfigDirectory.forThisMachine().resolve(FileLagHistoryStore.FOLDER),
+                    options.lag().retention(), java.time.Instant.now());
+            if (!dropped.isEmpty()) {
+                LOG.info("Dropped the lag history of {} clusters not opened for {}", dropped.size(),
+                        options.lag().retention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Old lag histories were not cleared: {}", e.getMessage());
         }
     }
 

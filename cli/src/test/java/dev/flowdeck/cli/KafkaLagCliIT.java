@@ -101,7 +101,7 @@ class KafkaLagCliIT {
         assertThat(ok.get("timeLagMs").asLong()).isZero();
         assertThat(ok.get("catchUpMs").asLong()).isZero();
         assertThat(ok.get("explanation").asText()).as("one sample is no window, and it says so")
-                .isEqualTo("Caught up (watching: 1 samples over 0 s of a 2 min window)");
+                .isEqualTo("Caught up (watching: 1 sample over 0 s of a 2 min window)");
     }
 
     @Test
@@ -179,7 +179,7 @@ class KafkaLagCliIT {
         assertThat(Duration.between(at.get(0), at.get(1))).isEqualTo(Duration.ofSeconds(1));
         assertThat(Duration.between(at.get(1), at.get(2))).isEqualTo(Duration.ofSeconds(1));
         assertThat(samples).extracting(sample -> sample.get("explanation").asText()).containsExactly(
-                "Caught up (watching: 1 samples over 0 s of a 2 s window)",
+                "Caught up (watching: 1 sample over 0 s of a 2 s window)",
                 "Caught up (watching: 2 samples over 1 s of a 2 s window)",
                 "Caught up");
     }

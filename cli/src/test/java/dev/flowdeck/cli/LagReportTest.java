@@ -94,7 +94,7 @@ class LagReportTest {
                 "Consumer lag on prod-eu at 2026-05-01T12:00:00Z (sample 2)",
                 "GROUP        STATUS  LAG  TIME LAG  TREND   CATCH-UP  MEMBERS  STATE",
                 "audit-trail  OK        3   unknown  steady         -        1  Stable",
-                "  Keeping up with 3 in flight (watching: 1 samples over 0 s of a 2 min window)",
+                "  Keeping up with 3 in flight (watching: 1 sample over 0 s of a 2 min window)",
                 "    PARTITION  COMMITTED  END  LAG  TIME LAG  TREND   CATCH-UP",
                 "    audit-0           40   40    0       0 s  steady       0 s",
                 "    audit-1         none    3    3   unknown  steady         -");
@@ -144,7 +144,7 @@ class LagReportTest {
 
         JsonNode watching = lines.get(2);
         assertThat(watching.get("at").asText()).isEqualTo("2026-05-01T12:00:00Z");
-        assertThat(watching.get("explanation").asText()).endsWith("(watching: 1 samples over 0 s of a 2 min window)");
+        assertThat(watching.get("explanation").asText()).endsWith("(watching: 1 sample over 0 s of a 2 min window)");
         JsonNode neverCommitted = watching.get("partitions").get(1);
         assertThat(neverCommitted.get("committed").isNull()).isTrue();
         assertThat(neverCommitted.get("lag").asLong()).as("a partition without a commit is all behind").isEqualTo(3);

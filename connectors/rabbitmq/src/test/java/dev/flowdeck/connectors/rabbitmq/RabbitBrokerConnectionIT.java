@@ -411,7 +411,8 @@ class RabbitBrokerConnectionIT {
             assertThat(lag.members()).isZero();
             assertThat(lag.totalLag()).isEqualTo(5);
             assertThat(lag.partitions().getFirst().committed()).isEqualTo(4);
-            assertThat(lag.state()).endsWith(" · 1 dead-lettered in " + dlq);
+            assertThat(lag.state()).startsWith("running · 5 ready, 0 unacked · delivering ")
+                    .endsWith(" · 1 dead-lettered in " + dlq);
         });
     }
 
