@@ -87,7 +87,8 @@ public final class LagEvaluator {
         List<PartitionHistory> behind = histories.stream().filter(h -> h.fallingBehind(full)).toList();
         if (group.members() == 0 && group.totalLag() > 0) {
             status = GroupStatus.STOPPED;
-            explanation = "No consumers while " + Spoken.count(group.totalLag()) + " messages wait"
+            explanation = "No consumers while " + (group.totalLag() == 1 ? "1 message waits"
+                    : Spoken.count(group.totalLag()) + " messages wait")
                     + timeLag.map(age -> " (the oldest for " + Spoken.span(age) + ")").orElse("");
         } else if (!stalled.isEmpty()) {
             status = GroupStatus.STALLED;
