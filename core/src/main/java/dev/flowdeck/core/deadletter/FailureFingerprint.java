@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *   <li>a value in double or single quotes becomes {@code "…"} / {@code '…'}: quoted text is data
  *       ({@code from String "12,50"}); backquotes are kept, since Jackson quotes type names with them;</li>
  *   <li>a UUID becomes {@code <uuid>};</li>
- *   <li>{@code 0x} hex and bare hex runs of 16 or more digits (trace ids, hashes) become {@code <hex>};</li>
+ *   <li>{@code 0x} hex and bare hex runs of 16 or more digits, one of them
+ *       a decimal one (trace ids, hashes; not a word such as {@code deadbeefdeadbeef}) become {@code <hex>};</li>
  *   <li>a number not glued to a letter before it becomes {@code <n>}, with its sign and its decimals:
  *       {@code SKU-4821} is {@code SKU-<n>}, {@code attempt=3} is {@code attempt=<n>}, but {@code Http2} and
  *       {@code utf8} stay;</li>
@@ -32,7 +33,7 @@ public record FailureFingerprint(String exceptionClass, String maskedMessage) {
     private static final Pattern QUOTED_SINGLE = Pattern.compile("(?<![\\p{L}\\p{N}])'[^'\\n]*'");
     private static final Pattern UUID = Pattern.compile(
             "\\b\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\b");
-    private static final Pattern HEX = Pattern.compile("\\b0[xX]\\p{XDigit}+\\b|\\b\\p{XDigit}{16,}\\b");
+    private static final Pattern HEX = Pattern.compile("\\b0[xX]\\p{XDigit}+\\b|\\b(?=\\p{Alpha}*\\d)\\p{XDigit}{16,}\\b");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}_\\d.])-?\\d+(?:[.,]\\d+)*");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
