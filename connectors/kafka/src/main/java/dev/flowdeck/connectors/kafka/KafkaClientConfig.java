@@ -84,7 +84,14 @@ final class KafkaClientConfig {
     }
 
     private Map<String, Object> common(String clientId) {
-        Map<String, Object> config = new HashMap<>(profile.clientProperties());
+        Map<String, Object> config = new HashMap<>();
+        // flowdeck.* properties are Flowdeck's own per-profile settings (dead-letter header mappings, marks), not
+        // the client's: passed on, Kafka would warn about each as an unknown config.
+        profile.clientProperties().forEach((name, value) -> {
+            if (!name.startsWith("flowdeck.")) {
+                config.put(name, value);
+            }
+        });
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, profile.address());
         config.putIfAbsent(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         loginWithCredentials(config);

@@ -9,6 +9,7 @@ import com.rabbitmq.http.client.domain.QueueInfo;
 import com.rabbitmq.http.client.domain.RateDetails;
 import dev.flowdeck.core.broker.QueueSummary;
 import dev.flowdeck.core.broker.QueueType;
+import dev.flowdeck.core.deadletter.DeadLetterRoute;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.lag.PartitionLag;
 import dev.flowdeck.core.lag.Spoken;

@@ -1,4 +1,4 @@
-package dev.flowdeck.connectors.rabbitmq;
+package dev.flowdeck.core.deadletter;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,16 +8,16 @@ import java.util.Optional;
  * dead-letter routing key matches, by the exchange's own rules. Without a dead-letter routing key a message keeps
  * its original routing key, which is not known here: then every queue bound to the exchange may receive it.
  */
-final class DeadLetterRoute {
+public final class DeadLetterRoute {
 
     /** A binding of the dead-letter exchange to a queue. */
-    record Binding(String queue, String routingKey) {
+    public record Binding(String queue, String routingKey) {
     }
 
     private DeadLetterRoute() {
     }
 
-    static List<String> targets(String exchangeType, Optional<String> routingKey, List<Binding> bindings) {
+    public static List<String> targets(String exchangeType, Optional<String> routingKey, List<Binding> bindings) {
         if (routingKey.isEmpty() || exchangeType.equals("fanout") || exchangeType.equals("headers")) {
             return bindings.stream().map(Binding::queue).distinct().toList();
         }
@@ -29,7 +29,7 @@ final class DeadLetterRoute {
     }
 
     /** AMQP topic matching: words split by dots, {@code *} is exactly one word, {@code #} zero or more. */
-    static boolean topicMatches(String pattern, String key) {
+    public static boolean topicMatches(String pattern, String key) {
         return matches(pattern.split("\\.", -1), 0, key.isEmpty() ? new String[0] : key.split("\\.", -1), 0);
     }
 

@@ -1,4 +1,4 @@
-package dev.flowdeck.connectors.rabbitmq;
+package dev.flowdeck.core.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
