@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,8 +22,12 @@ import java.util.regex.Pattern;
  * <p>It answers what Jayway answers on a Jackson tree (the same node, or nothing): the whole document is still read,
  * so a document that is not JSON finds nothing, and when a name repeats the last one counts, as in a tree. Paths
  * with anything else (indexes, wildcards, deep scans, filters) are left to Jayway.
+ *
+ * <p>Public for the trace index, whose correlation keys are such paths ({@code $.orderId}); thread-safe.
  */
-final class JsonFieldPath {
+public final class JsonFieldPath {
+
+    private static final ObjectMapper SHARED = new ObjectMapper();
 
     /** One step of Jayway's normalized path: {@code ['name']} or {@code ["name"]}, without quotes or escapes. */
     private static final Pattern FIELD = Pattern.compile("\\['([^'\\\\\"]*)'\\]|\\[\"([^'\\\\\"]*)\"\\]");
@@ -33,6 +38,15 @@ final class JsonFieldPath {
     private JsonFieldPath(ObjectMapper json, List<String> fields) {
         this.json = json;
         this.fields = List.copyOf(fields);
+    }
+
+    /** The streaming form of {@code path} ({@code $.orderId}), or empty if it names more than fields or is no path. */
+    public static Optional<JsonFieldPath> parse(String path) {
+        try {
+            return of(JsonPath.compile(path), SHARED);
+        } catch (InvalidPathException | IllegalArgumentException notAPath) {
+            return Optional.empty();
+        }
     }
 
     /** The streaming form of {@code path}, if it only names fields. */
@@ -55,7 +69,7 @@ final class JsonFieldPath {
     }
 
     /** The value at this path (a JSON null is a {@code NullNode}), or null if it is not there or not JSON. */
-    JsonNode find(byte[] document) {
+    public JsonNode find(byte[] document) {
         if (document == null || document.length == 0) {
             return null;
         }

@@ -1,0 +1,130 @@
+package dev.flowdeck.core.trace;
+
+import java.util.Arrays;
+
+/**
+ * Numbers 128-bit names (a trace id, or a correlation key's fingerprint) densely from 0, in an open-addressing table
+ * of primitive arrays: no boxing and no object per name, so a million names cost 16 bytes each plus the table
+ * (two ints per name at the most, half empty). Also keeps, per name, the head of a linked list the index threads
+ * through its events. Not thread-safe.
+ */
+final class DenseIds {
+
+    static final int NONE = -1;
+
+    private long[] highs = new long[1024];
+    private long[] lows = new long[1024];
+    private int[] heads = new int[1024];
+    private int[] slots = emptySlots(2048);
+    private int size;
+
+    /** The id of {@code (high, low)}, numbering it if it is new. */
+    int idOf(long high, long low) {
+        int mask = slots.length - 1;
+        for (int slot = spread(high, low) & mask; ; slot = (slot + 1) & mask) {
+            int id = slots[slot];
+            if (id == NONE) {
+                return add(high, low, slot);
+            }
+            if (highs[id] == high && lows[id] == low) {
+                return id;
+            }
+        }
+    }
+
+    /** The id of {@code (high, low)}, or {@link #NONE} if it was never numbered. */
+    int find(long high, long low) {
+        int mask = slots.length - 1;
+        for (int slot = spread(high, low) & mask; ; slot = (slot + 1) & mask) {
+            int id = slots[slot];
+            if (id == NONE || highs[id] == high && lows[id] == low) {
+                return id;
+            }
+        }
+    }
+
+    long high(int id) {
+        return highs[id];
+    }
+
+    long low(int id) {
+        return lows[id];
+    }
+
+    int head(int id) {
+        return heads[id];
+    }
+
+    void setHead(int id, int head) {
+        heads[id] = head;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Bytes held, for the index's own account of its memory. */
+    long bytes() {
+        return (long) highs.length * (8 + 8 + 4) + (long) slots.length * 4;
+    }
+
+    private int add(long high, long low, int slot) {
+        if (size == highs.length) {
+            highs = Arrays.copyOf(highs, size * 2);
+            lows = Arrays.copyOf(lows, size * 2);
+            heads = Arrays.copyOf(heads, size * 2);
+        }
+        int id = size++;
+        highs[id] = high;
+        lows[id] = low;
+        heads[id] = NONE;
+        slots[slot] = id;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return id;
+    }
+
+    private void rehash() {
+        slots = emptySlots(slots.length * 2);
+        int mask = slots.length - 1;
+        for (int id = 0; id < size; id++) {
+            int slot = spread(highs[id], lows[id]) & mask;
+            while (slots[slot] != NONE) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id;
+        }
+    }
+
+    private static int[] emptySlots(int length) {
+        int[] slots = new int[length];
+        Arrays.fill(slots, NONE);
+        return slots;
+    }
+
+    /** Trace ids are random already, but fingerprints of similar keys must not cluster: mix both halves. */
+    private static int spread(long high, long low) {
+        long h = high * 0x9E3779B97F4A7C15L ^ low;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return (int) h;
+    }
+
+    /**
+     * A 128-bit fingerprint of a text, from two independent 64-bit hashes: the index keeps correlation keys as
+     * fingerprints, not strings. Two different keys share one with a chance of about n²/2¹²⁹ (nil for any scan).
+     */
+    static long[] fingerprint(String text) {
+        long a = 0xcbf29ce484222325L; // FNV-1a
+        long b = 0x84222325cbf29ce4L;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            a = (a ^ c) * 0x100000001b3L;
+            b = Long.rotateLeft(b ^ (c * 0x9E3779B97F4A7C15L), 29) * 0xbf58476d1ce4e5b9L;
+        }
+        b ^= b >>> 31;
+        return new long[] {a, b ^ text.length()};
+    }
+}
