@@ -1,0 +1,23 @@
+package dev.flowdeck.replay;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Headers that dead-lettering added, by the conventions Flowdeck knows: a replayed event should reach its consumer
+ * as it was first sent, not carrying the story of its failure. The planner takes any predicate; this is the one to
+ * use until the dead-letter model names the convention of each dead letter.
+ */
+public final class DeadLetterHeaders {
+
+    /** Name prefixes: Spring Kafka, RabbitMQ's own, Spring Cloud Stream's RabbitMQ binder, Kafka Connect. */
+    private static final List<String> PREFIXES = List.of("kafka_dlt-", "x-death", "x-first-death-",
+            "x-last-death-", "x-exception-", "x-original-", "__connect.errors.");
+
+    /** Every header a known convention adds. */
+    public static final Predicate<String> KNOWN_CONVENTIONS =
+            name -> PREFIXES.stream().anyMatch(name::startsWith);
+
+    private DeadLetterHeaders() {
+    }
+}

@@ -1,0 +1,155 @@
+package dev.flowdeck.replay;
+
+import dev.flowdeck.core.browse.MessageHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Exactly what a plan would send, per event, as a difference against its dead letter, and to where; sends nothing.
+ * Read from the plan alone, so the reviewer of a saved plan sees what its author saw.
+ */
+public final class DryRun {
+
+    /** One header's change; {@code before} or {@code after} is null when the header was added or removed. */
+    public record HeaderChange(String name, String before, String after) {
+    }
+
+    /**
+     * One event as it would go.
+     *
+     * @param to             the target in words
+     * @param headerChanges  added, removed and changed headers, by name
+     * @param keyChanged     the key (Kafka) or routing key (RabbitMQ) sent differs from the dead letter's key
+     * @param payloadChanged the value sent differs from the dead letter's
+     */
+    public record EventPreview(String key, String to, List<HeaderChange> headerChanges, boolean keyChanged,
+                               boolean payloadChanged, int payloadBytesBefore, int payloadBytesAfter) {
+
+        public EventPreview {
+            headerChanges = List.copyOf(headerChanges);
+        }
+    }
+
+    /** @param perTarget events to send by target, in words */
+    public record Totals(int toSend, int held, int payloadsChanged, Map<String, Integer> perTarget) {
+
+        public Totals {
+            perTarget = Map.copyOf(perTarget);
+        }
+    }
+
+    private final List<EventPreview> events;
+    private final List<HeldEvent> held;
+    private final Totals totals;
+
+    private DryRun(List<EventPreview> events, List<HeldEvent> held, Totals totals) {
+        this.events = events;
+        this.held = held;
+        this.totals = totals;
+    }
+
+    public static DryRun of(ReplayPlan plan) {
+        List<EventPreview> events = new ArrayList<>();
+        Map<String, Integer> perTarget = new TreeMap<>();
+        int payloadsChanged = 0;
+        for (PlannedEvent event : plan.events()) {
+            boolean payloadChanged = !Arrays.equals(event.deadLetter().value(), event.message().value());
+            payloadsChanged += payloadChanged ? 1 : 0;
+            events.add(new EventPreview(event.key(), event.target().describe(),
+                    changes(event.deadLetter().headers(), event.message().headers()),
+                    !Arrays.equals(event.deadLetter().key(), event.message().key()), payloadChanged,
+                    length(event.deadLetter().value()), length(event.message().value())));
+            perTarget.merge(event.target().describe(), 1, Integer::sum);
+        }
+        return new DryRun(List.copyOf(events), plan.held(), new Totals(plan.events().size(), plan.held().size(),
+                payloadsChanged, perTarget));
+    }
+
+    public List<EventPreview> events() {
+        return events;
+    }
+
+    public Totals totals() {
+        return totals;
+    }
+
+    /** The preview as the operator reads it in a dialog or a terminal. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (EventPreview event : events) {
+            text.append(event.key()).append(" → ").append(event.to()).append('\n');
+            for (HeaderChange change : event.headerChanges()) {
+                if (change.before() == null) {
+                    text.append("  + header ").append(change.name()).append(": ").append(change.after());
+                } else if (change.after() == null) {
+                    text.append("  - header ").append(change.name()).append(": ").append(change.before());
+                } else {
+                    text.append("  ~ header ").append(change.name()).append(": ").append(change.before())
+                            .append(" → ").append(change.after());
+                }
+                text.append('\n');
+            }
+            if (event.keyChanged()) {
+                text.append("  ~ key\n");
+            }
+            text.append(event.payloadChanged() ? "  ~ payload (" + event.payloadBytesBefore() + " → "
+                    + event.payloadBytesAfter() + " bytes)\n" : "  = payload unchanged\n");
+        }
+        for (HeldEvent event : held) {
+            text.append(event.key()).append(" not sent: ").append(event.reason()).append('\n');
+        }
+        text.append(totals.toSend()).append(" to send, ").append(totals.held()).append(" held back, ")
+                .append(totals.payloadsChanged()).append(" with a changed payload");
+        totals.perTarget().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(target ->
+                text.append("\n  ").append(target.getValue()).append(" to ").append(target.getKey()));
+        return text.append('\n').toString();
+    }
+
+    /** By name, the last value of each (a repeated name is read as its last, as Kafka's lastHeader does). */
+    private static List<HeaderChange> changes(List<MessageHeader> before, List<MessageHeader> after) {
+        Map<String, String> was = last(before);
+        Map<String, String> is = last(after);
+        List<HeaderChange> changes = new ArrayList<>();
+        was.forEach((name, value) -> {
+            if (!is.containsKey(name)) {
+                changes.add(new HeaderChange(name, value, null));
+            } else if (!is.get(name).equals(value)) {
+                changes.add(new HeaderChange(name, value, is.get(name)));
+            }
+        });
+        is.forEach((name, value) -> {
+            if (!was.containsKey(name)) {
+                changes.add(new HeaderChange(name, null, value));
+            }
+        });
+        return changes;
+    }
+
+    private static Map<String, String> last(List<MessageHeader> headers) {
+        Map<String, String> last = new LinkedHashMap<>();
+        headers.forEach(header -> last.put(header.name(), shown(header.value())));
+        return last;
+    }
+
+    /** A header value in words: text as it is (cut at 80 chars), anything else as its size. */
+    private static String shown(byte[] value) {
+        if (value == null) {
+            return "(null)";
+        }
+        String text = new String(value, StandardCharsets.UTF_8);
+        boolean readable = text.chars().noneMatch(c -> c == 0xFFFD || Character.isISOControl(c));
+        if (!readable) {
+            return "(" + value.length + " bytes)";
+        }
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.flowdeck.replay;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a run ended: an outcome per selected event, in the plan's order (held events last).
+ *
+ * @param cancelled     the operator cancelled it (events not sent say {@link EventOutcome.Kind#NOT_SENT})
+ * @param unrecorded    why the audit log could not record the run, if it could not: the operator must note it
+ */
+public record ReplayReport(String replayId, boolean cancelled, List<EventOutcome> outcomes,
+                           Optional<String> unrecorded) {
+
+    public ReplayReport {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    public long count(EventOutcome.Kind kind) {
+        return outcomes.stream().filter(outcome -> outcome.kind() == kind).count();
+    }
+
+    /** Every event that was to be sent is in the target. */
+    public boolean complete() {
+        return outcomes.stream().allMatch(outcome -> outcome.inTarget() || outcome.kind() == EventOutcome.Kind.HELD
+                || outcome.kind() == EventOutcome.Kind.REFUSED_ALREADY_REPLAYED);
+    }
+
+    /** For the audit log and the status line: {@code 40 delivered, 2 already there, 1 failed, ...}. */
+    public String summary() {
+        return count(EventOutcome.Kind.DELIVERED) + " delivered, " + count(EventOutcome.Kind.ALREADY_DELIVERED)
+                + " already there, " + count(EventOutcome.Kind.FAILED) + " failed, " + count(EventOutcome.Kind.HELD)
+                + " held back, " + count(EventOutcome.Kind.REFUSED_ALREADY_REPLAYED) + " refused as already replayed, "
+                + count(EventOutcome.Kind.NOT_SENT) + " not sent";
+    }
+}

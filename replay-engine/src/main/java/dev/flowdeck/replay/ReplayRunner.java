@@ -1,0 +1,416 @@
+package dev.flowdeck.replay;
+
+import dev.flowdeck.core.audit.AuditEntry;
+import dev.flowdeck.core.audit.AuditLog;
+import dev.flowdeck.core.broker.Failures;
+import dev.flowdeck.core.publish.PublishReceipt;
+import dev.flowdeck.core.publish.ReadOnlyProfileException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a plan, or resumes it from its journal: every event reaches its target once, however often the app dies.
+ *
+ * <p>How an event goes, each step journaled before the next starts: {@code sent} is forced to the disk, then the
+ * message goes to the publisher; its confirm is journaled as {@code confirmed}; in move mode the dead letter is
+ * removed only then, and {@code removed} journaled. On resume, what the journal says decides: never sent → send;
+ * confirmed → done (remove it if moving); sent or failed without a confirm → ask the {@link TargetReadBack}, and
+ * send only if the target does not hold it. So a message is sent a second time only when the target was seen
+ * without it, and a dead letter is removed only when the target was seen with it.
+ *
+ * <p>All work runs on the {@link ReplayScheduler}, which must run one task at a time: completions arriving on a
+ * connector's I/O thread hop onto it before anything is journaled. {@link #pause}, {@link #resume} and
+ * {@link #cancel} may be called from any thread; a pause or cancel lets sends already out finish and be recorded.
+ *
+ * <p>A run refuses before sending anything when the target's profile is read-only (or, for a move, the source's),
+ * and every run, refused or not, ends with an entry in the audit log.
+ */
+public final class ReplayRunner {
+
+    public static final String AUDIT_ACTION = "replay events";
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayRunner.class);
+
+    /** What a run talks to: the brokers, the disk, the clock. */
+    public record Services(Publisher publisher, TargetReadBack readBack, DeadLetterSource source,
+                           ReplayHistory history, AuditLog audit, ReplayScheduler scheduler, Clock clock) {
+
+        public Services {
+            Objects.requireNonNull(publisher, "publisher");
+            Objects.requireNonNull(readBack, "readBack");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(scheduler, "scheduler");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    private enum Work { SEND, CHECK, REMOVE }
+
+    private record Step(Work work, PlannedEvent event, boolean deliveredBefore) {
+    }
+
+    private final ReplayPlan plan;
+    private final ReplayJournal journal;
+    private final Services services;
+    private final ReplayOptions options;
+    private final Consumer<ReplayProgress> progress;
+    private final RateLimit rate;
+    private final String operator;
+    private final CompletableFuture<ReplayReport> finished = new CompletableFuture<>();
+
+    private final Deque<Step> queue = new ArrayDeque<>();
+    private final Map<String, EventOutcome> outcomes = new LinkedHashMap<>();
+    private int inFlight;
+    private boolean started;
+    private boolean paused;
+    private boolean cancelled;
+    private boolean done;
+    private boolean timerPending;
+
+    /**
+     * @param journal  this plan's journal, opened (a fresh one, or the one a crashed run left)
+     * @param progress told of every change, on the scheduler
+     */
+    public ReplayRunner(ReplayPlan plan, ReplayJournal journal, Services services, ReplayOptions options,
+                        Consumer<ReplayProgress> progress) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.services = Objects.requireNonNull(services, "services");
+        this.options = Objects.requireNonNull(options, "options");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.rate = new RateLimit(services.clock(), options.eventsPerSecond());
+        this.operator = AuditEntry.osUser();
+    }
+
+    /**
+     * Starts (or resumes) the run. The stage completes with the report when every event has an outcome, or fails
+     * with a {@link ReadOnlyProfileException} when refused, or with the journal's failure (nothing more is sent
+     * once the journal cannot record it).
+     */
+    public synchronized CompletionStage<ReplayReport> start() {
+        if (started) {
+            throw new IllegalStateException("A runner runs once; open the journal again to resume.");
+        }
+        started = true;
+        services.scheduler().execute(() -> guarded(this::begin));
+        return finished;
+    }
+
+    public void pause() {
+        services.scheduler().execute(() -> guarded(() -> {
+            paused = true;
+            report();
+        }));
+    }
+
+    public void resume() {
+        services.scheduler().execute(() -> guarded(() -> {
+            paused = false;
+            pump();
+        }));
+    }
+
+    /** Sends nothing more; what is out is still recorded. Events not sent say so and a resume sends them. */
+    public void cancel() {
+        services.scheduler().execute(() -> guarded(() -> {
+            cancelled = true;
+            for (Step step : queue) {
+                String key = step.event().key();
+                outcomes.put(key, step.work() == Work.REMOVE
+                        ? new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
+                                "In the target; not removed from the dead letters (cancelled).")
+                        : new EventOutcome(key, EventOutcome.Kind.NOT_SENT, false, "Cancelled before it was sent."));
+            }
+            queue.clear();
+            finishIfIdle();
+        }));
+    }
+
+    private void begin() {
+        Publisher publisher = services.publisher();
+        if (publisher.readOnly()) {
+            refuse(new ReadOnlyProfileException(publisher.cluster(), "replaying events"));
+            return;
+        }
+        if (plan.mode() == ReplayMode.MOVE && services.source().readOnly()) {
+            refuse(new ReadOnlyProfileException(services.source().cluster(),
+                    "removing replayed events from the dead letters"));
+            return;
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        plan.events().forEach(event -> keys.add(event.key()));
+        plan.held().forEach(event -> keys.add(event.key()));
+        journal.planned(keys);
+        JournalState state = journal.state();
+        for (PlannedEvent event : plan.events()) {
+            String key = event.key();
+            JournalState.Standing standing = state.of(key).orElseThrow();
+            switch (standing.step()) {
+                case PLANNED -> queue.add(new Step(Work.SEND, event, false));
+                case SENT, FAILED -> queue.add(new Step(Work.CHECK, event, false));
+                case CONFIRMED -> {
+                    if (plan.mode() == ReplayMode.MOVE) {
+                        queue.add(new Step(Work.REMOVE, event, true));
+                    } else {
+                        outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
+                                "Delivered before this run (the journal says so)."));
+                    }
+                }
+                case REMOVED -> outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, true,
+                        "Delivered and removed before this run (the journal says so)."));
+                case SKIPPED -> outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.REFUSED_ALREADY_REPLAYED,
+                        false, standing.reason()));
+            }
+        }
+        for (HeldEvent event : plan.held()) {
+            if (state.of(event.key()).map(JournalState.Standing::step).orElse(null) != JournalState.Step.SKIPPED) {
+                journal.skipped(event.key(), event.reason());
+            }
+            outcomes.put(event.key(), new EventOutcome(event.key(), EventOutcome.Kind.HELD, false, event.reason()));
+        }
+        pump();
+    }
+
+    /** Starts as much work as the pause, the concurrency and the rate allow. */
+    private void pump() {
+        while (!done && !cancelled && !paused && inFlight < options.concurrency() && !queue.isEmpty()) {
+            Step next = queue.peek();
+            if (next.work() == Work.SEND) {
+                if (refusedAsReplayed(next.event())) {
+                    queue.poll();
+                    continue;
+                }
+                Duration wait = rate.reserve();
+                if (!wait.isZero()) {
+                    if (!timerPending) {
+                        timerPending = true;
+                        services.scheduler().schedule(() -> guarded(() -> {
+                            timerPending = false;
+                            pump();
+                        }), wait);
+                    }
+                    break;
+                }
+            }
+            queue.poll();
+            inFlight++;
+            switch (next.work()) {
+                case SEND -> send(next.event());
+                case CHECK -> check(next.event());
+                case REMOVE -> remove(next.event(), next.deliveredBefore());
+            }
+        }
+        report();
+        finishIfIdle();
+    }
+
+    private boolean refusedAsReplayed(PlannedEvent event) {
+        if (options.force()) {
+            return false;
+        }
+        Optional<String> earlier = services.history().deliveredBy(event.key(), plan.id());
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        String reason = "Already replayed by replay " + earlier.get() + "; sending it again needs force.";
+        journal.skipped(event.key(), reason);
+        outcomes.put(event.key(), new EventOutcome(event.key(), EventOutcome.Kind.REFUSED_ALREADY_REPLAYED, false,
+                reason));
+        return true;
+    }
+
+    private void send(PlannedEvent event) {
+        journal.sent(event.key()); // on the disk before the message leaves: an unjournaled event was never sent
+        CompletionStage<PublishReceipt> sending;
+        try {
+            sending = services.publisher().send(event.message());
+        } catch (RuntimeException refused) {
+            sending = CompletableFuture.failedFuture(refused);
+        }
+        sending.whenComplete((receipt, failure) ->
+                services.scheduler().execute(() -> guarded(() -> sendEnded(event, receipt, failure))));
+    }
+
+    private void sendEnded(PlannedEvent event, PublishReceipt receipt, Throwable failure) {
+        if (done) {
+            return;
+        }
+        inFlight--;
+        String key = event.key();
+        if (failure == null) {
+            journal.confirmed(key, receipt);
+            if (plan.mode() == ReplayMode.MOVE) {
+                inFlight++;
+                remove(event, false);
+            } else {
+                outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.DELIVERED, false, landed(receipt)));
+            }
+        } else {
+            String reason = Failures.sentence(failure);
+            journal.failed(key, reason);
+            outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.FAILED, false, reason));
+            if (Failures.unwrap(failure) instanceof ReadOnlyProfileException) {
+                cancelled = true; // every further send would be refused the same way
+                queue.forEach(step -> outcomes.put(step.event().key(), new EventOutcome(step.event().key(),
+                        EventOutcome.Kind.NOT_SENT, false, reason)));
+                queue.clear();
+            }
+        }
+        pump();
+    }
+
+    private void check(PlannedEvent event) {
+        CompletionStage<Boolean> asking;
+        try {
+            asking = services.readBack().holds(event, plan.id());
+        } catch (RuntimeException failed) {
+            asking = CompletableFuture.failedFuture(failed);
+        }
+        asking.whenComplete((holds, failure) ->
+                services.scheduler().execute(() -> guarded(() -> checkEnded(event, holds, failure))));
+    }
+
+    private void checkEnded(PlannedEvent event, Boolean holds, Throwable failure) {
+        if (done) {
+            return;
+        }
+        inFlight--;
+        String key = event.key();
+        if (failure != null) {
+            // Left as it stands in the journal: sending without knowing could double it.
+            outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.FAILED, false,
+                    "Its last send has no known outcome and the target could not be read back ("
+                            + Failures.sentence(failure) + "); resume to try again."));
+        } else if (holds) {
+            journal.confirmed(key, null);
+            if (plan.mode() == ReplayMode.MOVE) {
+                inFlight++;
+                remove(event, true);
+            } else {
+                outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
+                        "Found in the target: an interrupted run had sent it."));
+            }
+        } else {
+            queue.addFirst(new Step(Work.SEND, event, false));
+        }
+        pump();
+    }
+
+    private void remove(PlannedEvent event, boolean deliveredBefore) {
+        CompletionStage<Void> removing;
+        try {
+            removing = services.source().remove(event);
+        } catch (RuntimeException failed) {
+            removing = CompletableFuture.failedFuture(failed);
+        }
+        removing.whenComplete((ignored, failure) ->
+                services.scheduler().execute(() -> guarded(() -> removeEnded(event, deliveredBefore, failure))));
+    }
+
+    private void removeEnded(PlannedEvent event, boolean deliveredBefore, Throwable failure) {
+        if (done) {
+            return;
+        }
+        inFlight--;
+        String key = event.key();
+        EventOutcome.Kind kind = deliveredBefore ? EventOutcome.Kind.ALREADY_DELIVERED : EventOutcome.Kind.DELIVERED;
+        if (failure == null) {
+            journal.removed(key);
+            outcomes.put(key, new EventOutcome(key, kind, true, "In the target and removed from the dead letters."));
+        } else {
+            outcomes.put(key, new EventOutcome(key, kind, false, "In the target, but not removed from the dead "
+                    + "letters (" + Failures.sentence(failure) + "); a resume removes it."));
+        }
+        pump();
+    }
+
+    private void finishIfIdle() {
+        if (done || !started || inFlight > 0 || !(queue.isEmpty() || cancelled)) {
+            return;
+        }
+        done = true;
+        ReplayReport report = new ReplayReport(plan.id(), cancelled, ordered(), Optional.empty());
+        long failed = report.count(EventOutcome.Kind.FAILED);
+        String outcome = failed > 0 ? AuditEntry.failed(failed + " events failed; resume the replay to finish it")
+                : cancelled ? AuditEntry.failed("cancelled by the operator") : AuditEntry.SUCCEEDED;
+        Optional<String> unrecorded = audit(report.summary(), outcome);
+        report();
+        finished.complete(new ReplayReport(plan.id(), cancelled, report.outcomes(), unrecorded));
+    }
+
+    private List<EventOutcome> ordered() {
+        List<EventOutcome> ordered = new java.util.ArrayList<>();
+        plan.events().forEach(event -> Optional.ofNullable(outcomes.get(event.key())).ifPresent(ordered::add));
+        plan.held().forEach(event -> Optional.ofNullable(outcomes.get(event.key())).ifPresent(ordered::add));
+        return ordered;
+    }
+
+    private void refuse(RuntimeException refusal) {
+        done = true;
+        audit("nothing sent", AuditEntry.failed(refusal.getMessage()));
+        finished.completeExceptionally(refusal);
+    }
+
+    /** Runs a task of the run; a journal that cannot be written stops the run, so nothing goes out unrecorded. */
+    private synchronized void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException failure) {
+            if (done) {
+                LOG.warn("Replay {}: a late answer could not be recorded: {}", plan.id(), failure.getMessage());
+                return;
+            }
+            done = true;
+            queue.clear();
+            LOG.error("Replay {} stopped: {}", plan.id(), failure.getMessage());
+            audit(new ReplayReport(plan.id(), true, ordered(), Optional.empty()).summary(),
+                    AuditEntry.failed("stopped: " + Failures.sentence(failure)));
+            finished.completeExceptionally(failure);
+        }
+    }
+
+    private Optional<String> audit(String summary, String outcome) {
+        String target = plan.source() + " → " + String.join("; ", plan.targets());
+        String detail = "replay " + plan.id() + " (" + plan.mode().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + plan.events().size() + " planned, " + plan.held().size() + " held back" + (options.force()
+                ? ", forced" : "") + "): " + summary + "; journal " + journal.file();
+        try {
+            services.audit().record(new AuditEntry(services.clock().instant(), services.publisher().cluster(),
+                    operator, AUDIT_ACTION, target, detail, outcome));
+            return Optional.empty();
+        } catch (RuntimeException unwritten) {
+            LOG.error("Replay {} was not recorded in the audit log: {}", plan.id(), unwritten.getMessage());
+            return Optional.of("The audit log could not record this replay (" + unwritten.getMessage()
+                    + "). Note it by hand.");
+        }
+    }
+
+    private void report() {
+        int delivered = (int) outcomes.values().stream().filter(EventOutcome::inTarget).count();
+        int failed = (int) outcomes.values().stream().filter(o -> o.kind() == EventOutcome.Kind.FAILED).count();
+        ReplayProgress.State state = done ? ReplayProgress.State.FINISHED
+                : cancelled ? ReplayProgress.State.CANCELLING
+                : paused ? ReplayProgress.State.PAUSED : ReplayProgress.State.RUNNING;
+        progress.accept(new ReplayProgress(plan.events().size() + plan.held().size(), outcomes.size(), delivered,
+                failed, inFlight, state));
+    }
+
+    private static String landed(PublishReceipt receipt) {
+        return receipt == null ? "Confirmed by the target."
+                : "Confirmed: " + receipt.destination() + "-" + receipt.partition()
+                + (receipt.offset() >= 0 ? "@" + receipt.offset() : "");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.flowdeck.replay;
+
+import static dev.flowdeck.replay.Messages.header;
+import static dev.flowdeck.replay.Messages.kafkaDeadLetter;
+import static dev.flowdeck.replay.Messages.kafkaSelection;
+import static dev.flowdeck.replay.Messages.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DryRunTest {
+
+    @Test
+    void showsPerEventTheHeaderAndPayloadChangesAndWhereItGoesWithTotals() {
+        ReplayPlan plan = new ReplayPlanner(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "r-9",
+                DeadLetterHeaders.KNOWN_CONVENTIONS, 2).plan(kafkaSelection(
+                        kafkaDeadLetter(1, "{\"a\":1}", header("tenant", "eu")),
+                        kafkaDeadLetter(2, "{\"a\":2}", header(Provenance.REPLAY_COUNT, "2"))),
+                List.of(new Transform.SetHeader("tenant", utf8("us")), new Transform.SetJsonField("$.a", "10")),
+                ReplayMode.COPY);
+
+        DryRun dryRun = DryRun.of(plan);
+
+        DryRun.EventPreview first = dryRun.events().getFirst();
+        assertThat(first.to()).isEqualTo("orders, partition 3");
+        assertThat(first.payloadChanged()).isTrue();
+        assertThat(first.keyChanged()).isFalse();
+        assertThat(first.headerChanges()).containsExactly(
+                new DryRun.HeaderChange("kafka_dlt-original-topic", "orders", null),
+                new DryRun.HeaderChange("kafka_dlt-original-partition", "3", null),
+                new DryRun.HeaderChange("kafka_dlt-exception-message", "timeout", null),
+                new DryRun.HeaderChange("tenant", "eu", "us"),
+                new DryRun.HeaderChange(Provenance.REPLAY_ID, null, "r-9"),
+                new DryRun.HeaderChange(Provenance.REPLAYED_FROM, null, "orders.DLT/0@1"),
+                new DryRun.HeaderChange(Provenance.REPLAY_COUNT, null, "1"));
+        assertThat(dryRun.totals()).isEqualTo(new DryRun.Totals(1, 1, 1, java.util.Map.of("orders, partition 3", 1)));
+        assertThat(dryRun.text()).isEqualTo("""
+                orders.DLT/0@1 → orders, partition 3
+                  - header kafka_dlt-original-topic: orders
+                  - header kafka_dlt-original-partition: 3
+                  - header kafka_dlt-exception-message: timeout
+                  ~ header tenant: eu → us
+                  + header flowdeck-replay-id: r-9
+                  + header flowdeck-replayed-from: orders.DLT/0@1
+                  + header flowdeck-replay-count: 1
+                  ~ payload (7 → 8 bytes)
+                orders.DLT/0@2 not sent: Replayed 2 times already (the limit is 2): quarantined instead of sent again.
+                1 to send, 1 held back, 1 with a changed payload
+                  1 to orders, partition 3
+                """);
+    }
+
+    @Test
+    void anUntouchedEventShowsOnlyItsProvenanceAndAnUnchangedPayload() {
+        ReplayPlan plan = new ReplayPlanner(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "r",
+                name -> false, 3).plan(kafkaSelection(kafkaDeadLetter(5, "x")), List.of(), ReplayMode.COPY);
+        DryRun.EventPreview preview = DryRun.of(plan).events().getFirst();
+        assertThat(preview.payloadChanged()).isFalse();
+        assertThat(preview.headerChanges()).extracting(DryRun.HeaderChange::name)
+                .containsExactly(Provenance.REPLAY_ID, Provenance.REPLAYED_FROM, Provenance.REPLAY_COUNT);
+        assertThat(DryRun.of(plan).text()).contains("  = payload unchanged\n");
+    }
+}
