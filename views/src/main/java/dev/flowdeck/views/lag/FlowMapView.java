@@ -28,7 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class FlowMapView extends BorderPane {
 
-    private static final double NODE_WIDTH = 230;
+    private static final double NODE_WIDTH = 260;
     private static final double NODE_HEIGHT = 54;
     private static final double GAP = 16;
     private static final double MARGIN = 24;
@@ -73,7 +73,7 @@ public final class FlowMapView extends BorderPane {
         if (flow.groups().isEmpty()) {
             banner.setText("No consumer groups yet: the map fills in with the first sample.");
         } else if (flow.worst().isPresent()) {
-            banner.setText("Look first at " + flow.worst().get().sentence());
+            banner.setText("Look first: " + flow.worst().get().sentence());
             banner.getStyleClass().add(Styles.DANGER);
             banner.setGraphic(new FontIcon("mdi2a-alert-outline"));
         } else {

@@ -39,19 +39,19 @@ final class GroupsTable extends TableView<GroupVerdict> {
                 setGraphic(empty ? null : badge);
             }
         });
-        status.setPrefWidth(105);
-        status.setMinWidth(105);
+        status.setPrefWidth(95);
+        status.setMinWidth(95);
 
-        TableColumn<GroupVerdict, String> group = text(queues ? "Queue" : "Group", GroupVerdict::name, 190);
-        TableColumn<GroupVerdict, String> state = text("State", v -> v.group().state(), queues ? 160 : 80);
-        TableColumn<GroupVerdict, Long> members = number(queues ? "Consumers" : "Members", v -> (long) v.group().members(), 85);
-        TableColumn<GroupVerdict, Long> lag = number("Lag", GroupVerdict::lag, 90);
-        TableColumn<GroupVerdict, String> time = text("Lag in time", v -> age(v.timeLag()), 95);
+        TableColumn<GroupVerdict, String> group = text(queues ? "Queue" : "Group", GroupVerdict::name, 150);
+        TableColumn<GroupVerdict, String> state = text("State", v -> v.group().state(), queues ? 150 : 65);
+        TableColumn<GroupVerdict, Long> members = number(queues ? "Consumers" : "Members", v -> (long) v.group().members(), 75);
+        TableColumn<GroupVerdict, Long> lag = number("Lag", GroupVerdict::lag, 70);
+        TableColumn<GroupVerdict, String> time = text("Lag in time", v -> age(v.timeLag()), 85);
         time.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<GroupVerdict, String> trend = text("Trend", v -> v.trend().label(), 105);
-        TableColumn<GroupVerdict, String> catchUp = text("Caught up in", v -> catchUp(v.catchUp(), v.lag()), 95);
+        TableColumn<GroupVerdict, String> catchUp = text("Clear in", v -> catchUp(v.catchUp(), v.lag()), 80);
         TableColumn<GroupVerdict, String> why = text("Why", GroupVerdict::explanation, 420);
-        why.setMinWidth(200);
+        why.setMinWidth(140);
         getColumns().setAll(java.util.List.of(status, group, state, members, lag, time, trend, catchUp, why));
     }
 

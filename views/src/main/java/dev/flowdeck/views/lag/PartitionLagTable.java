@@ -31,7 +31,7 @@ final class PartitionLagTable extends TableView<PartitionVerdict> {
                 column("Lag", p -> Formats.count(p.lag()), 90, true),
                 column("Lag in time", p -> GroupsTable.age(p.timeLag()), 95, true),
                 column("Trend", p -> p.trend().label(), 105, false),
-                column("Caught up in", p -> GroupsTable.catchUp(p.catchUp(), p.lag()), 100, true),
+                column("Clear in", p -> GroupsTable.catchUp(p.catchUp(), p.lag()), 100, true),
                 column(queues ? "Acked" : "Consumed", p -> Spoken.rate(p.consumedRate()), 80, true),
                 column(queues ? "Published" : "Produced", p -> Spoken.rate(p.producedRate()), 80, true)));
     }
