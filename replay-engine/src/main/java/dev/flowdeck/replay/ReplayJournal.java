@@ -232,6 +232,21 @@ public final class ReplayJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * The intact records of a journal file, read without opening it for writing (another run may own it): the
+     * {@code begin} record first. A torn or damaged line is passed over; the caller decides what is missing.
+     */
+    static List<JsonNode> readIntact(Path file) throws IOException {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\n")) {
+            JsonNode record = parse(line);
+            if (record != null) {
+                records.add(record);
+            }
+        }
+        return records;
+    }
+
     /** The record on a line, or null if the line is not one whole, intact record. */
     private static JsonNode parse(String line) {
         int space = line.indexOf(' ');
