@@ -50,9 +50,21 @@ class LayerRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
                 .orShould().dependOnClassesThat().resideInAnyPackage(UI)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
-                        "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..")
+                        "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..",
+                        "dev.flowdeck.replayconnect..")
                 // The engine gets its first classes with the replay issue; the rule is in force from day one.
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void replayAdaptersSeeOnlyCoreAndTheEngine() {
+        noClasses().that().resideInAPackage("dev.flowdeck.replayconnect..")
+                .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(UI)
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
+                        "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..",
+                        "dev.flowdeck.store..", "dev.flowdeck.profiles..")
                 .check(classes);
     }
 
@@ -77,7 +89,8 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.flowdeck.connectors..")
                 .should().dependOnClassesThat().resideInAnyPackage(UI)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.views..", "dev.flowdeck.app..",
-                        "dev.flowdeck.cli..", "dev.flowdeck.store..")
+                        "dev.flowdeck.cli..", "dev.flowdeck.store..", "dev.flowdeck.replay..",
+                        "dev.flowdeck.replayconnect..")
                 .check(classes);
     }
 }
