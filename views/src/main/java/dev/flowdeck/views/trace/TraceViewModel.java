@@ -298,6 +298,11 @@ public final class TraceViewModel {
         return template.map(t -> t.replace("{traceId}", traceId));
     }
 
+    /** Says what the view did on the model's behalf (opened an event in the browser, say) in the status line. */
+    public void tell(String text) {
+        status.set(text);
+    }
+
     /** Comma-separated topics or queues to index; empty for all (see {@link #indexable}). */
     public StringProperty destinationsProperty() {
         return destinations;
