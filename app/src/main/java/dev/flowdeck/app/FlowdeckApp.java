@@ -11,6 +11,8 @@ import dev.flowdeck.store.FileLagHistoryStore;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.lag.AlertNotifier;
 import dev.flowdeck.views.browser.BrowserFactory;
+import dev.flowdeck.views.trace.TraceFactory;
+import dev.flowdeck.views.trace.TraceViewModel;
 import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.shell.MainWindow;
 import java.lang.management.ManagementFactory;
@@ -72,7 +74,10 @@ public final class FlowdeckApp extends Application {
         BrowserFactory browsers = (connection, destination, seekable) -> new BrowserViewModel(connection,
                 destination, seekable, Platform::runLater, executors.brokerIo(), executors.scheduler(),
                 Clock.systemUTC());
-        var window = new MainWindow(workspace.clusters(), workspace, browsers);
+        TraceFactory traces = (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater,
+                executors.brokerIo(), Clock.systemUTC());
+        var window = new MainWindow(workspace.clusters(), workspace, browsers, traces);
+        window.setOnOpenUrl(url -> getHostServices().showDocument(url));
         stage.setTitle("Flowdeck");
         stage.setScene(window.createScene());
         stage.setMinWidth(800);

@@ -5,8 +5,15 @@ import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.ExchangeSummary;
 import dev.flowdeck.core.broker.QueueSummary;
 import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.trace.ChainEvent;
 import dev.flowdeck.views.browser.BrowserFactory;
+import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.browser.DestinationView;
+import dev.flowdeck.views.browser.Position;
+import dev.flowdeck.views.browser.ScanForm;
+import dev.flowdeck.views.trace.TraceFactory;
+import dev.flowdeck.views.trace.TraceView;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.cluster.ConnectionState;
 import dev.flowdeck.views.cluster.NavigationTree;
@@ -17,6 +24,7 @@ import dev.flowdeck.views.lag.FlowMapView;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import dev.flowdeck.views.cluster.DestinationLabels;
 import dev.flowdeck.views.cluster.DestinationsView;
 import javafx.application.Platform;
@@ -52,19 +60,25 @@ public final class MainWindow {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.ofPlatform());
     private final ObjectProperty<ClusterViewModel> activeCluster = new SimpleObjectProperty<>();
     private final BrowserFactory browsers;
+    private final TraceFactory traces;
+    private final Map<ClusterViewModel, OpenTraces> traceViews = new WeakHashMap<>();
+    private Consumer<String> openUrl = MainWindow::copy;
+    private Tab tracesTab;
     private boolean themeChosenByOperator;
 
     /**
      * @param clusters the open and saved clusters, in the order the navigation tree lists them; at least one
      * @param actions  what the window asks of the connections' owner (connect, create, edit, ...)
      * @param browsers makes a destination's browser when the operator opens one
+     * @param traces   makes a cluster's trace view model when its traces tab is first shown
      */
     public MainWindow(ObservableList<ClusterViewModel> clusters, ConnectionActions actions,
-                      BrowserFactory browsers) {
+                      BrowserFactory browsers, TraceFactory traces) {
         if (clusters.isEmpty()) {
             throw new IllegalArgumentException("the main window shows at least one cluster");
         }
         this.browsers = browsers;
+        this.traces = traces;
         root.setId("main-window");
         activeCluster.set(clusters.getFirst());
         var navigation = new NavigationTree(clusters, cluster -> {
@@ -99,6 +113,8 @@ public final class MainWindow {
         tabs.getTabs().add(destinationsTab);
         tabs.getTabs().add(flowTab());
         tabs.getTabs().add(lagTab(actions));
+        tracesTab = tracesTab();
+        tabs.getTabs().add(tracesTab);
         tabs.setId("view-tabs");
 
         var band = new Label();
@@ -171,6 +187,37 @@ public final class MainWindow {
         return tab;
     }
 
+    /** A cluster's traces view and the connection it indexes through: a reconnect makes a new one. */
+    private record OpenTraces(BrokerConnection connection, TraceView view) {
+    }
+
+    /** The traced event chains of the active cluster: one view per cluster and connection, kept while listed. */
+    private Tab tracesTab() {
+        var tab = new Tab("Traces");
+        tab.setId("traces-tab");
+        tab.setClosable(false);
+        tab.setGraphic(new FontIcon("mdi2t-timeline-text-outline"));
+        tab.contentProperty().bind(activeCluster.flatMap(cluster -> cluster.stateProperty()
+                .map(state -> traceView(cluster).<javafx.scene.Node>map(view -> view).orElseGet(() -> {
+                    var none = new Label(cluster.profileName() + " is not connected: connect to index its traces.");
+                    none.setPadding(new javafx.geometry.Insets(20));
+                    return none;
+                }))));
+        return tab;
+    }
+
+    private Optional<TraceView> traceView(ClusterViewModel cluster) {
+        return cluster.connection().map(connection -> {
+            OpenTraces open = traceViews.get(cluster);
+            if (open == null || open.connection() != connection) {
+                open = new OpenTraces(connection, new TraceView(traces.create(connection, cluster.profile()),
+                        event -> openEvent(cluster, event), url -> openUrl.accept(url)));
+                traceViews.put(cluster, open);
+            }
+            return open.view();
+        });
+    }
+
     /** What a browser tab shows: which cluster's which destination. */
     private record OpenDestination(ClusterViewModel cluster, String destination, DestinationView view) {
     }
@@ -180,21 +227,25 @@ public final class MainWindow {
      * messages and a cluster not connected has nothing to read through: neither opens.
      */
     public void openDestination(ClusterViewModel cluster, Destination destination) {
+        open(cluster, destination);
+    }
+
+    private Optional<DestinationView> open(ClusterViewModel cluster, Destination destination) {
         if (cluster == null || destination instanceof ExchangeSummary || cluster.connection().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         for (Tab tab : tabs.getTabs()) {
             if (tab.getUserData() instanceof OpenDestination open && open.cluster() == cluster
                     && open.destination().equals(destination.name())) {
                 tabs.getSelectionModel().select(tab);
-                return;
+                return Optional.of(open.view());
             }
         }
         boolean kafka = destination instanceof TopicSummary;
         boolean seekable = kafka || destination instanceof QueueSummary queue
                 && queue.type().browsesWithoutSideEffects();
         var browser = browsers.create(cluster.connection().get(), destination.name(), seekable);
-        var view = new DestinationView(browser, kafka, this::showTrace);
+        var view = new DestinationView(browser, kafka, traceId -> showTrace(cluster, traceId));
         var tab = new Tab(destination.name(), view);
         tab.setId("browse-" + destination.name());
         tab.setGraphic(new FontIcon(DestinationLabels.icon(destination)));
@@ -203,6 +254,7 @@ public final class MainWindow {
         tab.setOnClosed(event -> view.close());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+        return Optional.of(view);
     }
 
     private static boolean closeBrowser(Tab tab) {
@@ -210,11 +262,61 @@ public final class MainWindow {
         return true;
     }
 
-    /** Until the trace-chain view exists, following a trace link copies its id for the operator's tracing UI. */
-    private void showTrace(String traceId) {
+    /** A message's trace link: the traces tab of its cluster shows the chain (indexing first if need be). */
+    private void showTrace(ClusterViewModel cluster, String traceId) {
+        activeCluster.set(cluster);
+        traceView(cluster).ifPresent(view -> {
+            tabs.getSelectionModel().select(tracesTab);
+            view.showTrace(traceId);
+        });
+    }
+
+    /**
+     * Opens a chain's event in the browser: where the destination is read by offset, a scan of its partition from
+     * the event's offset, so the event is the first row; elsewhere (a queue) the browser, and where the event was.
+     *
+     * @return what was done, for the traces tab's status line
+     */
+    String openEvent(ClusterViewModel cluster, ChainEvent event) {
+        String where = event.offset() < 0 ? "" : "partition %d, offset %d".formatted(event.partition(), event.offset());
+        Optional<Destination> destination = cluster.destinations().stream()
+                .filter(listed -> !(listed instanceof ExchangeSummary) && listed.name().equals(event.destination()))
+                .findFirst();
+        if (destination.isEmpty()) {
+            return event.destination() + " is not among " + cluster.profileName() + "'s destinations: the event sits"
+                    + " at " + (where.isEmpty() ? "an unknown position" : where) + ".";
+        }
+        Optional<DestinationView> view = open(cluster, destination.get());
+        if (view.isEmpty()) {
+            return cluster.profileName() + " is not connected: the event sits in " + event.destination() + " at "
+                    + where + ".";
+        }
+        BrowserViewModel browser = view.get().browser();
+        if (!browser.seekable() || event.offset() < 0) {
+            return "Opened " + event.destination() + ": a queue is not read from an offset, so look for the event"
+                    + " sent at " + dev.flowdeck.views.common.Formats.timestamp(event.timestamp()) + ".";
+        }
+        ScanForm form = browser.form();
+        form.positionProperty().set(Position.OFFSET);
+        form.positionValueProperty().set(Long.toString(event.offset()));
+        form.partitions().clear();
+        if (destination.get() instanceof TopicSummary) {
+            form.partitions().add(event.partition());
+        }
+        browser.start();
+        return "Opened " + event.destination() + " from " + where + ": the event is the first row.";
+    }
+
+    /** Until the app says how to open a link, following one copies it for the operator's browser. */
+    private static void copy(String url) {
         var content = new ClipboardContent();
-        content.putString(traceId);
+        content.putString(url);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** How the tracing UI's address is opened: the desktop's browser, in the app. */
+    public void setOnOpenUrl(Consumer<String> opener) {
+        this.openUrl = opener;
     }
 
     private ToolBar toolbar(ConnectionActions actions) {
