@@ -35,6 +35,11 @@ public final class BenchmarkContext implements AutoCloseable {
         return topics.get(records);
     }
 
+    /** Five topics an order's traced events pass through, {@code records} in all, produced on first use. */
+    TracedOrderTopics.TracedTopics tracedOrders(long records) {
+        return topics.traced(records);
+    }
+
     public KafkaBrokerConnection connection() {
         return connection;
     }

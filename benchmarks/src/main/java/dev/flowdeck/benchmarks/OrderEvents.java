@@ -72,6 +72,20 @@ final class OrderEvents {
         return records / 100 + (records % 100 > 71 ? 1 : 0);
     }
 
+    /**
+     * The W3C {@code traceparent} of record {@code i}: one trace per order (so an order's five events make one chain)
+     * and one span per event. Both ids are never all zeros, which W3C forbids.
+     */
+    static String traceparent(long i) {
+        long order = i / EVENTS_PER_ORDER;
+        return "00-" + traceId(order) + "-" + Long.toHexString(mix(i) | Long.MIN_VALUE) + "-01";
+    }
+
+    /** The 32 hex digits of an order's trace id. */
+    static String traceId(long order) {
+        return Long.toHexString(mix(order) | Long.MIN_VALUE) + Long.toHexString(mix(~order) | Long.MIN_VALUE);
+    }
+
     static byte[] value(long i) {
         long h = mix(i);
         long order = i / EVENTS_PER_ORDER;

@@ -36,6 +36,7 @@ final class OrderTopics implements AutoCloseable {
     private final String compression;
     private final Admin admin;
     private final Map<Long, OrderTopic> produced = new HashMap<>();
+    private final Map<Long, TracedOrderTopics.TracedTopics> traced = new HashMap<>();
 
     OrderTopics(String bootstrapServers, String compression) {
         this.bootstrapServers = bootstrapServers;
@@ -45,6 +46,12 @@ final class OrderTopics implements AutoCloseable {
 
     synchronized OrderTopic get(long records) {
         return produced.computeIfAbsent(records, this::produce);
+    }
+
+    /** The five traced topics holding {@code records} events in all, produced the first time they are asked for. */
+    synchronized TracedOrderTopics.TracedTopics traced(long records) {
+        return traced.computeIfAbsent(records,
+                count -> TracedOrderTopics.produce(bootstrapServers, admin, producerConfig(), count));
     }
 
     private OrderTopic produce(long records) {

@@ -47,7 +47,18 @@ final class RawConsumerScan {
         return read(bootstrapServers, topic, filter);
     }
 
+    /** Reads every record of these partitions (of any topics), touching each value. */
+    static ScanRun run(String bootstrapServers, List<TopicPartition> partitions) {
+        return read(bootstrapServers, partitions, null);
+    }
+
     private static ScanRun read(String bootstrapServers, OrderTopic topic, MessageFilter filter) {
+        return read(bootstrapServers, IntStream.range(0, topic.partitions())
+                .mapToObj(p -> new TopicPartition(topic.name(), p))
+                .toList(), filter);
+    }
+
+    private static ScanRun read(String bootstrapServers, List<TopicPartition> partitions, MessageFilter filter) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuBefore = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
@@ -55,9 +66,6 @@ final class RawConsumerScan {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            List<TopicPartition> partitions = IntStream.range(0, topic.partitions())
-                    .mapToObj(p -> new TopicPartition(topic.name(), p))
-                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long total = 0;

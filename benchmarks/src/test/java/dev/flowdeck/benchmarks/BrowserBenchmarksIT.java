@@ -65,7 +65,20 @@ class BrowserBenchmarksIT {
                     .isEqualTo(tally.partitions());
         }
 
+        var trace = report.result(TraceIndexResult.class);
+        assertThat(trace.indexed()).hasSize(1).allSatisfy(run -> {
+            assertThat(run.scanned()).isEqualTo(RECORDS);
+            assertThat(run.matched()).as("every traced event indexed").isEqualTo(RECORDS);
+        });
+        assertThat(trace.events()).isEqualTo(RECORDS);
+        assertThat(trace.edges()).as("orders -> payments -> stock -> shipping -> notifications").isEqualTo(4);
+        long orders = RECORDS / OrderEvents.EVENTS_PER_ORDER;
+        for (Lookups lookups : List.of(trace.byTrace(), trace.byKey())) {
+            assertThat(lookups.count()).as("one lookup per order, at this size").isEqualTo(orders);
+            assertThat(lookups.events()).isEqualTo(RECORDS);
+        }
+
         assertThat(Files.readString(out)).contains("### 1. Scan rate", "### 2. Key search", "### 3. Memory",
-                "### 4. The UI during a full-speed scan", "### 5. Lag round");
+                "### 4. The UI during a full-speed scan", "### 5. Lag round", "### 6. Trace index");
     }
 }

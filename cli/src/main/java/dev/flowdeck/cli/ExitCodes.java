@@ -35,11 +35,20 @@ public final class ExitCodes {
     /** The lines {@code flowdeck --help} shows: every command's. */
     static final String[] ALL_HELP = {
         "0:done",
-        "1:search found no message, or lag found a group in a status --fail-on names",
+        "1:search found no message, trace no chain, flow no hop, or lag found a group in a status --fail-on names",
         "2:the command line is wrong (an unknown option, a missing or malformed value)",
         "3:the broker cannot be reached, refused the credentials, or has no such topic, queue or consumer group",
         "4:a filter is invalid (a regular expression or JSONPath that does not parse)",
         "5:the output could not be written, or an unexpected failure",
+    };
+
+    /** The lines trace's and flow's --help show: "nothing found" is 1, as for a search. */
+    static final String[] TRACE_HELP = {
+        "0:done: the chain (trace) or the flow graph (flow) was found and printed",
+        "1:no event of that trace or key (trace), no hop between two events of one transaction (flow)",
+        "2:the command line is wrong (an unknown option, a missing or malformed value)",
+        "3:the broker cannot be reached, refused the credentials, or has no such topic or queue",
+        "5:the output could not be written, the indexing was interrupted, or an unexpected failure",
     };
 
     /** The lines lag's --help shows: it has no filter, and its 1 is --fail-on's. */

@@ -26,8 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "flowdeck", mixinStandardHelpOptions = true, versionProvider = FlowdeckCli.Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "Browse and search Kafka topics and RabbitMQ queues, and watch Kafka consumer lag, from the "
-                + "command line.")
+        description = "Browse and search Kafka topics and RabbitMQ queues, watch Kafka consumer lag, and trace "
+                + "transactions through them, from the command line.")
 public final class FlowdeckCli implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowdeckCli.class);
@@ -52,6 +52,8 @@ public final class FlowdeckCli implements Callable<Integer> {
                 .addSubcommand(new BrowseCommand(environment))
                 .addSubcommand(new SearchCommand(environment))
                 .addSubcommand(new LagCommand(environment))
+                .addSubcommand(new TraceCommand(environment))
+                .addSubcommand(new FlowCommand(environment))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(environment.out(), true));
         cli.setErr(new PrintWriter(environment.err(), true));
@@ -67,6 +69,7 @@ public final class FlowdeckCli implements Callable<Integer> {
             switch (command.getCommand()) {
                 case ReadCommand ignored -> listExitCodes(command, ExitCodes.HELP);
                 case LagCommand ignored -> listExitCodes(command, ExitCodes.LAG_HELP);
+                case IndexCommand ignored -> listExitCodes(command, ExitCodes.TRACE_HELP);
                 default -> {
                 }
             }

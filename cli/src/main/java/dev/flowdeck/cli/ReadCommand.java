@@ -172,7 +172,7 @@ abstract class ReadCommand implements Callable<Integer> {
         return exitCode;
     }
 
-    private static BrokerConnection open(Target cluster, ExecutorService io) {
+    static BrokerConnection open(Target cluster, ExecutorService io) {
         return switch (cluster.profile().kind()) {
             case KAFKA -> KafkaBrokerConnection.open(cluster.profile(), cluster.credentials(), io);
             case RABBITMQ -> RabbitBrokerConnection.open(cluster.profile(), cluster.credentials());

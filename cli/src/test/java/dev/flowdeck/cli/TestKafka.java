@@ -74,7 +74,10 @@ final class TestKafka {
     }
 
     static String newTopic(int partitions) throws Exception {
-        String topic = "cli-" + UUID.randomUUID();
+        return newTopicNamed("cli-" + UUID.randomUUID(), partitions);
+    }
+
+    static String newTopicNamed(String topic, int partitions) throws Exception {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
