@@ -60,6 +60,7 @@ final class LagCluster {
         }
         admin.createTopics(topics.stream().map(name -> new NewTopic(name, shape.partitions(), (short) 1)).toList())
                 .all().get(2, TimeUnit.MINUTES);
+        NewTopics.awaitLeaders(admin, topics);
         int records = SPREAD * rounds;
         var failure = new AtomicReference<Exception>();
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(

@@ -66,6 +66,7 @@ final class OrderTopics implements AutoCloseable {
         long started = System.nanoTime();
         try {
             admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            NewTopics.awaitLeaders(admin, List.of(name));
             try (var producer = new KafkaProducer<byte[], byte[]>(producerConfig())) {
                 for (long i = 0; i < records && failure.get() == null; i++) {
                     byte[] value = OrderEvents.value(i);

@@ -47,6 +47,7 @@ final class TracedOrderTopics {
         try {
             admin.createTopics(names.stream().map(name -> new NewTopic(name, OrderTopics.PARTITIONS, (short) 1))
                     .toList()).all().get(30, TimeUnit.SECONDS);
+            NewTopics.awaitLeaders(admin, names);
             try (var producer = new KafkaProducer<byte[], byte[]>(producerConfig)) {
                 for (long i = 0; i < records && failure.get() == null; i++) {
                     var record = new ProducerRecord<>(names.get((int) (i % STEPS.size())), null,
