@@ -70,6 +70,19 @@ public final class JsonFieldPath {
 
     /** The value at this path (a JSON null is a {@code NullNode}), or null if it is not there or not JSON. */
     public JsonNode find(byte[] document) {
+        return find(document, false);
+    }
+
+    /**
+     * The first value at this path, read no further than it: what a correlation key needs from every message of a
+     * scan, where parsing the rest of each value cost more than the key. Unlike {@link #find}, a repeated name
+     * counts at its first occurrence, and a document that breaks after the value still yields it.
+     */
+    public JsonNode findFirst(byte[] document) {
+        return find(document, true);
+    }
+
+    private JsonNode find(byte[] document, boolean firstWins) {
         if (document == null || document.length == 0) {
             return null;
         }
@@ -77,14 +90,14 @@ public final class JsonFieldPath {
             if (parser.nextToken() == null) {
                 return null;
             }
-            return at(parser, 0);
+            return at(parser, 0, firstWins);
         } catch (IOException | NumberFormatException notJson) {
             return null; // an exponent beyond BigDecimal makes the value not JSON, as MessageView treats it
         }
     }
 
     /** Reads the value the parser is on to its end; returns what the path from {@code step} finds in it. */
-    private JsonNode at(JsonParser parser, int step) throws IOException {
+    private JsonNode at(JsonParser parser, int step, boolean firstWins) throws IOException {
         if (step == fields.size()) {
             return json.readTree(parser);
         }
@@ -98,7 +111,10 @@ public final class JsonFieldPath {
             boolean match = wanted.equals(parser.currentName());
             parser.nextToken();
             if (match) {
-                found = at(parser, step + 1); // a repeated name: the last one counts, as in a tree
+                found = at(parser, step + 1, firstWins); // a repeated name: the last one counts, as in a tree
+                if (firstWins && found != null) {
+                    return found;
+                }
             } else {
                 parser.skipChildren();
             }

@@ -124,7 +124,7 @@ public record CorrelationKeys(List<String> headers, List<String> properties, Lis
             }
             if (!paths.isEmpty() && message.value() != null) {
                 for (JsonFieldPath path : paths.values()) {
-                    JsonNode found = path.find(message.value());
+                    JsonNode found = path.findFirst(message.value()); // stops at the key: read from every message
                     // Objects and arrays are no key: only a scalar names one transaction.
                     if (found != null && found.isValueNode() && !found.isNull()) {
                         add(values, found.asText());

@@ -101,4 +101,22 @@ class JsonFieldPathTest {
         JsonNode found = JsonPath.compile(path).read(document, JACKSON);
         return found == null || found.isMissingNode() ? null : found;
     }
+
+    @Test
+    void findFirstStopsAtTheFirstOccurrenceAndReadsNoFurther() {
+        JsonFieldPath orderId = JsonFieldPath.parse("$.orderId").orElseThrow();
+        byte[] repeated = "{\"orderId\":\"ord-1\",\"orderId\":\"ord-2\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(orderId.findFirst(repeated).asText()).isEqualTo("ord-1");
+        assertThat(orderId.find(repeated).asText()).as("the whole-document reading: last wins").isEqualTo("ord-2");
+
+        byte[] brokenTail = "{\"orderId\":\"ord-1\",\"amount\":".getBytes(StandardCharsets.UTF_8);
+        assertThat(orderId.findFirst(brokenTail).asText()).isEqualTo("ord-1");
+        assertThat(orderId.find(brokenTail)).as("not JSON as a whole").isNull();
+
+        JsonFieldPath nested = JsonFieldPath.parse("$.order.id").orElseThrow();
+        byte[] laterMatch = "{\"order\":{\"x\":1},\"order\":{\"id\":7}}".getBytes(StandardCharsets.UTF_8);
+        assertThat(nested.findFirst(laterMatch).asInt()).as("an occurrence without the rest of the path is passed")
+                .isEqualTo(7);
+        assertThat(orderId.findFirst("not json".getBytes(StandardCharsets.UTF_8))).isNull();
+    }
 }
