@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowdeck.core.lag.AlertRule;
 import dev.flowdeck.core.lag.AlertRules;
 import dev.flowdeck.core.lag.GroupStatus;
+import dev.flowdeck.profiles.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The operator's alert rules, per cluster, in {@code alert-rules.json} of the config directory, so thresholds set
- * once hold after a restart. Written whole to a temporary file and moved into place: a crash mid-write leaves the
- * old rules, never half a file. Thread-safe.
+ * once hold after a restart. Written whole and owner-only, like the profiles ({@link PrivateFiles}): a crash
+ * mid-write leaves the old rules, never half a file. Thread-safe.
  */
 final class AlertRulesFile {
 
@@ -54,10 +54,7 @@ final class AlertRulesFile {
         ObjectNode perGroup = clusterNode.putObject("perGroup");
         rules.perGroup().forEach((group, rule) -> write(perGroup.putObject(group), rule));
         try {
-            Files.createDirectories(file.getParent());
-            Path next = file.resolveSibling(file.getFileName() + ".next");
-            Files.write(next, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
         } catch (IOException e) {
             throw new UncheckedIOException("The alert rules could not be saved to " + file, e);
         }

@@ -22,7 +22,7 @@ class AlertRulesFileTest {
     Path directory;
 
     @Test
-    void rulesOfEachClusterSurviveARestart() {
+    void rulesOfEachClusterSurviveARestart() throws Exception {
         var rules = AlertRules.defaults()
                 .with("fraud-audit", new AlertRule(OptionalLong.of(5_000), Optional.of(Duration.ofMinutes(5)),
                         Set.of(GroupStatus.STALLED, GroupStatus.WARNING)))
@@ -35,6 +35,11 @@ class AlertRulesFileTest {
         assertThat(reopened.load("Sandbox Kafka")).isEqualTo(rules);
         assertThat(reopened.load("prod-eu")).isEqualTo(AlertRules.defaults());
         assertThat(reopened.load("never saved")).isEqualTo(AlertRules.defaults());
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(directory.resolve("alert-rules.json"))))
+                    .as("owner-only, like the profiles").isEqualTo("rw-------");
+        }
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class BrowserBenchmarks {
     public static void main(String[] args) throws Exception {
         var options = BenchmarkOptions.parse(args);
         Report report = run(options);
+        // The report is the harness's answer, printed like a command's output (and also written to target/): not a
+        // log line, which logging settings could drop or reformat.
         System.out.println();
         System.out.println(report.markdown());
         LOG.info("Written to {}", options.out().toAbsolutePath());

@@ -65,6 +65,7 @@ public final class HeapProbe {
             System.gc();
             long retained = heapUsed();
             ScanProgress progress = browser.tally.progress();
+            // The probe's answer to the parent JVM, which parses this one line from the child's stdout.
             System.out.printf(Locale.ROOT, "%s scanned=%d matched=%d kept=%d notKept=%d seconds=%.3f"
                             + " poolPeakBytes=%d maxAfterGcBytes=%d baselineBytes=%d retainedBytes=%d gcs=%d"
                             + " collectors=%s maxHeapBytes=%d%n", RESULT_PREFIX, progress.scanned(), progress.matched(),

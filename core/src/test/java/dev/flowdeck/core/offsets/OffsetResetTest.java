@@ -5,18 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.audit.AuditLog;
-import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerException;
-import dev.flowdeck.core.broker.BrokerKind;
-import dev.flowdeck.core.broker.Capabilities;
-import dev.flowdeck.core.broker.ClusterOverview;
-import dev.flowdeck.core.broker.Destination;
-import dev.flowdeck.core.browse.BrowseRequest;
-import dev.flowdeck.core.browse.MessageBatch;
-import dev.flowdeck.core.browse.PartitionOffsets;
-import dev.flowdeck.core.lag.ConsumerGroupLag;
-import dev.flowdeck.core.publish.OutgoingMessage;
-import dev.flowdeck.core.publish.PublishReceipt;
+import dev.flowdeck.core.broker.UnusedConnection;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 /** The service's bookkeeping around a scripted connection; the reset itself is tested on a real broker. */
@@ -115,7 +104,7 @@ class OffsetResetTest {
     }
 
     /** Answers only the reset; everything else is no business of this service. */
-    private static final class ResetOnly implements BrokerConnection {
+    private static final class ResetOnly extends UnusedConnection {
 
         CompletionStage<OffsetResetPlan> outcome;
         RuntimeException throwAtOnce;
@@ -135,48 +124,5 @@ class OffsetResetTest {
             return CompletableFuture.completedFuture(PLAN);
         }
 
-        @Override
-        public BrokerKind kind() {
-            return BrokerKind.KAFKA;
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.KAFKA;
-        }
-
-        @Override
-        public CompletionStage<ClusterOverview> describeCluster() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<List<Destination>> listDestinations() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<List<PartitionOffsets>> partitionOffsets(String destination) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -1,23 +1,12 @@
 package dev.flowdeck.core.trace;
 
-import dev.flowdeck.core.broker.BrokerConnection;
-import dev.flowdeck.core.broker.BrokerKind;
-import dev.flowdeck.core.broker.Capabilities;
-import dev.flowdeck.core.broker.ClusterOverview;
-import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.UnusedConnection;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
-import dev.flowdeck.core.browse.PartitionOffsets;
-import dev.flowdeck.core.lag.ConsumerGroupLag;
-import dev.flowdeck.core.offsets.OffsetResetPlan;
-import dev.flowdeck.core.offsets.OffsetResetTarget;
-import dev.flowdeck.core.publish.OutgoingMessage;
-import dev.flowdeck.core.publish.PublishReceipt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
@@ -25,7 +14,7 @@ import java.util.concurrent.Flow;
  * {@code Runnable::run} is then deterministic. A destination's script ends with completion unless told to fail or
  * to hang (deliver nothing more until cancelled).
  */
-final class ScriptedBrowses implements BrokerConnection {
+final class ScriptedBrowses extends UnusedConnection {
 
     enum End { COMPLETE, FAIL, HANG }
 
@@ -83,52 +72,4 @@ final class ScriptedBrowses implements BrokerConnection {
         });
     }
 
-    @Override
-    public BrokerKind kind() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<ClusterOverview> describeCluster() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<List<Destination>> listDestinations() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<List<PartitionOffsets>> partitionOffsets(String destination) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {
-    }
 }

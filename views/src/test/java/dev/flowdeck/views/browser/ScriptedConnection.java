@@ -1,17 +1,10 @@
 package dev.flowdeck.views.browser;
 
-import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerException;
-import dev.flowdeck.core.broker.BrokerKind;
-import dev.flowdeck.core.broker.Capabilities;
-import dev.flowdeck.core.broker.ClusterOverview;
-import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.UnusedConnection;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.PartitionOffsets;
-import dev.flowdeck.core.lag.ConsumerGroupLag;
-import dev.flowdeck.core.offsets.OffsetResetPlan;
-import dev.flowdeck.core.offsets.OffsetResetTarget;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import java.util.List;
@@ -27,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own, then completes or fails, and stops when cancelled. Broker behaviour is tested against real brokers in the
  * connectors' and the app's integration tests; this only drives the view model's logic.
  */
-final class ScriptedConnection implements BrokerConnection {
+final class ScriptedConnection extends UnusedConnection {
 
     final List<BrowseRequest> requests = new CopyOnWriteArrayList<>();
     final AtomicBoolean cancelled = new AtomicBoolean();
@@ -87,46 +80,8 @@ final class ScriptedConnection implements BrokerConnection {
     }
 
     @Override
-    public BrokerKind kind() {
-        return BrokerKind.KAFKA;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.KAFKA;
-    }
-
-    @Override
-    public CompletionStage<ClusterOverview> describeCluster() {
-        throw new UnsupportedOperationException("not used by the browser");
-    }
-
-    @Override
-    public CompletionStage<List<Destination>> listDestinations() {
-        throw new UnsupportedOperationException("not used by the browser");
-    }
-
-    @Override
-    public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-        throw new UnsupportedOperationException("not used by the browser");
-    }
-
-    @Override
-    public CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target) {
-        throw new UnsupportedOperationException("not used by the browser");
-    }
-
-    @Override
-    public CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan) {
-        throw new UnsupportedOperationException("not used by the browser");
-    }
-
-    @Override
     public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
         return CompletableFuture.completedFuture(new PublishReceipt(message.destination(), 0, 1));
     }
 
-    @Override
-    public void close() {
-    }
 }

@@ -2,22 +2,12 @@ package dev.flowdeck.views.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerException;
-import dev.flowdeck.core.broker.BrokerKind;
-import dev.flowdeck.core.broker.Capabilities;
-import dev.flowdeck.core.browse.BrowseRequest;
-import dev.flowdeck.core.browse.MessageBatch;
-import dev.flowdeck.core.browse.PartitionOffsets;
-import dev.flowdeck.core.lag.ConsumerGroupLag;
-import dev.flowdeck.core.offsets.OffsetResetPlan;
-import dev.flowdeck.core.offsets.OffsetResetTarget;
-import dev.flowdeck.core.publish.OutgoingMessage;
-import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.broker.UnusedConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 /** The view model's logic with a scripted connection; the real one is covered against a broker in the app's IT. */
@@ -109,7 +98,7 @@ class ClusterViewModelTest {
     }
 
     /** Answers each request when the test says so, like a broker that takes its time. */
-    private static final class ScriptedConnection implements BrokerConnection {
+    private static final class ScriptedConnection extends UnusedConnection {
         private CompletableFuture<List<Destination>> pendingTopics;
         private int topicRequests;
 
@@ -133,48 +122,5 @@ class ClusterViewModelTest {
             pendingTopics.completeExceptionally(failure);
         }
 
-        @Override
-        public BrokerKind kind() {
-            return BrokerKind.KAFKA;
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.KAFKA;
-        }
-
-        @Override
-        public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
-            throw new UnsupportedOperationException("the cluster view does not browse");
-        }
-
-        @Override
-        public CompletionStage<List<PartitionOffsets>> partitionOffsets(String destination) {
-            throw new UnsupportedOperationException("the cluster view reads no offsets");
-        }
-
-        @Override
-        public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-            throw new UnsupportedOperationException("the cluster view does not read lag");
-        }
-
-        @Override
-        public CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target) {
-            throw new UnsupportedOperationException("not used by the cluster view");
-        }
-
-        @Override
-        public CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan) {
-            throw new UnsupportedOperationException("not used by the cluster view");
-        }
-
-        @Override
-        public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
-            throw new UnsupportedOperationException("the cluster view does not publish");
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

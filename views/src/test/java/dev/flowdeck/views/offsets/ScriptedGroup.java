@@ -1,21 +1,11 @@
 package dev.flowdeck.views.offsets;
 
-import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerException;
-import dev.flowdeck.core.broker.BrokerKind;
-import dev.flowdeck.core.broker.Capabilities;
-import dev.flowdeck.core.broker.ClusterOverview;
-import dev.flowdeck.core.broker.Destination;
-import dev.flowdeck.core.browse.BrowseRequest;
-import dev.flowdeck.core.browse.MessageBatch;
-import dev.flowdeck.core.browse.PartitionOffsets;
-import dev.flowdeck.core.lag.ConsumerGroupLag;
+import dev.flowdeck.core.broker.UnusedConnection;
 import dev.flowdeck.core.offsets.OffsetResetPlan;
 import dev.flowdeck.core.offsets.OffsetResetTarget;
 import dev.flowdeck.core.offsets.PartitionId;
 import dev.flowdeck.core.offsets.PartitionReset;
-import dev.flowdeck.core.publish.OutgoingMessage;
-import dev.flowdeck.core.publish.PublishReceipt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 
 /**
  * A connection holding one consumer group for the reset dialog's unit tests: topic "orders" with three partitions
@@ -34,7 +23,7 @@ import java.util.concurrent.Flow;
  * the executor it is given, as a connector answers on its own threads. The real reset is tested against a broker
  * in the Kafka connector's integration tests; this only drives the view model and the dialog.
  */
-final class ScriptedGroup implements BrokerConnection {
+final class ScriptedGroup extends UnusedConnection {
 
     static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
     static final long END = 10;
@@ -92,47 +81,4 @@ final class ScriptedGroup implements BrokerConnection {
         }
     }
 
-    @Override
-    public BrokerKind kind() {
-        return BrokerKind.KAFKA;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.KAFKA;
-    }
-
-    @Override
-    public CompletionStage<ClusterOverview> describeCluster() {
-        throw new UnsupportedOperationException("not used by the reset");
-    }
-
-    @Override
-    public CompletionStage<List<Destination>> listDestinations() {
-        throw new UnsupportedOperationException("not used by the reset");
-    }
-
-    @Override
-    public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
-        throw new UnsupportedOperationException("not used by the reset");
-    }
-
-    @Override
-    public CompletionStage<List<PartitionOffsets>> partitionOffsets(String destination) {
-        throw new UnsupportedOperationException("not used by the reset");
-    }
-
-    @Override
-    public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-        throw new UnsupportedOperationException("not used by the reset");
-    }
-
-    @Override
-    public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
-        throw new UnsupportedOperationException("not used by the reset");
-    }
-
-    @Override
-    public void close() {
-    }
 }

@@ -1,21 +1,14 @@
 package dev.flowdeck.views.trace;
 
-import dev.flowdeck.core.broker.BrokerConnection;
-import dev.flowdeck.core.broker.BrokerKind;
-import dev.flowdeck.core.broker.Capabilities;
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.broker.UnusedConnection;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.browse.PartitionOffsets;
-import dev.flowdeck.core.lag.ConsumerGroupLag;
-import dev.flowdeck.core.offsets.OffsetResetPlan;
-import dev.flowdeck.core.offsets.OffsetResetTarget;
-import dev.flowdeck.core.publish.OutgoingMessage;
-import dev.flowdeck.core.publish.PublishReceipt;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A cluster for the trace tests: topics with scripted batches, each browse played on a thread of its own. A topic
  * named in {@link #holdOpen} keeps its browse open after its batches until cancelled, like a long scan.
  */
-final class ScriptedTraces implements BrokerConnection {
+final class ScriptedTraces extends UnusedConnection {
 
     static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
@@ -116,16 +109,6 @@ final class ScriptedTraces implements BrokerConnection {
     }
 
     @Override
-    public BrokerKind kind() {
-        return BrokerKind.KAFKA;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return Capabilities.KAFKA;
-    }
-
-    @Override
     public CompletionStage<ClusterOverview> describeCluster() {
         return CompletableFuture.completedFuture(new ClusterOverview("scripted", "4.1", 1));
     }
@@ -135,27 +118,4 @@ final class ScriptedTraces implements BrokerConnection {
         return CompletableFuture.completedFuture(List.of()); // the browser's partitions pane asks; none shown
     }
 
-    @Override
-    public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-        throw new UnsupportedOperationException("not used by the trace view");
-    }
-
-    @Override
-    public CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target) {
-        throw new UnsupportedOperationException("not used by the trace view");
-    }
-
-    @Override
-    public CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan) {
-        throw new UnsupportedOperationException("not used by the trace view");
-    }
-
-    @Override
-    public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
-        throw new UnsupportedOperationException("not used by the trace view");
-    }
-
-    @Override
-    public void close() {
-    }
 }
