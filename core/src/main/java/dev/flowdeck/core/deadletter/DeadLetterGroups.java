@@ -72,8 +72,7 @@ public final class DeadLetterGroups {
 
     public void add(DeadLetter deadLetter) {
         total++;
-        var key = new Key(deadLetter.origin().map(Origin::destination).orElse(""),
-                FailureFingerprint.of(deadLetter.failure()));
+        var key = new Key(originOf(deadLetter), FailureFingerprint.of(deadLetter.failure()));
         Tally tally = groups.get(key);
         if (tally == null && groups.size() < maxGroups) {
             tally = new Tally(deadLetter);
@@ -85,6 +84,11 @@ public final class DeadLetterGroups {
             tally = other;
         }
         tally.add(deadLetter);
+    }
+
+    /** The origin a group is keyed by: the destination it failed in, empty where no header said. */
+    static String originOf(DeadLetter deadLetter) {
+        return deadLetter.origin().map(Origin::destination).orElse("");
     }
 
     /** The groups, largest first (ties: first seen first), the "other" bucket last if there is one. */

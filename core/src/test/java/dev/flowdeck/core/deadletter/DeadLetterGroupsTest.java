@@ -72,6 +72,25 @@ class DeadLetterGroupsTest {
         });
     }
 
+    @Test
+    void aGroupsIdIsTheSameForTheSameCauseWhereverItIsComputedAndClaimsOnlyItsOwnLetters() {
+        var groups = new DeadLetterGroups(1);
+        groups.add(deadLetter("payments", "com.acme.Timeout", "no answer within 3000 ms", 1));
+        groups.add(deadLetter("inventory", "com.acme.Timeout", "no answer within 3000 ms", 2));
+
+        DeadLetterGroup payments = groups.groups().getFirst();
+        DeadLetterGroup other = groups.groups().getLast();
+
+        // SHA-256 of "payments\0com.acme.Timeout\0no answer within <n> ms", as sha256sum computes it
+        assertThat(payments.id()).isEqualTo("769cfd70");
+        assertThat(payments.contains(deadLetter("payments", "com.acme.Timeout", "no answer within 9 ms", 3))).isTrue();
+        assertThat(payments.contains(deadLetter("inventory", "com.acme.Timeout", "no answer within 9 ms", 3)))
+                .isFalse();
+        assertThat(other.id()).isEqualTo(DeadLetterGroup.OTHER_ID);
+        assertThat(other.contains(deadLetter("inventory", "com.acme.Timeout", "no answer within 3000 ms", 2)))
+                .isFalse();
+    }
+
     static DeadLetter deadLetter(String topic, String thrown, String message, int second) {
         var origin = new KafkaOrigin(topic, OptionalInt.of(0), OptionalLong.of(second), Optional.empty(),
                 Optional.empty(), null);

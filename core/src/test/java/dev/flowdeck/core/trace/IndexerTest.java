@@ -3,6 +3,7 @@ package dev.flowdeck.core.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowdeck.core.broker.BrokerException;
+import dev.flowdeck.core.broker.ScriptedBrowses;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.StartPosition;

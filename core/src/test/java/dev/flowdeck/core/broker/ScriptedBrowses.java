@@ -1,6 +1,5 @@
-package dev.flowdeck.core.trace;
+package dev.flowdeck.core.broker;
 
-import dev.flowdeck.core.broker.UnusedConnection;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
 import java.util.ArrayList;
@@ -14,18 +13,18 @@ import java.util.concurrent.Flow;
  * {@code Runnable::run} is then deterministic. A destination's script ends with completion unless told to fail or
  * to hang (deliver nothing more until cancelled).
  */
-final class ScriptedBrowses extends UnusedConnection {
+public final class ScriptedBrowses extends UnusedConnection {
 
-    enum End { COMPLETE, FAIL, HANG }
+    public enum End { COMPLETE, FAIL, HANG }
 
     private record Script(List<MessageBatch> batches, End end) {
     }
 
     private final Map<String, Script> scripts = new HashMap<>();
-    final List<BrowseRequest> requests = new ArrayList<>();
-    final List<String> cancelled = new ArrayList<>();
+    public final List<BrowseRequest> requests = new ArrayList<>();
+    public final List<String> cancelled = new ArrayList<>();
 
-    ScriptedBrowses script(String destination, End end, MessageBatch... batches) {
+    public ScriptedBrowses script(String destination, End end, MessageBatch... batches) {
         scripts.put(destination, new Script(List.of(batches), end));
         return this;
     }
