@@ -11,6 +11,8 @@ import dev.flowdeck.store.FileLagHistoryStore;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.lag.AlertNotifier;
 import dev.flowdeck.views.browser.BrowserFactory;
+import dev.flowdeck.views.deadletter.DeadLetterFactory;
+import dev.flowdeck.views.deadletter.DeadLetterInboxViewModel;
 import dev.flowdeck.views.trace.TraceFactory;
 import dev.flowdeck.views.trace.TraceViewModel;
 import dev.flowdeck.views.browser.BrowserViewModel;
@@ -76,7 +78,9 @@ public final class FlowdeckApp extends Application {
                 Clock.systemUTC());
         TraceFactory traces = (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater,
                 executors.brokerIo(), Clock.systemUTC());
-        var window = new MainWindow(workspace.clusters(), workspace, browsers, traces);
+        DeadLetterFactory deadLetters = (connection, profile) -> new DeadLetterInboxViewModel(connection, profile,
+                Platform::runLater);
+        var window = new MainWindow(workspace.clusters(), workspace, browsers, traces, deadLetters);
         window.setOnOpenUrl(url -> getHostServices().showDocument(url));
         stage.setTitle("Flowdeck");
         stage.setScene(window.createScene());

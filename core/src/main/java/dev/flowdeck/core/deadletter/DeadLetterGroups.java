@@ -28,12 +28,14 @@ public final class DeadLetterGroups {
     /** A group as it grows. */
     private static final class Tally {
         final DeadLetter sample;
+        final String id;
         long count;
         Instant first;
         Instant last;
 
-        Tally(DeadLetter sample) {
+        Tally(DeadLetter sample, String id) {
             this.sample = sample;
+            this.id = id;
         }
 
         void add(DeadLetter deadLetter) {
@@ -70,20 +72,22 @@ public final class DeadLetterGroups {
         batch.forEach(this::add);
     }
 
-    public void add(DeadLetter deadLetter) {
+    /** Counts {@code deadLetter} into its group; returns the group's {@link DeadLetterGroup#id()}. */
+    public String add(DeadLetter deadLetter) {
         total++;
         var key = new Key(originOf(deadLetter), FailureFingerprint.of(deadLetter.failure()));
         Tally tally = groups.get(key);
         if (tally == null && groups.size() < maxGroups) {
-            tally = new Tally(deadLetter);
+            tally = new Tally(deadLetter, DeadLetterGroup.idOf(key.origin(), key.fingerprint()));
             groups.put(key, tally);
         } else if (tally == null) {
             if (other == null) {
-                other = new Tally(deadLetter);
+                other = new Tally(deadLetter, DeadLetterGroup.OTHER_ID);
             }
             tally = other;
         }
         tally.add(deadLetter);
+        return tally.id;
     }
 
     /** The origin a group is keyed by: the destination it failed in, empty where no header said. */

@@ -31,11 +31,16 @@ public final class DeadLetterScan {
     /** The most dead letters kept to list by default: the browser's table holds as many. */
     public static final int DEFAULT_KEEP = 5_000;
 
-    /** A dead letter as read and as decoded. */
-    public record Letter(BrowsedMessage message, DeadLetter deadLetter) {
+    /**
+     * A dead letter as read and as decoded.
+     *
+     * @param groupId the {@link DeadLetterGroup#id()} of the group it was counted in
+     */
+    public record Letter(BrowsedMessage message, DeadLetter deadLetter, String groupId) {
         public Letter {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(deadLetter, "deadLetter");
+            Objects.requireNonNull(groupId, "groupId");
         }
     }
 
@@ -105,7 +110,7 @@ public final class DeadLetterScan {
      * {@link BrokerException} whose message is a sentence.
      *
      * @param keep   the most letters to keep
-     * @param wanted which letters to keep (every one, or one group's)
+     * @param wanted which letters to keep (every one, or one group's: by {@link Letter#groupId()})
      */
     public static DeadLetterScan start(BrokerConnection connection, String destination, DeadLetterDecoder decoder,
                                        int keep, Predicate<Letter> wanted, Consumer<Progress> progress) {
@@ -135,8 +140,8 @@ public final class DeadLetterScan {
         tally.add(batch);
         batch.notes().forEach(note -> notes.add(destination + ": " + note));
         for (BrowsedMessage message : batch.messages()) {
-            var letter = new Letter(message, decoder.decode(message));
-            groups.add(letter.deadLetter());
+            DeadLetter deadLetter = decoder.decode(message);
+            var letter = new Letter(message, deadLetter, groups.add(deadLetter));
             if (wanted.test(letter)) {
                 accepted++;
                 if (kept.size() < keep) {

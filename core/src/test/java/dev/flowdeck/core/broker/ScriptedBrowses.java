@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A connection whose browses deliver scripted batches on demand, on the thread that asks: a run on
+ * A connection that lists scripted destinations and whose browses deliver scripted batches on demand, on the thread that asks: a run on
  * {@code Runnable::run} is then deterministic. A destination's script ends with completion unless told to fail or
  * to hang (deliver nothing more until cancelled).
  */
@@ -23,6 +25,19 @@ public final class ScriptedBrowses extends UnusedConnection {
     private final Map<String, Script> scripts = new HashMap<>();
     public final List<BrowseRequest> requests = new ArrayList<>();
     public final List<String> cancelled = new ArrayList<>();
+
+    private List<Destination> destinations = List.of();
+
+    /** What {@link #listDestinations()} answers from now on. */
+    public ScriptedBrowses listing(List<Destination> listed) {
+        destinations = List.copyOf(listed);
+        return this;
+    }
+
+    @Override
+    public CompletionStage<List<Destination>> listDestinations() {
+        return CompletableFuture.completedFuture(destinations);
+    }
 
     public ScriptedBrowses script(String destination, End end, MessageBatch... batches) {
         scripts.put(destination, new Script(List.of(batches), end));

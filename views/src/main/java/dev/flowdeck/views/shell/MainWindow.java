@@ -12,6 +12,8 @@ import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.browser.DestinationView;
 import dev.flowdeck.views.browser.Position;
 import dev.flowdeck.views.browser.ScanForm;
+import dev.flowdeck.views.deadletter.DeadLetterFactory;
+import dev.flowdeck.views.deadletter.DeadLetterInboxView;
 import dev.flowdeck.views.trace.TraceFactory;
 import dev.flowdeck.views.trace.TraceView;
 import dev.flowdeck.views.cluster.ClusterViewModel;
@@ -62,6 +64,8 @@ public final class MainWindow {
     private final BrowserFactory browsers;
     private final TraceFactory traces;
     private final Map<ClusterViewModel, OpenTraces> traceViews = new WeakHashMap<>();
+    private final DeadLetterFactory deadLetters;
+    private final Map<ClusterViewModel, OpenInbox> inboxes = new WeakHashMap<>();
     private Consumer<String> openUrl = MainWindow::copy;
     private Tab tracesTab;
     private boolean themeChosenByOperator;
@@ -71,14 +75,16 @@ public final class MainWindow {
      * @param actions  what the window asks of the connections' owner (connect, create, edit, ...)
      * @param browsers makes a destination's browser when the operator opens one
      * @param traces   makes a cluster's trace view model when its traces tab is first shown
+     * @param deadLetters makes a cluster's dead-letter inbox when its tab is first shown
      */
     public MainWindow(ObservableList<ClusterViewModel> clusters, ConnectionActions actions,
-                      BrowserFactory browsers, TraceFactory traces) {
+                      BrowserFactory browsers, TraceFactory traces, DeadLetterFactory deadLetters) {
         if (clusters.isEmpty()) {
             throw new IllegalArgumentException("the main window shows at least one cluster");
         }
         this.browsers = browsers;
         this.traces = traces;
+        this.deadLetters = deadLetters;
         root.setId("main-window");
         activeCluster.set(clusters.getFirst());
         var navigation = new NavigationTree(clusters, cluster -> {
@@ -115,6 +121,7 @@ public final class MainWindow {
         tabs.getTabs().add(lagTab(actions));
         tracesTab = tracesTab();
         tabs.getTabs().add(tracesTab);
+        tabs.getTabs().add(deadLettersTab());
         tabs.setId("view-tabs");
 
         var band = new Label();
@@ -213,6 +220,38 @@ public final class MainWindow {
                 open = new OpenTraces(connection, new TraceView(traces.create(connection, cluster.profile()),
                         event -> openEvent(cluster, event), url -> openUrl.accept(url)));
                 traceViews.put(cluster, open);
+            }
+            return open.view();
+        });
+    }
+
+    /** A cluster's dead-letter inbox and the connection it reads through: a reconnect makes a new one. */
+    private record OpenInbox(BrokerConnection connection, DeadLetterInboxView view) {
+    }
+
+    /** The dead letters of the active cluster: one inbox per cluster and connection, kept while listed. */
+    private Tab deadLettersTab() {
+        var tab = new Tab("Dead letters");
+        tab.setId("dead-letters-tab");
+        tab.setClosable(false);
+        tab.setGraphic(new FontIcon("mdi2e-email-alert-outline"));
+        tab.contentProperty().bind(activeCluster.flatMap(cluster -> cluster.stateProperty()
+                .map(state -> inbox(cluster).<javafx.scene.Node>map(view -> view).orElseGet(() -> {
+                    var none = new Label(cluster.profileName() + " is not connected: connect to read its dead letters.");
+                    none.setPadding(new javafx.geometry.Insets(20));
+                    return none;
+                }))));
+        return tab;
+    }
+
+    private Optional<DeadLetterInboxView> inbox(ClusterViewModel cluster) {
+        return cluster.connection().map(connection -> {
+            OpenInbox open = inboxes.get(cluster);
+            if (open == null || open.connection() != connection) {
+                var model = deadLetters.create(connection, cluster.profile());
+                open = new OpenInbox(connection, new DeadLetterInboxView(model));
+                inboxes.put(cluster, open);
+                model.refreshDestinations();
             }
             return open.view();
         });

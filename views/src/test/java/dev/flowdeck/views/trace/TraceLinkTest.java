@@ -10,6 +10,7 @@ import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.browser.DestinationView;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.connection.ConnectionActions;
+import dev.flowdeck.views.deadletter.DeadLetterInboxViewModel;
 import dev.flowdeck.views.shell.MainWindow;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -58,7 +59,8 @@ class TraceLinkTest {
                     (connection, destination, seekable) -> new BrowserViewModel(connection, destination, seekable,
                             Platform::runLater, Runnable::run, timer, clock),
                     (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater, indexing,
-                            clock));
+                            clock),
+                    (connection, profile) -> new DeadLetterInboxViewModel(connection, profile, Platform::runLater));
             stage.setScene(shell.createScene());
             stage.show();
             shell.openDestination(cluster, new TopicSummary("orders", 1, 1, 5));

@@ -1,0 +1,40 @@
+package dev.flowdeck.views.deadletter;
+
+import atlantafx.base.theme.Styles;
+import dev.flowdeck.core.deadletter.DeadLetterGroup;
+import dev.flowdeck.views.common.Columns;
+import dev.flowdeck.views.common.Formats;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+
+/** A destination's dead letters by cause, largest first: what an operator fixes and replays one at a time. */
+final class DeadLetterGroupsTable extends TableView<DeadLetterGroup> {
+
+    DeadLetterGroupsTable(ObservableList<DeadLetterGroup> groups) {
+        super(groups);
+        setId("dead-letter-groups");
+        getStyleClass().add(Styles.DENSE);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label("No dead letters read yet."));
+        getColumns().setAll(List.of(
+                Columns.count("Count", DeadLetterGroup::count, 80),
+                Columns.text("Failed in", group -> group.isOther() ? "(many)" : group.origin(), 140),
+                Columns.text("First seen", group -> seen(group.firstSeen()), 150),
+                Columns.text("Last seen", group -> seen(group.lastSeen()), 150),
+                Columns.text("Group", DeadLetterGroup::id, 75),
+                Columns.text("Cause", DeadLetterGroupsTable::cause, 420)));
+    }
+
+    static String cause(DeadLetterGroup group) {
+        return group.isOther() ? "Further causes, counted together (more distinct causes than are kept apart)"
+                : group.fingerprint().spoken();
+    }
+
+    private static String seen(Optional<Instant> when) {
+        return when.map(Formats::timestamp).orElse("unknown");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.flowdeck.views.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.ScriptedBrowses;
+import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.deadletter.DeadLetterGroup;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The inbox against scripted listings and browses, every signal on the calling thread. */
+class DeadLetterInboxViewModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+    private final ScriptedBrowses broker = new ScriptedBrowses();
+
+    @Test
+    void opensOnTheFullestDeadLetterDestinationAndGroupsItsLettersByCause() {
+        broker.listing(List.of(new TopicSummary("orders", 3, 1, 900), new TopicSummary("orders.DLT", 1, 1, 1),
+                new TopicSummary("payments.DLT", 1, 1, 3)));
+        broker.script("payments.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(
+                letter(0, "com.acme.Timeout", "no answer within 3000 ms"),
+                letter(1, "com.acme.CardDeclined", "card 4711 declined"),
+                letter(2, "com.acme.Timeout", "no answer within 10 ms")), 3, 3, 3));
+        var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
+                Runnable::run);
+
+        inbox.refreshDestinations();
+
+        assertThat(inbox.destinations()).extracting(DeadLetterInboxViewModel.InboxDestination::name)
+                .containsExactly("orders.DLT", "payments.DLT");
+        assertThat(inbox.selectedDestinationProperty().get().name()).isEqualTo("payments.DLT");
+        assertThat(inbox.runningProperty().get()).isFalse();
+        assertThat(inbox.statusProperty().get()).isEqualTo("3 dead letters in payments.DLT, 2 causes.");
+        assertThat(inbox.groups()).extracting(DeadLetterGroup::count).containsExactly(2L, 1L);
+        assertThat(inbox.letters()).hasSize(3);
+
+        inbox.selectedGroupProperty().set(inbox.groups().getFirst());
+
+        assertThat(inbox.letters()).extracting(letter -> letter.message().offset()).containsExactly(0L, 2L);
+        assertThat(inbox.selectedLetterProperty().get().message().offset()).isEqualTo(0L);
+        assertThat(LetterSummary.describe(inbox.selectedLetterProperty().get()))
+                .contains("Failure:    com.acme.Timeout", "Message:    no answer within 3000 ms",
+                        "Came from:  payments-0@40", "Read as:    Spring Kafka");
+    }
+
+    @Test
+    void anEmptyDeadLetterDestinationSaysAllClearAndNoneAtAllSaysWhereItLooked() {
+        broker.listing(List.of(new TopicSummary("orders.DLT", 1, 1, 0)));
+        broker.script("orders.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(), 0, 0, 0));
+        var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
+                Runnable::run);
+
+        inbox.refreshDestinations();
+
+        assertThat(inbox.statusProperty().get()).isEqualTo("No dead letters in orders.DLT: all clear.");
+
+        var none = new DeadLetterInboxViewModel(new ScriptedBrowses().listing(List.of(
+                new TopicSummary("orders", 1, 1, 5))), ConnectionProfile.kafka("shop", "localhost:9092"),
+                Runnable::run);
+        none.refreshDestinations();
+        assertThat(none.statusProperty().get()).startsWith("No dead-letter destinations on shop: ");
+        assertThat(none.selectedDestinationProperty().get()).isNull();
+    }
+
+    @Test
+    void aBrokerThatFailsMidScanLeavesASentenceAndWhatWasCounted() {
+        broker.listing(List.of(new TopicSummary("orders.DLT", 1, 1, 2)));
+        broker.script("orders.DLT", ScriptedBrowses.End.FAIL,
+                new MessageBatch(List.of(letter(0, "com.acme.Timeout", "late")), 1, 1, 2));
+        var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
+                Runnable::run);
+
+        inbox.refreshDestinations();
+
+        assertThat(inbox.errorProperty().get()).isEqualTo("Broker went away");
+        assertThat(inbox.statusProperty().get()).isEqualTo("orders.DLT could not be read to its end.");
+        assertThat(inbox.groups()).extracting(DeadLetterGroup::count).containsExactly(1L);
+        assertThat(inbox.runningProperty().get()).isFalse();
+    }
+
+    private static BrowsedMessage letter(long offset, String thrown, String message) {
+        return new BrowsedMessage("payments.DLT", 0, offset, T0.plusSeconds(offset),
+                "ord-9".getBytes(StandardCharsets.UTF_8), "{\"orderId\":\"ord-9\"}".getBytes(StandardCharsets.UTF_8),
+                List.of(header("kafka_dlt-original-topic", "payments"), header("kafka_dlt-original-partition", "\0\0\0\0"),
+                        header("kafka_dlt-original-offset", "\0\0\0\0\0\0\0("),
+                        header("kafka_dlt-exception-fqcn", thrown), header("kafka_dlt-exception-message", message)));
+    }
+
+    private static MessageHeader header(String name, String value) {
+        return new MessageHeader(name, value.getBytes(StandardCharsets.ISO_8859_1));
+    }
+}
