@@ -18,15 +18,15 @@ final class DeadLetterGroupsTable extends TableView<DeadLetterGroup> {
         super(groups);
         setId("dead-letter-groups");
         getStyleClass().add(Styles.DENSE);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("No dead letters read yet."));
         getColumns().setAll(List.of(
-                Columns.count("Count", DeadLetterGroup::count, 80),
-                Columns.text("Failed in", group -> group.isOther() ? "(many)" : group.origin(), 140),
+                Columns.count("Count", DeadLetterGroup::count, 70),
+                Columns.text("Failed in", group -> group.isOther() ? "(many)" : group.origin(), 110),
+                Columns.text("Cause", DeadLetterGroupsTable::cause, 380),
                 Columns.text("First seen", group -> seen(group.firstSeen()), 150),
                 Columns.text("Last seen", group -> seen(group.lastSeen()), 150),
-                Columns.text("Group", DeadLetterGroup::id, 75),
-                Columns.text("Cause", DeadLetterGroupsTable::cause, 420)));
+                Columns.text("Group", DeadLetterGroup::id, 80)));
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
     static String cause(DeadLetterGroup group) {

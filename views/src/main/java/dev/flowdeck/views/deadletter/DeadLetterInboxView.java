@@ -70,15 +70,15 @@ public final class DeadLetterInboxView extends BorderPane {
         TableView<DeadLetterScan.Letter> letters = new TableView<>(model.letters());
         letters.setId("dead-letter-letters");
         letters.getStyleClass().add(Styles.DENSE);
-        letters.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         letters.setPlaceholder(placeholder("Choose a cause to see its dead letters."));
         letters.getColumns().setAll(List.of(
                 Columns.text("Failed at", letter -> letter.deadLetter().times().seen().map(Formats::timestamp)
                         .orElse(Formats.timestamp(letter.message().timestamp())), 150),
                 Columns.text("Came from", letter -> letter.deadLetter().origin().map(LetterSummary::origin)
-                        .orElse("unknown"), 200),
+                        .orElse("unknown"), 150),
                 Columns.text("Message", letter -> letter.deadLetter().failure().message()
                         .or(() -> letter.deadLetter().failure().reason()).orElse(""), 300)));
+        letters.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         letters.getSelectionModel().selectedItemProperty().subscribe(chosen -> {
             if (chosen != null) {
                 model.selectedLetterProperty().set(chosen);
@@ -106,7 +106,7 @@ public final class DeadLetterInboxView extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.4);
         var body = new SplitPane(destinations, right);
-        body.setDividerPositions(0.2);
+        body.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(destinations, false);
 
         setTop(top());
@@ -145,10 +145,7 @@ public final class DeadLetterInboxView extends BorderPane {
         var rescan = new Button("Read again", new FontIcon("mdi2r-refresh"));
         rescan.setId("dead-letter-rescan");
         rescan.setTooltip(new Tooltip("List the dead-letter destinations and read the chosen one again"));
-        rescan.setOnAction(event -> {
-            model.refreshDestinations();
-            model.scan();
-        });
+        rescan.setOnAction(event -> model.refresh());
         rescan.disableProperty().bind(model.runningProperty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -86,8 +86,11 @@ public final class DeadLetterInboxViewModel {
         this(connection, profile, ui, DeadLetterScan.DEFAULT_KEEP);
     }
 
-    /** Lists the cluster's dead-letter destinations again; the selection survives if the destination does. */
-    public void refreshDestinations() {
+    /**
+     * Lists the dead-letter destinations and reads the chosen one again (the fullest, when none is chosen yet): what
+     * the operator expects on coming back to the inbox, since dead letters arrive all the time.
+     */
+    public void refresh() {
         if (listing) {
             return;
         }
@@ -108,6 +111,8 @@ public final class DeadLetterInboxViewModel {
                 // The fullest is what the operator came for; reading it at once saves the first click.
                 selectedDestination.set(picked.stream()
                         .max(Comparator.comparingLong(InboxDestination::messages)).orElseThrow());
+            } else if (!running.get()) {
+                scan();
             }
         }));
     }

@@ -1,18 +1,15 @@
 package dev.flowdeck.views.deadletter;
 
 import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.decode.HeaderValues;
+import dev.flowdeck.core.decode.PayloadText;
 import dev.flowdeck.core.deadletter.DeadLetter;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
 import dev.flowdeck.core.deadletter.KafkaOrigin;
 import dev.flowdeck.core.deadletter.Origin;
 import dev.flowdeck.core.deadletter.RabbitOrigin;
 import dev.flowdeck.views.common.Formats;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,11 +43,11 @@ final class LetterSummary {
         lines.add("");
         lines.add("Headers:");
         for (MessageHeader header : letter.message().headers()) {
-            lines.add("  " + header.name() + ": " + text(header.value(), 200));
+            lines.add("  " + header.name() + ": " + HeaderValues.show(header.name(), header.value()).text());
         }
         lines.add("");
         lines.add("Value:");
-        lines.add(text(letter.message().value(), VALUE_PREVIEW));
+        lines.add(value(letter.message().value()));
         return String.join("\n", lines);
     }
 
@@ -65,19 +62,12 @@ final class LetterSummary {
         };
     }
 
-    /** UTF-8 text where the bytes are UTF-8, else hex; cut to {@code max} characters with a note. */
-    static String text(byte[] bytes, int max) {
-        if (bytes == null) {
-            return "(none)";
+    /** Pretty JSON, else one line of text or hex, cut with a note where it is longer than the pane shows. */
+    static String value(byte[] bytes) {
+        if (bytes != null && bytes.length > VALUE_PREVIEW) {
+            return PayloadText.preview(bytes, VALUE_PREVIEW) + " (" + Formats.bytes(bytes.length)
+                    + " in all: open it in the browser to see it whole)";
         }
-        String shown;
-        try {
-            shown = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notText) {
-            shown = "hex " + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, max / 2));
-        }
-        return shown.length() <= max ? shown
-                : shown.substring(0, max) + "… (" + Formats.bytes(bytes.length) + " in all: open it in the browser)";
+        return PayloadText.prettyJson(bytes).orElseGet(() -> PayloadText.preview(bytes, VALUE_PREVIEW));
     }
 }

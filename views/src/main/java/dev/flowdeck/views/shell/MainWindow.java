@@ -241,6 +241,12 @@ public final class MainWindow {
                     none.setPadding(new javafx.geometry.Insets(20));
                     return none;
                 }))));
+        // Dead letters keep arriving: each visit lists and reads again (a bounded scan of a small destination).
+        tab.selectedProperty().subscribe(selected -> {
+            if (selected && activeCluster.get() != null) {
+                inbox(activeCluster.get()).ifPresent(view -> view.model().refresh());
+            }
+        });
         return tab;
     }
 
@@ -248,10 +254,10 @@ public final class MainWindow {
         return cluster.connection().map(connection -> {
             OpenInbox open = inboxes.get(cluster);
             if (open == null || open.connection() != connection) {
-                var model = deadLetters.create(connection, cluster.profile());
-                open = new OpenInbox(connection, new DeadLetterInboxView(model));
+                open = new OpenInbox(connection, new DeadLetterInboxView(deadLetters.create(connection,
+                        cluster.profile())));
                 inboxes.put(cluster, open);
-                model.refreshDestinations();
+                open.view().model().refresh();
             }
             return open.view();
         });

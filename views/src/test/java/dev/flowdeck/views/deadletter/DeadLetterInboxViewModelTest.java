@@ -32,7 +32,7 @@ class DeadLetterInboxViewModelTest {
         var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
                 Runnable::run);
 
-        inbox.refreshDestinations();
+        inbox.refresh();
 
         assertThat(inbox.destinations()).extracting(DeadLetterInboxViewModel.InboxDestination::name)
                 .containsExactly("orders.DLT", "payments.DLT");
@@ -52,20 +52,41 @@ class DeadLetterInboxViewModelTest {
     }
 
     @Test
+    void comingBackReadsTheChosenDestinationAgainSinceDeadLettersKeepArriving() {
+        broker.listing(List.of(new TopicSummary("orders.DLT", 1, 1, 1)));
+        broker.script("orders.DLT", ScriptedBrowses.End.COMPLETE,
+                new MessageBatch(List.of(letter(0, "com.acme.Timeout", "late")), 1, 1, 1));
+        var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
+                Runnable::run);
+        inbox.refresh();
+        broker.listing(List.of(new TopicSummary("orders.DLT", 1, 1, 2)));
+        broker.script("orders.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(
+                letter(0, "com.acme.Timeout", "late"), letter(1, "com.acme.Timeout", "later")), 2, 2, 2));
+
+        inbox.refresh();
+
+        assertThat(inbox.destinations()).singleElement().extracting(
+                DeadLetterInboxViewModel.InboxDestination::messages).isEqualTo(2L);
+        assertThat(inbox.groups()).singleElement().extracting(DeadLetterGroup::count).isEqualTo(2L);
+        assertThat(inbox.letters()).hasSize(2);
+        assertThat(broker.requests).hasSize(2);
+    }
+
+    @Test
     void anEmptyDeadLetterDestinationSaysAllClearAndNoneAtAllSaysWhereItLooked() {
         broker.listing(List.of(new TopicSummary("orders.DLT", 1, 1, 0)));
         broker.script("orders.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(), 0, 0, 0));
         var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
                 Runnable::run);
 
-        inbox.refreshDestinations();
+        inbox.refresh();
 
         assertThat(inbox.statusProperty().get()).isEqualTo("No dead letters in orders.DLT: all clear.");
 
         var none = new DeadLetterInboxViewModel(new ScriptedBrowses().listing(List.of(
                 new TopicSummary("orders", 1, 1, 5))), ConnectionProfile.kafka("shop", "localhost:9092"),
                 Runnable::run);
-        none.refreshDestinations();
+        none.refresh();
         assertThat(none.statusProperty().get()).startsWith("No dead-letter destinations on shop: ");
         assertThat(none.selectedDestinationProperty().get()).isNull();
     }
@@ -78,7 +99,7 @@ class DeadLetterInboxViewModelTest {
         var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
                 Runnable::run);
 
-        inbox.refreshDestinations();
+        inbox.refresh();
 
         assertThat(inbox.errorProperty().get()).isEqualTo("Broker went away");
         assertThat(inbox.statusProperty().get()).isEqualTo("orders.DLT could not be read to its end.");
