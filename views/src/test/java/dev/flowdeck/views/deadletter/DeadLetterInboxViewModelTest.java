@@ -61,7 +61,7 @@ class DeadLetterInboxViewModelTest {
         inbox.refresh();
         broker.listing(List.of(new TopicSummary("orders.DLT", 1, 1, 2)));
         broker.script("orders.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(
-                letter(0, "com.acme.Timeout", "late"), letter(1, "com.acme.Timeout", "later")), 2, 2, 2));
+                letter(0, "com.acme.Timeout", "late"), letter(1, "com.acme.Timeout", "late")), 2, 2, 2));
 
         inbox.refresh();
 
