@@ -73,7 +73,8 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("dev.flowdeck.views..")
                 .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
-                        "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..", "dev.flowdeck.store..")
+                        "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..", "dev.flowdeck.store..",
+                        "dev.flowdeck.replayconnect..")
                 .check(classes);
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
 import dev.flowdeck.views.common.Columns;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.replay.ReplayDialog;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -147,9 +148,16 @@ public final class DeadLetterInboxView extends BorderPane {
         rescan.setTooltip(new Tooltip("List the dead-letter destinations and read the chosen one again"));
         rescan.setOnAction(event -> model.refresh());
         rescan.disableProperty().bind(model.runningProperty());
+        var replay = new Button("Replay group…", new FontIcon("mdi2r-replay"));
+        replay.setId("dead-letter-replay");
+        replay.setTooltip(new Tooltip("Send the selected cause's dead letters back to where they failed: dry run "
+                + "first, then confirm"));
+        replay.disableProperty().bind(model.selectedGroupProperty().isNull().or(model.runningProperty()));
+        replay.setOnAction(event -> model.replaySelectedGroup()
+                .ifPresent(replayModel -> new ReplayDialog(getScene().getWindow(), replayModel).show()));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var row = new HBox(8, status, bar, stop, spacer, rescan);
+        var row = new HBox(8, status, bar, stop, spacer, replay, rescan);
         row.setAlignment(Pos.CENTER_LEFT);
         var error = new Label();
         error.setId("dead-letter-error");

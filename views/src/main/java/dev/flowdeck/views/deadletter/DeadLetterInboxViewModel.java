@@ -9,9 +9,12 @@ import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
 import dev.flowdeck.views.common.Formats;
 import dev.flowdeck.views.common.ListReconciler;
+import dev.flowdeck.views.replay.ReplayService;
+import dev.flowdeck.views.replay.ReplayViewModel;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +47,7 @@ public final class DeadLetterInboxViewModel {
     private final Executor ui;
     private final DeadLetterDecoder decoder;
     private final int keep;
+    private final ReplayService replays;
 
     private final ObservableList<InboxDestination> destinations = FXCollections.observableArrayList();
     private final ObjectProperty<InboxDestination> selectedDestination = new SimpleObjectProperty<>();
@@ -65,12 +69,15 @@ public final class DeadLetterInboxViewModel {
 
     /**
      * @param ui   runs on the FX thread ({@code Platform::runLater} in the app)
+     * @param replays replays a group through the engine the app wired to this cluster
      * @param keep the most dead letters listed per scan; every one is still counted in its group
      */
-    public DeadLetterInboxViewModel(BrokerConnection connection, ConnectionProfile profile, Executor ui, int keep) {
+    public DeadLetterInboxViewModel(BrokerConnection connection, ConnectionProfile profile, Executor ui,
+                                    ReplayService replays, int keep) {
         this.connection = connection;
         this.profile = profile;
         this.ui = ui;
+        this.replays = replays;
         this.keep = keep;
         this.decoder = DeadLetterDecoder.forProfile(profile);
         // A refresh replaces the selected row with a fresher count: only another destination is read anew.
@@ -82,8 +89,22 @@ public final class DeadLetterInboxViewModel {
         selectedGroup.subscribe(this::showLetters);
     }
 
-    public DeadLetterInboxViewModel(BrokerConnection connection, ConnectionProfile profile, Executor ui) {
-        this(connection, profile, ui, DeadLetterScan.DEFAULT_KEEP);
+    public DeadLetterInboxViewModel(BrokerConnection connection, ConnectionProfile profile, Executor ui,
+                                    ReplayService replays) {
+        this(connection, profile, ui, replays, DeadLetterScan.DEFAULT_KEEP);
+    }
+
+    /**
+     * The replay of the selected group, to open in its dialog; empty without one (or for the "other" bucket, whose
+     * letters have many causes: they are replayed after a rescan puts them in groups of their own).
+     */
+    public Optional<ReplayViewModel> replaySelectedGroup() {
+        DeadLetterGroup group = selectedGroup.get();
+        InboxDestination chosen = selectedDestination.get();
+        if (group == null || group.isOther() || chosen == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReplayViewModel(replays, profile, chosen.name(), group, ui));
     }
 
     /**

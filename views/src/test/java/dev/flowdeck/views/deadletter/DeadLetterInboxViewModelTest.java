@@ -9,6 +9,7 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
+import dev.flowdeck.views.replay.ReplayService;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 class DeadLetterInboxViewModelTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+    /** The inbox itself never replays: only a replay dialog's view model asks. */
+    private static final ReplayService NO_REPLAYS = null;
 
     private final ScriptedBrowses broker = new ScriptedBrowses();
 
@@ -30,7 +34,7 @@ class DeadLetterInboxViewModelTest {
                 letter(1, "com.acme.CardDeclined", "card 4711 declined"),
                 letter(2, "com.acme.Timeout", "no answer within 10 ms")), 3, 3, 3));
         var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
-                Runnable::run);
+                Runnable::run, NO_REPLAYS);
 
         inbox.refresh();
 
@@ -57,7 +61,7 @@ class DeadLetterInboxViewModelTest {
         broker.script("orders.DLT", ScriptedBrowses.End.COMPLETE,
                 new MessageBatch(List.of(letter(0, "com.acme.Timeout", "late")), 1, 1, 1));
         var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
-                Runnable::run);
+                Runnable::run, NO_REPLAYS);
         inbox.refresh();
         broker.listing(List.of(new TopicSummary("orders.DLT", 1, 1, 2)));
         broker.script("orders.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(
@@ -77,7 +81,7 @@ class DeadLetterInboxViewModelTest {
         broker.listing(List.of(new TopicSummary("orders.DLT", 1, 1, 0)));
         broker.script("orders.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(), 0, 0, 0));
         var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
-                Runnable::run);
+                Runnable::run, NO_REPLAYS);
 
         inbox.refresh();
 
@@ -85,7 +89,7 @@ class DeadLetterInboxViewModelTest {
 
         var none = new DeadLetterInboxViewModel(new ScriptedBrowses().listing(List.of(
                 new TopicSummary("orders", 1, 1, 5))), ConnectionProfile.kafka("shop", "localhost:9092"),
-                Runnable::run);
+                Runnable::run, NO_REPLAYS);
         none.refresh();
         assertThat(none.statusProperty().get()).startsWith("No dead-letter destinations on shop: ");
         assertThat(none.selectedDestinationProperty().get()).isNull();
@@ -97,7 +101,7 @@ class DeadLetterInboxViewModelTest {
         broker.script("orders.DLT", ScriptedBrowses.End.FAIL,
                 new MessageBatch(List.of(letter(0, "com.acme.Timeout", "late")), 1, 1, 2));
         var inbox = new DeadLetterInboxViewModel(broker, ConnectionProfile.kafka("shop", "localhost:9092"),
-                Runnable::run);
+                Runnable::run, NO_REPLAYS);
 
         inbox.refresh();
 

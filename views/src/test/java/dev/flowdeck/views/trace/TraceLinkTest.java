@@ -60,7 +60,9 @@ class TraceLinkTest {
                             Platform::runLater, Runnable::run, timer, clock),
                     (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater, indexing,
                             clock),
-                    (connection, profile) -> new DeadLetterInboxViewModel(connection, profile, Platform::runLater));
+                    // this test never opens a replay: no service behind the inbox's replay button
+                    (connection, profile) -> new DeadLetterInboxViewModel(connection, profile, Platform::runLater,
+                            null));
             stage.setScene(shell.createScene());
             stage.show();
             shell.openDestination(cluster, new TopicSummary("orders", 1, 1, 5));

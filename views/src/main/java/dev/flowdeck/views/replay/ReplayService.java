@@ -1,0 +1,32 @@
+package dev.flowdeck.views.replay;
+
+import dev.flowdeck.core.deadletter.DeadLetterGroup;
+import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayOptions;
+import dev.flowdeck.replay.ReplayPlan;
+import dev.flowdeck.replay.ReplayProgress;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * What a cluster's replay dialog asks of the app: the replay engine wired to this cluster's connection, journal
+ * directory and audit log. Every stage completes off the FX thread; the dialog's view model hops back.
+ */
+public interface ReplayService {
+
+    /**
+     * Reads {@code destination} again for every letter of {@code group} (the inbox keeps only some) and plans their
+     * replay to where each failed.
+     */
+    CompletionStage<ProposedReplay> plan(String destination, DeadLetterGroup group, ReplayMode mode);
+
+    /** Writes the plan to a file, for a second person to review and apply. */
+    CompletionStage<Void> save(ReplayPlan plan, Path file);
+
+    /**
+     * Starts the plan's replay, journaled before anything is sent. {@code progress} may be told on any thread.
+     * A refusal (a read-only profile, say) ends the returned run's report with the reason rather than throwing.
+     */
+    StartedReplay start(ReplayPlan plan, ReplayOptions options, Consumer<ReplayProgress> progress);
+}

@@ -1,0 +1,222 @@
+package dev.flowdeck.views.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.deadletter.DeadLetterDecoder;
+import dev.flowdeck.core.deadletter.DeadLetterGroup;
+import dev.flowdeck.core.deadletter.DeadLetterGroups;
+import dev.flowdeck.replay.DeadLetterHeaders;
+import dev.flowdeck.replay.EventIdentity;
+import dev.flowdeck.replay.EventOutcome;
+import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayOptions;
+import dev.flowdeck.replay.ReplayPlan;
+import dev.flowdeck.replay.ReplayPlanner;
+import dev.flowdeck.replay.ReplayProgress;
+import dev.flowdeck.replay.ReplayReport;
+import dev.flowdeck.replay.ReplaySelection;
+import dev.flowdeck.replay.ReplayTarget;
+import dev.flowdeck.replay.SelectedEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The dialog's steps against a scripted service (the engine's own planner and dry run are real). */
+class ReplayViewModelTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+    private final ScriptedService service = new ScriptedService();
+
+    @Test
+    void plansTheGroupShowsTheDryRunAndReplaysWithTheChosenRateThenReportsEveryEvent() {
+        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), "payments.DLT",
+                group(), Runnable::run);
+        model.plan();
+
+        assertThat(model.stepProperty().get()).isEqualTo(ReplayViewModel.Step.REVIEW);
+        assertThat(model.summaryProperty().get()).isEqualTo("Copy 3 events to payments, partition 0 on shop.");
+        assertThat(model.dryRunProperty().get()).startsWith("payments.DLT/0@0 → payments, partition 0\n")
+                .contains("+ header flowdeck-replay-id: r-1", "- header kafka_dlt-exception-fqcn: com.acme.Timeout");
+        assertThat(model.notesProperty().get()).isEqualTo("1 dead letter has no origin header: left out.");
+        assertThat(model.canStartBinding().get()).isTrue();
+
+        model.rateProperty().set(20);
+        model.concurrencyProperty().set(4);
+        model.start();
+        service.progress.accept(new ReplayProgress(3, 1, 1, 0, 2, ReplayProgress.State.RUNNING));
+        service.progress.accept(new ReplayProgress(3, 2, 2, 0, 1, ReplayProgress.State.PAUSED));
+
+        assertThat(service.options).isEqualTo(new ReplayOptions(20, 4, false));
+        assertThat(model.progressProperty().get()).isEqualTo(2 / 3.0);
+        assertThat(model.progressTextProperty().get())
+                .isEqualTo("2 of 3 done: 2 delivered, 0 failed, 1 waiting for the broker · paused");
+        assertThat(model.pausedProperty().get()).isTrue();
+
+        service.finish(outcomes(EventOutcome.Kind.DELIVERED, 3), false);
+
+        assertThat(model.stepProperty().get()).isEqualTo(ReplayViewModel.Step.ENDED);
+        assertThat(model.progressTextProperty().get()).startsWith("Done: 3 delivered, 0 already there, 0 failed");
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aProductionClusterStartsOnlyOnceItsNameIsTypedAndAReadOnlyOneNever() {
+        var production = new ReplayViewModel(service, production("prod-eu"), "payments.DLT", group(),
+                Runnable::run);
+        production.plan();
+        assertThat(production.typeToConfirm()).isEqualTo("prod-eu");
+        assertThat(production.canStartBinding().get()).isFalse();
+        production.start();
+        assertThat(service.options).isNull();
+
+        production.typedNameProperty().set("prod-e");
+        assertThat(production.canStartBinding().get()).isFalse();
+        production.typedNameProperty().set(" prod-eu ");
+        assertThat(production.canStartBinding().get()).isTrue();
+
+        var readOnly = new ReplayViewModel(service, ConnectionProfile.kafka("audit", "kafka:9092").asReadOnly(),
+                "payments.DLT", group(), Runnable::run);
+        readOnly.plan();
+        assertThat(readOnly.canStartBinding().get()).isFalse();
+        assertThat(readOnly.errorProperty().get()).startsWith("audit is read-only: Flowdeck will not send to it.");
+    }
+
+    @Test
+    void aReplayThatEndsIncompleteSaysHowToResumeAndAPlanThatCannotBeMadeSaysWhy() {
+        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), "payments.DLT",
+                group(), Runnable::run);
+        model.plan();
+        model.start();
+        service.finish(List.of(outcome(EventOutcome.Kind.DELIVERED, 0), outcome(EventOutcome.Kind.FAILED, 1),
+                outcome(EventOutcome.Kind.NOT_SENT, 2)), true);
+
+        assertThat(model.progressTextProperty().get()).startsWith("Stopped: 1 delivered, 0 already there, 1 failed");
+        assertThat(model.errorProperty().get()).isEqualTo("Not every event reached payments, partition 0. The "
+                + "journal of replay r-1 keeps what was sent; resume it to send the rest exactly once.");
+
+        service.planFailure = new IllegalStateException("The broker is unreachable: check the address.");
+        var failing = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), "payments.DLT",
+                group(), Runnable::run);
+        failing.plan();
+        assertThat(failing.errorProperty().get()).isEqualTo("The broker is unreachable: check the address.");
+        assertThat(failing.summaryProperty().get()).isEqualTo("No plan: nothing will be sent.");
+        assertThat(failing.canStartBinding().get()).isFalse();
+    }
+
+    @Test
+    void choosingMovePlansAgainAsAMove() {
+        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), "payments.DLT",
+                group(), Runnable::run);
+        model.plan();
+
+        model.modeProperty().set(ReplayMode.MOVE);
+
+        assertThat(service.modes).containsExactly(ReplayMode.COPY, ReplayMode.MOVE);
+        assertThat(model.planProperty().get().mode()).isEqualTo(ReplayMode.MOVE);
+        assertThat(model.summaryProperty().get()).startsWith("Move 3 events");
+    }
+
+    private static ConnectionProfile production(String name) {
+        var plain = ConnectionProfile.kafka(name, "kafka:9092");
+        return new ConnectionProfile(plain.id(), name, plain.kind(), plain.address(), plain.username(), false, true,
+                false, java.util.Map.of());
+    }
+
+    private static DeadLetterGroup group() {
+        var groups = new DeadLetterGroups();
+        groups.add(DeadLetterDecoder.standard().decode(letter(0)));
+        return groups.groups().getFirst();
+    }
+
+    private static BrowsedMessage letter(long offset) {
+        return new BrowsedMessage("payments.DLT", 0, offset, T0.plusSeconds(offset),
+                "ord-9".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
+                List.of(header("kafka_dlt-original-topic", "payments"),
+                        header("kafka_dlt-exception-fqcn", "com.acme.Timeout")));
+    }
+
+    private static MessageHeader header(String name, String value) {
+        return new MessageHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<EventOutcome> outcomes(EventOutcome.Kind kind, int count) {
+        return IntStream.range(0, count).mapToObj(i -> outcome(kind, i)).toList();
+    }
+
+    private static EventOutcome outcome(EventOutcome.Kind kind, int offset) {
+        return new EventOutcome("payments.DLT/0@" + offset, kind, false, "");
+    }
+
+    /** Plans with the real planner; runs only as far as the test says. */
+    private static final class ScriptedService implements ReplayService {
+
+        final List<ReplayMode> modes = new ArrayList<>();
+        RuntimeException planFailure;
+        ReplayOptions options;
+        Consumer<ReplayProgress> progress;
+        private final CompletableFuture<ReplayReport> finished = new CompletableFuture<>();
+        private ReplayPlan plan;
+
+        @Override
+        public CompletionStage<ProposedReplay> plan(String destination, DeadLetterGroup group, ReplayMode mode) {
+            modes.add(mode);
+            if (planFailure != null) {
+                return CompletableFuture.failedFuture(planFailure);
+            }
+            var selection = new ReplaySelection("3 dead letters of " + destination, EventIdentity.BY_OFFSET,
+                    IntStream.range(0, 3).mapToObj(i -> new SelectedEvent(letter(i),
+                            ReplayTarget.KafkaTopic.toPartition("payments", 0))).toList());
+            plan = new ReplayPlanner(Clock.fixed(T0, ZoneOffset.UTC), () -> "r-1", DeadLetterHeaders.KNOWN_CONVENTIONS,
+                    5).plan(selection, List.of(), mode);
+            return CompletableFuture.completedFuture(new ProposedReplay(plan,
+                    List.of("1 dead letter has no origin header: left out.")));
+        }
+
+        @Override
+        public CompletionStage<Void> save(ReplayPlan plan, Path file) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public StartedReplay start(ReplayPlan plan, ReplayOptions options, Consumer<ReplayProgress> progress) {
+            this.options = options;
+            this.progress = progress;
+            return new StartedReplay() {
+                @Override
+                public void pause() {
+                }
+
+                @Override
+                public void resume() {
+                }
+
+                @Override
+                public void cancel() {
+                }
+
+                @Override
+                public CompletionStage<ReplayReport> finished() {
+                    return finished;
+                }
+            };
+        }
+
+        void finish(List<EventOutcome> outcomes, boolean cancelled) {
+            finished.complete(new ReplayReport(plan.id(), cancelled, outcomes, Optional.empty()));
+        }
+    }
+}
