@@ -2,6 +2,7 @@ package dev.flowdeck.views.deadletter;
 
 import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.deadletter.DeadLetterDestinations;
@@ -104,7 +105,7 @@ public final class DeadLetterInboxViewModel {
         if (group == null || group.isOther() || chosen == null) {
             return Optional.empty();
         }
-        return Optional.of(new ReplayViewModel(replays, profile, chosen.name(), group, ui));
+        return Optional.of(new ReplayViewModel(replays, profile, chosen.destination(), group, ui));
     }
 
     /**
@@ -286,17 +287,29 @@ public final class DeadLetterInboxViewModel {
         return profile.name();
     }
 
-    /** A dead-letter destination as the inbox lists it. */
-    public record InboxDestination(String name, long messages, String why) {
+    /**
+     * A dead-letter destination as the inbox lists it.
+     *
+     * @param why every reason it was picked, in words
+     */
+    public record InboxDestination(Destination destination, String why) {
         public InboxDestination {
-            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(destination, "destination");
             Objects.requireNonNull(why, "why");
         }
 
         static InboxDestination of(DeadLetterDestinations.Picked picked) {
-            return new InboxDestination(picked.destination().name(), picked.destination().messageCount(),
-                    String.join("; ", picked.reasons().stream().map(DeadLetterDestinations.Reason::explanation)
-                            .toList()));
+            return new InboxDestination(picked.destination(), String.join("; ",
+                    picked.reasons().stream().map(DeadLetterDestinations.Reason::explanation).toList()));
+        }
+
+        public String name() {
+            return destination.name();
+        }
+
+        /** Messages held when it was listed. */
+        public long messages() {
+            return destination.messageCount();
         }
     }
 }

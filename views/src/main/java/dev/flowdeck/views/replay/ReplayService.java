@@ -1,5 +1,6 @@
 package dev.flowdeck.views.replay;
 
+import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.ReplayMode;
 import dev.flowdeck.replay.ReplayOptions;
@@ -19,7 +20,7 @@ public interface ReplayService {
      * Reads {@code destination} again for every letter of {@code group} (the inbox keeps only some) and plans their
      * replay to where each failed.
      */
-    CompletionStage<ProposedReplay> plan(String destination, DeadLetterGroup group, ReplayMode mode);
+    CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group, ReplayMode mode);
 
     /** Writes the plan to a file, for a second person to review and apply. */
     CompletionStage<Void> save(ReplayPlan plan, Path file);

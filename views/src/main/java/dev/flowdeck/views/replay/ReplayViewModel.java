@@ -1,6 +1,7 @@
 package dev.flowdeck.views.replay;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.DryRun;
@@ -48,7 +49,7 @@ public final class ReplayViewModel {
 
     private final ReplayService service;
     private final ConnectionProfile profile;
-    private final String destination;
+    private final Destination destination;
     private final DeadLetterGroup group;
     private final Executor ui;
 
@@ -76,7 +77,7 @@ public final class ReplayViewModel {
      * @param destination the dead-letter destination the group was read from
      * @param ui          runs on the FX thread ({@code Platform::runLater} in the app)
      */
-    public ReplayViewModel(ReplayService service, ConnectionProfile profile, String destination,
+    public ReplayViewModel(ReplayService service, ConnectionProfile profile, Destination destination,
                            DeadLetterGroup group, Executor ui) {
         this.service = service;
         this.profile = profile;
@@ -99,7 +100,7 @@ public final class ReplayViewModel {
         step.set(Step.PLANNING);
         plan.set(null);
         error.set("");
-        summary.set("Reading " + destination + " for the group's dead letters…");
+        summary.set("Reading " + destination.name() + " for the group's dead letters…");
         ReplayMode chosen = mode.get();
         service.plan(destination, group, chosen).whenComplete((proposed, failure) -> ui.execute(() -> {
             if (chosen != mode.get() || step.get() != Step.PLANNING) {
@@ -253,7 +254,7 @@ public final class ReplayViewModel {
     }
 
     public String title() {
-        return "Replay " + Formats.count(group.count()) + " dead letters of " + destination;
+        return "Replay " + Formats.count(group.count()) + " dead letters of " + destination.name();
     }
 
     public String cause() {

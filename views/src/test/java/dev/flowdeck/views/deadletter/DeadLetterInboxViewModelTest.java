@@ -10,6 +10,7 @@ import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.views.replay.ReplayService;
+import dev.flowdeck.views.replay.ReplayViewModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,8 @@ class DeadLetterInboxViewModelTest {
         inbox.selectedGroupProperty().set(inbox.groups().getFirst());
 
         assertThat(inbox.letters()).extracting(letter -> letter.message().offset()).containsExactly(0L, 2L);
+        assertThat(inbox.replaySelectedGroup()).get().extracting(ReplayViewModel::title)
+                .isEqualTo("Replay 2 dead letters of payments.DLT");
         assertThat(inbox.selectedLetterProperty().get().message().offset()).isEqualTo(0L);
         assertThat(LetterSummary.describe(inbox.selectedLetterProperty().get()))
                 .contains("Failure:    com.acme.Timeout", "Message:    no answer within 3000 ms",

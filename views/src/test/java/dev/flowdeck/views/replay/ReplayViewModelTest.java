@@ -3,6 +3,8 @@ package dev.flowdeck.views.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.broker.TopicSummary;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
@@ -38,12 +40,13 @@ import org.junit.jupiter.api.Test;
 class ReplayViewModelTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Destination PAYMENTS_DLT = new TopicSummary("payments.DLT", 1, 1, 3);
 
     private final ScriptedService service = new ScriptedService();
 
     @Test
     void plansTheGroupShowsTheDryRunAndReplaysWithTheChosenRateThenReportsEveryEvent() {
-        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), "payments.DLT",
+        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), PAYMENTS_DLT,
                 group(), Runnable::run);
         model.plan();
 
@@ -75,7 +78,7 @@ class ReplayViewModelTest {
 
     @Test
     void aProductionClusterStartsOnlyOnceItsNameIsTypedAndAReadOnlyOneNever() {
-        var production = new ReplayViewModel(service, production("prod-eu"), "payments.DLT", group(),
+        var production = new ReplayViewModel(service, production("prod-eu"), PAYMENTS_DLT, group(),
                 Runnable::run);
         production.plan();
         assertThat(production.typeToConfirm()).isEqualTo("prod-eu");
@@ -89,7 +92,7 @@ class ReplayViewModelTest {
         assertThat(production.canStartBinding().get()).isTrue();
 
         var readOnly = new ReplayViewModel(service, ConnectionProfile.kafka("audit", "kafka:9092").asReadOnly(),
-                "payments.DLT", group(), Runnable::run);
+                PAYMENTS_DLT, group(), Runnable::run);
         readOnly.plan();
         assertThat(readOnly.canStartBinding().get()).isFalse();
         assertThat(readOnly.errorProperty().get()).startsWith("audit is read-only: Flowdeck will not send to it.");
@@ -97,7 +100,7 @@ class ReplayViewModelTest {
 
     @Test
     void aReplayThatEndsIncompleteSaysHowToResumeAndAPlanThatCannotBeMadeSaysWhy() {
-        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), "payments.DLT",
+        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), PAYMENTS_DLT,
                 group(), Runnable::run);
         model.plan();
         model.start();
@@ -109,7 +112,7 @@ class ReplayViewModelTest {
                 + "journal of replay r-1 keeps what was sent; resume it to send the rest exactly once.");
 
         service.planFailure = new IllegalStateException("The broker is unreachable: check the address.");
-        var failing = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), "payments.DLT",
+        var failing = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), PAYMENTS_DLT,
                 group(), Runnable::run);
         failing.plan();
         assertThat(failing.errorProperty().get()).isEqualTo("The broker is unreachable: check the address.");
@@ -119,7 +122,7 @@ class ReplayViewModelTest {
 
     @Test
     void choosingMovePlansAgainAsAMove() {
-        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), "payments.DLT",
+        var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), PAYMENTS_DLT,
                 group(), Runnable::run);
         model.plan();
 
@@ -172,12 +175,13 @@ class ReplayViewModelTest {
         private ReplayPlan plan;
 
         @Override
-        public CompletionStage<ProposedReplay> plan(String destination, DeadLetterGroup group, ReplayMode mode) {
+        public CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group,
+                                                    ReplayMode mode) {
             modes.add(mode);
             if (planFailure != null) {
                 return CompletableFuture.failedFuture(planFailure);
             }
-            var selection = new ReplaySelection("3 dead letters of " + destination, EventIdentity.BY_OFFSET,
+            var selection = new ReplaySelection("3 dead letters of " + destination.name(), EventIdentity.BY_OFFSET,
                     IntStream.range(0, 3).mapToObj(i -> new SelectedEvent(letter(i),
                             ReplayTarget.KafkaTopic.toPartition("payments", 0))).toList());
             plan = new ReplayPlanner(Clock.fixed(T0, ZoneOffset.UTC), () -> "r-1", DeadLetterHeaders.KNOWN_CONVENTIONS,

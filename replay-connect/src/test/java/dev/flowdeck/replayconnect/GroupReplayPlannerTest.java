@@ -1,0 +1,110 @@
+package dev.flowdeck.replayconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.QueueSummary;
+import dev.flowdeck.core.broker.QueueType;
+import dev.flowdeck.core.broker.ScriptedBrowses;
+import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.deadletter.DeadLetterDecoder;
+import dev.flowdeck.core.deadletter.DeadLetterGroups;
+import dev.flowdeck.replay.EventIdentity;
+import dev.flowdeck.replay.PlannedEvent;
+import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayTarget;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/** Against scripted browses on the calling thread; the real-broker path is the CLI's and the replay ITs'. */
+class GroupReplayPlannerTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    private static final TopicSummary DLT = new TopicSummary("payments.DLT", 1, 1, 4);
+
+    private final ScriptedBrowses broker = new ScriptedBrowses();
+
+    @Test
+    void plansOnlyTheGroupsLettersEachBackToItsOriginalPartitionAndSaysWhatWasLeftOut() {
+        List<BrowsedMessage> letters = new ArrayList<>(List.of(
+                letter(0, "payments", "com.acme.Timeout", "no answer within 3000 ms"),
+                letter(1, "payments", "com.acme.CardDeclined", "card declined"),
+                letter(2, "payments", "com.acme.Timeout", "no answer within 10 ms")));
+        broker.script("payments.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(letters, 3, 3, 3));
+        String timeouts = groupIdOf(letters.getFirst());
+
+        var proposal = new GroupReplayPlanner(ConnectionProfile.kafka("shop", "localhost:9092"), broker,
+                Clock.fixed(T0, ZoneOffset.UTC)).plan(DLT, timeouts, ReplayMode.COPY, progress -> { })
+                .toCompletableFuture().join();
+
+        assertThat(proposal.plan().events()).extracting(PlannedEvent::key)
+                .containsExactly("payments.DLT/0@0", "payments.DLT/0@2");
+        assertThat(proposal.plan().events()).extracting(PlannedEvent::target)
+                .containsOnly(ReplayTarget.KafkaTopic.toPartition("payments", 4));
+        assertThat(proposal.plan().source()).isEqualTo(
+                "2 dead letters of payments.DLT, group " + timeouts + " (com.acme.Timeout: no answer within <n> ms)");
+        assertThat(proposal.cause()).isEqualTo("com.acme.Timeout: no answer within <n> ms");
+        assertThat(proposal.notes()).isEmpty();
+    }
+
+    @Test
+    void aGroupLargerThanOnePlanIsCutWithANoteAndAGoneGroupIsASentence() {
+        List<BrowsedMessage> letters = List.of(letter(0, "payments", "com.acme.Timeout", "late"),
+                letter(1, "payments", "com.acme.Timeout", "late"), letter(2, "payments", "com.acme.Timeout", "late"));
+        broker.script("payments.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(letters, 3, 3, 3));
+        var planner = new GroupReplayPlanner(ConnectionProfile.kafka("shop", "localhost:9092"), broker,
+                Clock.fixed(T0, ZoneOffset.UTC), 2);
+
+        var proposal = planner.plan(DLT, groupIdOf(letters.getFirst()), ReplayMode.MOVE, progress -> { })
+                .toCompletableFuture().join();
+
+        assertThat(proposal.plan().events()).hasSize(2);
+        assertThat(proposal.plan().mode()).isEqualTo(ReplayMode.MOVE);
+        assertThat(proposal.notes()).containsExactly("The group holds 3 dead letters; one plan takes the first 2. "
+                + "Replay again for the rest: those delivered are skipped.");
+        assertThatThrownBy(() -> planner.plan(DLT, "0badc0de", ReplayMode.COPY, progress -> { })
+                .toCompletableFuture().join()).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No dead letter of group 0badc0de is in payments.DLT: read the groups again, since they "
+                        + "may have been replayed or expired.");
+    }
+
+    @Test
+    void classicAndQuorumQueuesNameEventsByContentStreamsAndTopicsByOffset() {
+        assertThat(GroupReplayPlanner.identityOf(DLT)).isEqualTo(EventIdentity.BY_OFFSET);
+        assertThat(GroupReplayPlanner.identityOf(queue(QueueType.STREAM))).isEqualTo(EventIdentity.BY_OFFSET);
+        assertThat(GroupReplayPlanner.identityOf(queue(QueueType.CLASSIC))).isEqualTo(EventIdentity.BY_CONTENT);
+        assertThat(GroupReplayPlanner.identityOf(queue(QueueType.QUORUM))).isEqualTo(EventIdentity.BY_CONTENT);
+    }
+
+    private static QueueSummary queue(QueueType type) {
+        return new QueueSummary("/", "orders.dlq", type, 1, 0, 0, java.util.Map.of(), "", java.util.Optional.empty(),
+                java.util.OptionalLong.empty(), java.util.OptionalLong.empty());
+    }
+
+    private static String groupIdOf(BrowsedMessage message) {
+        return new DeadLetterGroups().add(DeadLetterDecoder.standard().decode(message));
+    }
+
+    private static BrowsedMessage letter(long offset, String origin, String thrown, String message) {
+        return new BrowsedMessage(origin + ".DLT", 0, offset, T0.plusSeconds(offset),
+                "ord-9".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
+                List.of(header("kafka_dlt-original-topic", origin), new MessageHeader("kafka_dlt-original-partition",
+                                java.nio.ByteBuffer.allocate(4).putInt(4).array()),
+                        header("kafka_dlt-exception-fqcn", thrown), header("kafka_dlt-exception-message", message)));
+    }
+
+    private static MessageHeader header(String name, String value) {
+        return new MessageHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
