@@ -14,18 +14,23 @@ import java.util.concurrent.TimeUnit;
  *                  results. Unbounded (threads are reused and die when idle), so one slow keychain or a sandbox
  *                  start-up never starves the refreshes of the other clusters.
  * @param scheduler timers: periodic refreshes
+ * @param replays   the replay runners' one thread: a runner's tasks must run one at a time, and its journal
+ *                  writes are short (a replay stopped by closing the app resumes from its journal)
  */
-record AppExecutors(ExecutorService brokerIo, ScheduledExecutorService scheduler) implements AutoCloseable {
+record AppExecutors(ExecutorService brokerIo, ScheduledExecutorService scheduler, ScheduledExecutorService replays)
+        implements AutoCloseable {
 
     static AppExecutors create() {
         return new AppExecutors(
                 Executors.newCachedThreadPool(new NamedThreadFactory("flowdeck-broker-io")),
-                Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-scheduler")));
+                Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-scheduler")),
+                Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-replay")));
     }
 
     @Override
     public void close() {
         scheduler.shutdownNow();
+        replays.shutdownNow();
         brokerIo.shutdown();
         try {
             if (!brokerIo.awaitTermination(5, TimeUnit.SECONDS)) {

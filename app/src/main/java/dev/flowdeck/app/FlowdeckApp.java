@@ -7,7 +7,9 @@ import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.store.AbandonedHistories;
 import dev.flowdeck.store.FileAlertLog;
 import dev.flowdeck.store.FileAuditLog;
+import dev.flowdeck.store.ReplaysDirectory;
 import dev.flowdeck.store.FileLagHistoryStore;
+import dev.flowdeck.core.audit.AuditLog;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.lag.AlertNotifier;
 import dev.flowdeck.views.browser.BrowserFactory;
@@ -50,7 +52,8 @@ public final class FlowdeckApp extends Application {
     public void start(Stage stage) {
         var lagWatch = new LagWatch(options.lag(), this::lagHistory, FileAlertLog.inConfigDirectory(),
                 new AlertRulesFile(ConfigDirectory.forThisMachine().resolve("alert-rules.json")), Clock.systemUTC());
-        workspace = new Workspace(executors, lagWatch, FileAuditLog.inConfigDirectory(), Clock.systemDefaultZone());
+        AuditLog audit = FileAuditLog.inConfigDirectory();
+        workspace = new Workspace(executors, lagWatch, audit, Clock.systemDefaultZone());
         List<Runnable> openers = new ArrayList<>();
         if (options.sandbox()) {
             var kafka = ConnectionProfile.kafka("Sandbox Kafka", "(starting)").asSandbox();
@@ -79,7 +82,8 @@ public final class FlowdeckApp extends Application {
         TraceFactory traces = (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater,
                 executors.brokerIo(), Clock.systemUTC());
         DeadLetterFactory deadLetters = (connection, profile) -> new DeadLetterInboxViewModel(connection, profile,
-                Platform::runLater);
+                Platform::runLater, new ClusterReplays(profile, connection, ReplaysDirectory.forThisMachine(), audit,
+                        executors, Clock.systemUTC()));
         var window = new MainWindow(workspace.clusters(), workspace, browsers, traces, deadLetters);
         window.setOnOpenUrl(url -> getHostServices().showDocument(url));
         stage.setTitle("Flowdeck");

@@ -87,28 +87,8 @@ public final class CsvExport implements MessageExport {
         }
     }
 
-    /** Null is an empty field; text is quoted when it must be, and when it is empty (to tell it from null). */
     private void field(String text) throws IOException {
-        if (text == null) {
-            return;
-        }
-        if (text.isEmpty() || needsQuotes(text)) {
-            out.write('"');
-            out.write(text.replace("\"", "\"\""));
-            out.write('"');
-        } else {
-            out.write(text);
-        }
-    }
-
-    private static boolean needsQuotes(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
+        out.write(CsvFields.of(text));
     }
 
     private interface JsonWriting {

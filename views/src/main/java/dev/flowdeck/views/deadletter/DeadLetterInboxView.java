@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
 import dev.flowdeck.views.common.Columns;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.replay.AuditTrailDialog;
 import dev.flowdeck.views.replay.ReplayDialog;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -155,9 +156,13 @@ public final class DeadLetterInboxView extends BorderPane {
         replay.disableProperty().bind(model.selectedGroupProperty().isNull().or(model.runningProperty()));
         replay.setOnAction(event -> model.replaySelectedGroup()
                 .ifPresent(replayModel -> new ReplayDialog(getScene().getWindow(), replayModel).show()));
+        var audit = new Button("Audit log…", new FontIcon("mdi2c-clipboard-text-clock-outline"));
+        audit.setId("dead-letter-audit");
+        audit.setTooltip(new Tooltip("Every replay and offset reset made from this machine, to read and export"));
+        audit.setOnAction(event -> new AuditTrailDialog(getScene().getWindow(), model.replays(), model.ui()).show());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var row = new HBox(8, status, bar, stop, spacer, replay, rescan);
+        var row = new HBox(8, status, bar, stop, spacer, replay, audit, rescan);
         row.setAlignment(Pos.CENTER_LEFT);
         var error = new Label();
         error.setId("dead-letter-error");

@@ -95,6 +95,16 @@ public final class DeadLetterInboxViewModel {
         this(connection, profile, ui, replays, DeadLetterScan.DEFAULT_KEEP);
     }
 
+    /** What replays, and the audit log they are recorded in, go through. */
+    public ReplayService replays() {
+        return replays;
+    }
+
+    /** The FX thread's executor, for dialogs opened from the inbox. */
+    public Executor ui() {
+        return ui;
+    }
+
     /**
      * The replay of the selected group, to open in its dialog; empty without one (or for the "other" bucket, whose
      * letters have many causes: they are replayed after a rescan puts them in groups of their own).

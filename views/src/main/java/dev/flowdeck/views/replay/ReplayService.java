@@ -1,5 +1,6 @@
 package dev.flowdeck.views.replay;
 
+import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.ReplayMode;
@@ -7,6 +8,7 @@ import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -30,4 +32,10 @@ public interface ReplayService {
      * A refusal (a read-only profile, say) ends the returned run's report with the reason rather than throwing.
      */
     StartedReplay start(ReplayPlan plan, ReplayOptions options, Consumer<ReplayProgress> progress);
+
+    /** The newest entries of the audit log replays are recorded in (offset resets too), oldest first. */
+    CompletionStage<List<AuditEntry>> auditTrail(int limit);
+
+    /** Writes {@code entries} to {@code file} as JSON Lines, or as CSV ({@link dev.flowdeck.core.audit.AuditExport}). */
+    CompletionStage<Void> exportAudit(List<AuditEntry> entries, Path file, boolean jsonLines);
 }

@@ -2,6 +2,7 @@ package dev.flowdeck.views.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.TopicSummary;
@@ -192,6 +193,16 @@ class ReplayViewModelTest {
 
         @Override
         public CompletionStage<Void> save(ReplayPlan plan, Path file) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<List<AuditEntry>> auditTrail(int limit) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletionStage<Void> exportAudit(List<AuditEntry> entries, Path file, boolean jsonLines) {
             return CompletableFuture.completedFuture(null);
         }
 

@@ -1,0 +1,144 @@
+package dev.flowdeck.app;
+
+import dev.flowdeck.core.audit.AuditEntry;
+import dev.flowdeck.core.audit.AuditExport;
+import dev.flowdeck.core.audit.AuditLog;
+import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.deadletter.DeadLetterGroup;
+import dev.flowdeck.replay.PlanFile;
+import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayOptions;
+import dev.flowdeck.replay.ReplayPlan;
+import dev.flowdeck.replay.ReplayProgress;
+import dev.flowdeck.replay.ReplayReport;
+import dev.flowdeck.replayconnect.GroupReplayPlanner;
+import dev.flowdeck.replayconnect.ReplayJob;
+import dev.flowdeck.replayconnect.Replays;
+import dev.flowdeck.views.replay.ProposedReplay;
+import dev.flowdeck.views.replay.ReplayService;
+import dev.flowdeck.views.replay.StartedReplay;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The replay dialog's service for one open cluster: plans with {@link GroupReplayPlanner} and runs with
+ * {@link Replays}, the same parts {@code flowdeck replay} uses, journaled in the machine's replays directory and
+ * recorded in the audit log the offset resets use.
+ */
+final class ClusterReplays implements ReplayService {
+
+    private final GroupReplayPlanner planner;
+    private final Replays replays;
+    private final AuditLog audit;
+    private final Executor disk;
+
+    /**
+     * @param directory the replays directory (journals, marks, plans)
+     * @param disk      where plans are written (broker I/O in the app: never the FX thread)
+     */
+    ClusterReplays(ConnectionProfile profile, BrokerConnection connection, Path directory, AuditLog audit,
+                   AppExecutors executors, Clock clock) {
+        this.planner = new GroupReplayPlanner(profile, connection, clock);
+        this.replays = new Replays(profile, connection, directory, audit, executors.replays(), clock);
+        this.audit = audit;
+        this.disk = executors.brokerIo();
+    }
+
+    @Override
+    public CompletionStage<List<AuditEntry>> auditTrail(int limit) {
+        return CompletableFuture.supplyAsync(() -> audit.recent(limit), disk);
+    }
+
+    @Override
+    public CompletionStage<Void> exportAudit(List<AuditEntry> entries, Path file, boolean jsonLines) {
+        return CompletableFuture.runAsync(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (jsonLines) {
+                    AuditExport.jsonLines(entries, out);
+                } else {
+                    AuditExport.csv(entries, out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("The audit log could not be exported to " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }, disk);
+    }
+
+    @Override
+    public CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group, ReplayMode mode) {
+        return planner.plan(destination, group.id(), mode, progress -> { })
+                .thenApply(proposal -> new ProposedReplay(proposal.plan(), proposal.notes()));
+    }
+
+    @Override
+    public CompletionStage<Void> save(ReplayPlan plan, Path file) {
+        return CompletableFuture.runAsync(() -> PlanFile.write(plan, file), disk);
+    }
+
+    @Override
+    public StartedReplay start(ReplayPlan plan, ReplayOptions options, Consumer<ReplayProgress> progress) {
+        try {
+            return new Started(replays.start(plan, options, progress));
+        } catch (RuntimeException refused) {
+            // A refusal before anything was sent (a plan for another kind of cluster, a move the broker cannot
+            // do): the dialog shows the sentence as the run's end.
+            return new Refused(refused);
+        }
+    }
+
+    /** A job under way. */
+    private record Started(ReplayJob job) implements StartedReplay {
+
+        @Override
+        public void pause() {
+            job.pause();
+        }
+
+        @Override
+        public void resume() {
+            job.resume();
+        }
+
+        @Override
+        public void cancel() {
+            job.cancel();
+        }
+
+        @Override
+        public CompletionStage<ReplayReport> finished() {
+            return job.finished().thenApply(ReplayJob.Result::report);
+        }
+    }
+
+    private record Refused(RuntimeException why) implements StartedReplay {
+
+        @Override
+        public void pause() {
+        }
+
+        @Override
+        public void resume() {
+        }
+
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public CompletionStage<ReplayReport> finished() {
+            return CompletableFuture.failedFuture(why);
+        }
+    }
+}
