@@ -2,48 +2,26 @@ package dev.flowdeck.views.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.TopicSummary;
-import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterGroups;
-import dev.flowdeck.replay.DeadLetterHeaders;
-import dev.flowdeck.replay.EventIdentity;
 import dev.flowdeck.replay.EventOutcome;
 import dev.flowdeck.replay.ReplayMode;
 import dev.flowdeck.replay.ReplayOptions;
-import dev.flowdeck.replay.ReplayPlan;
-import dev.flowdeck.replay.ReplayPlanner;
 import dev.flowdeck.replay.ReplayProgress;
-import dev.flowdeck.replay.ReplayReport;
-import dev.flowdeck.replay.ReplaySelection;
-import dev.flowdeck.replay.ReplayTarget;
-import dev.flowdeck.replay.SelectedEvent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The dialog's steps against a scripted service (the engine's own planner and dry run are real). */
 class ReplayViewModelTest {
 
-    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final Destination PAYMENTS_DLT = new TopicSummary("payments.DLT", 1, 1, 3);
 
-    private final ScriptedService service = new ScriptedService();
+    private final ScriptedReplays service = new ScriptedReplays();
 
     @Test
     void plansTheGroupShowsTheDryRunAndReplaysWithTheChosenRateThenReportsEveryEvent() {
@@ -142,19 +120,8 @@ class ReplayViewModelTest {
 
     private static DeadLetterGroup group() {
         var groups = new DeadLetterGroups();
-        groups.add(DeadLetterDecoder.standard().decode(letter(0)));
+        groups.add(DeadLetterDecoder.standard().decode(ScriptedReplays.letter(0)));
         return groups.groups().getFirst();
-    }
-
-    private static BrowsedMessage letter(long offset) {
-        return new BrowsedMessage("payments.DLT", 0, offset, T0.plusSeconds(offset),
-                "ord-9".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8),
-                List.of(header("kafka_dlt-original-topic", "payments"),
-                        header("kafka_dlt-exception-fqcn", "com.acme.Timeout")));
-    }
-
-    private static MessageHeader header(String name, String value) {
-        return new MessageHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<EventOutcome> outcomes(EventOutcome.Kind kind, int count) {
@@ -163,75 +130,5 @@ class ReplayViewModelTest {
 
     private static EventOutcome outcome(EventOutcome.Kind kind, int offset) {
         return new EventOutcome("payments.DLT/0@" + offset, kind, false, "");
-    }
-
-    /** Plans with the real planner; runs only as far as the test says. */
-    private static final class ScriptedService implements ReplayService {
-
-        final List<ReplayMode> modes = new ArrayList<>();
-        RuntimeException planFailure;
-        ReplayOptions options;
-        Consumer<ReplayProgress> progress;
-        private final CompletableFuture<ReplayReport> finished = new CompletableFuture<>();
-        private ReplayPlan plan;
-
-        @Override
-        public CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group,
-                                                    ReplayMode mode) {
-            modes.add(mode);
-            if (planFailure != null) {
-                return CompletableFuture.failedFuture(planFailure);
-            }
-            var selection = new ReplaySelection("3 dead letters of " + destination.name(), EventIdentity.BY_OFFSET,
-                    IntStream.range(0, 3).mapToObj(i -> new SelectedEvent(letter(i),
-                            ReplayTarget.KafkaTopic.toPartition("payments", 0))).toList());
-            plan = new ReplayPlanner(Clock.fixed(T0, ZoneOffset.UTC), () -> "r-1", DeadLetterHeaders.KNOWN_CONVENTIONS,
-                    5).plan(selection, List.of(), mode);
-            return CompletableFuture.completedFuture(new ProposedReplay(plan,
-                    List.of("1 dead letter has no origin header: left out.")));
-        }
-
-        @Override
-        public CompletionStage<Void> save(ReplayPlan plan, Path file) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletionStage<List<AuditEntry>> auditTrail(int limit) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public CompletionStage<Void> exportAudit(List<AuditEntry> entries, Path file, boolean jsonLines) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public StartedReplay start(ReplayPlan plan, ReplayOptions options, Consumer<ReplayProgress> progress) {
-            this.options = options;
-            this.progress = progress;
-            return new StartedReplay() {
-                @Override
-                public void pause() {
-                }
-
-                @Override
-                public void resume() {
-                }
-
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public CompletionStage<ReplayReport> finished() {
-                    return finished;
-                }
-            };
-        }
-
-        void finish(List<EventOutcome> outcomes, boolean cancelled) {
-            finished.complete(new ReplayReport(plan.id(), cancelled, outcomes, Optional.empty()));
-        }
     }
 }
