@@ -29,8 +29,10 @@ import java.util.zip.CRC32;
  *       sent, so resending it cannot double it.</li>
  *   <li>{@code confirmed} is on the disk before the dead letter is removed: a removal always has a confirm before
  *       it, so a move never loses an event.</li>
- *   <li>The planned records of a run are one write and one force (a batch); every later record is forced on its
- *       own. A crash can tear only the line being written, whose action had not started.</li>
+ *   <li>Lines are written in batches ({@link Batch}): one write and one force for all of them, the runner's way of
+ *       recording a whole concurrency window at once. No action a line of a batch allows starts before the batch
+ *       is forced, so a crash can tear only the batch being written, none of whose actions had started: any
+ *       prefix of it that reaches the disk (whole lines, then maybe part of one) is as good as any other.</li>
  * </ul>
  *
  * <p>A line is {@code <crc32 of the JSON, 8 hex digits> <JSON>\n}. On open, a last line without its newline or with
@@ -49,6 +51,7 @@ public final class ReplayJournal implements AutoCloseable {
     private final Clock clock;
     private final String replayId;
     private final JournalState state = new JournalState();
+    private WriteFault fault;
 
     private ReplayJournal(Path file, FileChannel channel, Clock clock, String replayId) {
         this.file = file;
@@ -96,9 +99,30 @@ public final class ReplayJournal implements AutoCloseable {
         return file;
     }
 
+    /** See {@link WriteFault}: tests only. */
+    synchronized void failWritesWith(WriteFault fault) {
+        this.fault = fault;
+    }
+
     /** A snapshot view kept current by this journal's appends; read it on the thread that appends. */
     public synchronized JournalState state() {
         return state;
+    }
+
+    /** An empty batch of lines, to fill and {@link #write}. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * Appends the batch's lines with one write and one force, then empties the batch. When this returns, every
+     * line of it is on the disk and the actions they allow may start; when it throws, none may.
+     */
+    public synchronized void write(Batch batch) {
+        if (!batch.records.isEmpty()) {
+            append(batch.records);
+            batch.records.clear();
+        }
     }
 
     /** All events of a run, one write and one force; events already in the journal are left as they are. */
@@ -115,30 +139,23 @@ public final class ReplayJournal implements AutoCloseable {
     }
 
     public synchronized void sent(String key) {
-        append(List.of(record("sent", key, null)));
+        write(batch().sent(key));
     }
 
     public synchronized void confirmed(String key, PublishReceipt receipt) {
-        ObjectNode record = record("confirmed", key, null);
-        if (receipt != null) {
-            record.put("destination", receipt.destination()).put("partition", receipt.partition())
-                    .put("offset", receipt.offset());
-        } else {
-            record.put("foundByReadBack", true);
-        }
-        append(List.of(record));
+        write(batch().confirmed(key, receipt));
     }
 
     public synchronized void failed(String key, String reason) {
-        append(List.of(record("failed", key, reason)));
+        write(batch().failed(key, reason));
     }
 
     public synchronized void removed(String key) {
-        append(List.of(record("removed", key, null)));
+        write(batch().removed(key));
     }
 
     public synchronized void skipped(String key, String reason) {
-        append(List.of(record("skipped", key, reason)));
+        write(batch().skipped(key, reason));
     }
 
     @Override
@@ -172,6 +189,9 @@ public final class ReplayJournal implements AutoCloseable {
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         try {
             long at = channel.size();
+            if (fault != null) {
+                fault.beforeWrite(channel, at, bytes.duplicate());
+            }
             while (bytes.hasRemaining()) {
                 at += channel.write(bytes, at);
             }
@@ -290,6 +310,67 @@ public final class ReplayJournal implements AutoCloseable {
 
     private static String safeName(String replayId) {
         return replayId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Lines written together by {@link #write}: the steps a runner's turn reached, in order. Filling one touches
+     * nothing on the disk; a batch belongs to the thread filling it.
+     */
+    public final class Batch {
+
+        private final List<ObjectNode> records = new ArrayList<>();
+
+        private Batch() {
+        }
+
+        public Batch sent(String key) {
+            records.add(record("sent", key, null));
+            return this;
+        }
+
+        public Batch confirmed(String key, PublishReceipt receipt) {
+            ObjectNode record = record("confirmed", key, null);
+            if (receipt != null) {
+                record.put("destination", receipt.destination()).put("partition", receipt.partition())
+                        .put("offset", receipt.offset());
+            } else {
+                record.put("foundByReadBack", true);
+            }
+            records.add(record);
+            return this;
+        }
+
+        public Batch failed(String key, String reason) {
+            records.add(record("failed", key, reason));
+            return this;
+        }
+
+        public Batch removed(String key) {
+            records.add(record("removed", key, null));
+            return this;
+        }
+
+        public Batch skipped(String key, String reason) {
+            records.add(record("skipped", key, reason));
+            return this;
+        }
+
+        public boolean isEmpty() {
+            return records.isEmpty();
+        }
+
+        public int size() {
+            return records.size();
+        }
+    }
+
+    /**
+     * Tests kill the process in the middle of a write with it: it gets each write's bytes before they go to the
+     * file, and may write a part of them itself and throw (a torn batch). Null in the app.
+     */
+    interface WriteFault {
+
+        void beforeWrite(FileChannel channel, long at, ByteBuffer bytes) throws IOException;
     }
 
     /** A journal that cannot be trusted to resume from; the message says what to do. */
