@@ -2,7 +2,7 @@ package dev.flowdeck.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.flowdeck.core.publish.PublishReceipt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +44,7 @@ import java.util.zip.CRC32;
 public final class ReplayJournal implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
     private static final String BEGIN = "begin";
 
     private final Path file;
@@ -81,7 +82,7 @@ public final class ReplayJournal implements AutoCloseable {
             try {
                 journal.recover();
                 if (created || channel.size() == 0) {
-                    journal.append(List.of(journal.record(BEGIN, null, null)));
+                    journal.append(List.of(journal.line(BEGIN, null, null, null)));
                     forceDirectory(file);
                 }
             } catch (RuntimeException | IOException failed) {
@@ -127,10 +128,10 @@ public final class ReplayJournal implements AutoCloseable {
 
     /** All events of a run, one write and one force; events already in the journal are left as they are. */
     public synchronized void planned(Collection<String> keys) {
-        List<ObjectNode> records = new ArrayList<>();
+        List<Line> records = new ArrayList<>();
         for (String key : keys) {
             if (state.of(key).isEmpty()) {
-                records.add(record("planned", key, null));
+                records.add(line("planned", key, null, null));
             }
         }
         if (!records.isEmpty()) {
@@ -167,24 +168,42 @@ public final class ReplayJournal implements AutoCloseable {
         }
     }
 
-    private ObjectNode record(String step, String key, String reason) {
-        ObjectNode record = JSON.createObjectNode().put("step", step).put("at", clock.instant().toString());
+    /**
+     * One line to append, its JSON written directly: a Jackson tree and a serializer per line cost more than the
+     * rest of a replayed event's bookkeeping. Strings are escaped as Jackson escapes them (line breaks too: one
+     * record, one line); a reader parses the lines with Jackson.
+     *
+     * @param extra more fields, already written ({@code ,"name":value...}), or null
+     */
+    private Line line(String step, String key, String reason, String extra) {
+        StringBuilder json = new StringBuilder(128).append("{\"step\":\"").append(step).append("\",\"at\":\"")
+                .append(clock.instant()).append('"');
         if (key == null) {
-            record.put("replay", replayId);
+            field(json, "replay", replayId);
         } else {
-            record.put("event", key);
+            field(json, "event", key);
         }
         if (reason != null) {
-            record.put("reason", reason);
+            field(json, "reason", reason);
         }
-        return record;
+        if (extra != null) {
+            json.append(extra);
+        }
+        return new Line(step, key, reason, json.append('}').toString());
     }
 
-    private void append(List<ObjectNode> records) {
-        StringBuilder lines = new StringBuilder();
-        for (ObjectNode record : records) {
-            String json = record.toString(); // Jackson escapes line breaks inside strings: one record, one line
-            lines.append(crc(json)).append(' ').append(json).append('\n');
+    private static StringBuilder field(StringBuilder json, String name, String value) {
+        return json.append(",\"").append(name).append("\":\"").append(QUOTE.quoteAsString(value)).append('"');
+    }
+
+    /** A line's JSON and what it does to the state. */
+    private record Line(String step, String key, String reason, String json) {
+    }
+
+    private void append(List<Line> records) {
+        StringBuilder lines = new StringBuilder(records.size() * 160);
+        for (Line record : records) {
+            lines.append(crc(record.json())).append(' ').append(record.json()).append('\n');
         }
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         try {
@@ -201,17 +220,19 @@ public final class ReplayJournal implements AutoCloseable {
             throw new UncheckedIOException("The replay journal " + file + " could not be written ("
                     + e.getMessage() + "); the replay stops so that nothing is sent unrecorded.", e);
         }
-        records.forEach(this::applyToState);
+        records.forEach(record -> apply(record.step(), record.key(), record.reason()));
     }
 
     private void applyToState(JsonNode record) {
-        String step = record.path("step").asText();
+        apply(record.path("step").asText(), record.path("event").asText(),
+                record.hasNonNull("reason") ? record.get("reason").asText() : null);
+    }
+
+    private void apply(String step, String key, String reason) {
         if (step.equals(BEGIN)) {
             return;
         }
-        JournalState.Step parsed = JournalState.Step.valueOf(step.toUpperCase(java.util.Locale.ROOT));
-        String reason = record.hasNonNull("reason") ? record.get("reason").asText() : null;
-        state.apply(record.path("event").asText(), parsed, reason);
+        state.apply(key, JournalState.Step.valueOf(step.toUpperCase(java.util.Locale.ROOT)), reason);
     }
 
     private void recover() throws IOException {
@@ -318,40 +339,36 @@ public final class ReplayJournal implements AutoCloseable {
      */
     public final class Batch {
 
-        private final List<ObjectNode> records = new ArrayList<>();
+        private final List<Line> records = new ArrayList<>();
 
         private Batch() {
         }
 
         public Batch sent(String key) {
-            records.add(record("sent", key, null));
+            records.add(line("sent", key, null, null));
             return this;
         }
 
         public Batch confirmed(String key, PublishReceipt receipt) {
-            ObjectNode record = record("confirmed", key, null);
-            if (receipt != null) {
-                record.put("destination", receipt.destination()).put("partition", receipt.partition())
-                        .put("offset", receipt.offset());
-            } else {
-                record.put("foundByReadBack", true);
-            }
-            records.add(record);
+            String landed = receipt == null ? ",\"foundByReadBack\":true"
+                    : field(new StringBuilder(), "destination", receipt.destination()).append(",\"partition\":")
+                            .append(receipt.partition()).append(",\"offset\":").append(receipt.offset()).toString();
+            records.add(line("confirmed", key, null, landed));
             return this;
         }
 
         public Batch failed(String key, String reason) {
-            records.add(record("failed", key, reason));
+            records.add(line("failed", key, reason, null));
             return this;
         }
 
         public Batch removed(String key) {
-            records.add(record("removed", key, null));
+            records.add(line("removed", key, null, null));
             return this;
         }
 
         public Batch skipped(String key, String reason) {
-            records.add(record("skipped", key, reason));
+            records.add(line("skipped", key, reason, null));
             return this;
         }
 

@@ -51,6 +51,22 @@ class ReplayJournalTest {
     }
 
     @Test
+    void keysAndReasonsWithQuotesBackslashesAndControlCharactersSurviveTheLine() {
+        Path file = dir.resolve("r.journal");
+        String key = "q/\"odd\" \\ key\u0001é";
+        String reason = "Refused: \"no\"\tand\r\nmore";
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            journal.planned(List.of(key, "b"));
+            journal.write(journal.batch().failed(key, reason).confirmed("b", new PublishReceipt("a\"b", 1, 2)));
+        }
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            assertThat(journal.state().of(key).orElseThrow())
+                    .isEqualTo(new JournalState.Standing(JournalState.Step.FAILED, reason));
+            assertThat(journal.state().delivered()).containsExactly("b");
+        }
+    }
+
+    @Test
     void aTornLastLineIsCutOffAndTheNextAppendFollowsTheLastWholeOne() throws Exception {
         Path file = dir.resolve("r.journal");
         try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
