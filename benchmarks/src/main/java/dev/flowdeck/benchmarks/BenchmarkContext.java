@@ -13,13 +13,15 @@ public final class BenchmarkContext implements AutoCloseable {
     private final BenchmarkOptions options;
     private final String bootstrapServers;
     private final OrderTopics topics;
+    private final ConnectionProfile profile;
     private final KafkaBrokerConnection connection;
 
     BenchmarkContext(BenchmarkOptions options, String bootstrapServers, Executor worker) {
         this.options = options;
         this.bootstrapServers = bootstrapServers;
         this.topics = new OrderTopics(bootstrapServers, options.compression());
-        this.connection = KafkaBrokerConnection.open(ConnectionProfile.kafka("benchmarks", bootstrapServers), worker);
+        this.profile = ConnectionProfile.kafka("benchmarks", bootstrapServers);
+        this.connection = KafkaBrokerConnection.open(profile, worker);
     }
 
     public BenchmarkOptions options() {
@@ -38,6 +40,11 @@ public final class BenchmarkContext implements AutoCloseable {
     /** Five topics an order's traced events pass through, {@code records} in all, produced on first use. */
     TracedOrderTopics.TracedTopics tracedOrders(long records) {
         return topics.traced(records);
+    }
+
+    /** The profile the connection was opened with (the replay's publisher names its cluster by it). */
+    public ConnectionProfile profile() {
+        return profile;
     }
 
     public KafkaBrokerConnection connection() {

@@ -15,11 +15,26 @@ import java.util.Set;
  * @param warmups     rounds run first and thrown away (the JIT, the page cache, the broker's own warm-up)
  * @param compression the producer's {@code compression.type}: {@code none} or {@code lz4}
  * @param lagShape    the topics and groups the lag-round benchmark creates
+ * @param replayEvents      dead letters the replay benchmark replays
+ * @param replayConcurrency the replay's concurrency (sends waiting for a confirm at once)
  * @param only        which benchmarks to run, by {@link Benchmark#id()}; empty for all
  * @param out         where the Markdown report is written
  */
 public record BenchmarkOptions(long records, long heapRecords, int rounds, int warmups, String compression,
-                               LagShape lagShape, Set<String> only, Path out) {
+                               LagShape lagShape, long replayEvents, int replayConcurrency, Set<String> only,
+                               Path out) {
+
+    /** The replay's events per run: the figure. */
+    public static final long REPLAY_EVENTS = 100_000;
+    /** The replay's concurrency unless told: the default proposed for the app (see README.md, Performance). */
+    public static final int REPLAY_CONCURRENCY = 1_000;
+
+    /** Without the replay's sizes: its defaults. */
+    public BenchmarkOptions(long records, long heapRecords, int rounds, int warmups, String compression,
+                            LagShape lagShape, Set<String> only, Path out) {
+        this(records, heapRecords, rounds, warmups, compression, lagShape, REPLAY_EVENTS, REPLAY_CONCURRENCY, only,
+                out);
+    }
 
     public BenchmarkOptions {
         if (records < 100 || heapRecords < 100) {
@@ -32,6 +47,9 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
             throw new IllegalArgumentException("compression is none or lz4, was " + compression);
         }
         Objects.requireNonNull(lagShape, "lagShape");
+        if (replayEvents < 1 || replayConcurrency < 1) {
+            throw new IllegalArgumentException("a replay needs at least one event and one send at a time");
+        }
         only = Set.copyOf(only);
     }
 
@@ -47,7 +65,7 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
 
     /**
      * {@code --records 1m --heap-records 5m --rounds 5 --warmup 1 --compression none --lag-shape 10x50x500
-     * --only scan-rate,heap --out target/results.md}; counts take {@code k} and {@code m} suffixes and {@code _}
+     * --replay-events 100k --replay-concurrency 1000 --only scan-rate,heap --out target/results.md}; counts take {@code k} and {@code m} suffixes and {@code _}
      * separators.
      */
     public static BenchmarkOptions parse(String... args) {
@@ -58,6 +76,8 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
         int warmups = defaults.warmups;
         String compression = defaults.compression;
         LagShape lagShape = defaults.lagShape;
+        long replayEvents = defaults.replayEvents;
+        int replayConcurrency = defaults.replayConcurrency;
         Set<String> only = defaults.only;
         Path out = defaults.out;
         for (int i = 0; i < args.length; i += 2) {
@@ -73,13 +93,17 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
                 case "--warmup" -> warmups = Math.toIntExact(count(value));
                 case "--compression" -> compression = value.toLowerCase(Locale.ROOT);
                 case "--lag-shape" -> lagShape = LagShape.parse(value);
+                case "--replay-events" -> replayEvents = count(value);
+                case "--replay-concurrency" -> replayConcurrency = Math.toIntExact(count(value));
                 case "--only" -> only = Set.copyOf(Arrays.asList(value.split(",")));
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name + "; known: --records, "
-                        + "--heap-records, --rounds, --warmup, --compression, --lag-shape, --only, --out");
+                        + "--heap-records, --rounds, --warmup, --compression, --lag-shape, --replay-events, "
+                        + "--replay-concurrency, --only, --out");
             }
         }
-        return new BenchmarkOptions(records, heapRecords, rounds, warmups, compression, lagShape, only, out);
+        return new BenchmarkOptions(records, heapRecords, rounds, warmups, compression, lagShape, replayEvents,
+                replayConcurrency, only, out);
     }
 
     static long count(String text) {

@@ -17,11 +17,13 @@ class BrowserBenchmarksIT {
 
     private static final long RECORDS = 20_000;
     private static final LagShape LAG = new LagShape(2, 5, 10);
+    private static final long REPLAYED = 3_000;
 
     @Test
     void runsEveryBenchmarkAndCountsRight() throws Exception {
         Path out = Path.of("target", "smoke", "results.md");
-        var options = new BenchmarkOptions(RECORDS, RECORDS, 1, 0, "none", LAG, Set.of(), out);
+        var options = new BenchmarkOptions(RECORDS, RECORDS, 1, 0, "none", LAG, REPLAYED,
+                BenchmarkOptions.REPLAY_CONCURRENCY, Set.of(), out);
 
         Report report = BrowserBenchmarks.run(options);
 
@@ -78,7 +80,18 @@ class BrowserBenchmarksIT {
             assertThat(lookups.events()).isEqualTo(RECORDS);
         }
 
+        var replay = report.result(ReplayResult.class);
+        assertThat(replay.topic().records()).isEqualTo(REPLAYED);
+        assertThat(replay.bare()).singleElement().satisfies(run -> assertThat(run.scanned()).isEqualTo(REPLAYED));
+        assertThat(replay.replayed()).singleElement().satisfies(run -> {
+            assertThat(run.scanned()).as("delivered, as the runner reported").isEqualTo(REPLAYED);
+            assertThat(run.matched()).as("distinct events in the target").isEqualTo(REPLAYED);
+        });
+        assertThat(replay.lastCheck()).as("every event in the target once")
+                .isEqualTo(new TargetCheck.Tally(REPLAYED, REPLAYED, REPLAYED));
+        assertThat(replay.audited()).isEqualTo(1);
+
         assertThat(Files.readString(out)).contains("### 1. Scan rate", "### 2. Key search", "### 3. Memory",
-                "### 4. The UI during a full-speed scan", "### 5. Lag round", "### 6. Trace index");
+                "### 4. The UI during a full-speed scan", "### 5. Lag round", "### 6. Trace index", "### 7. Replay");
     }
 }

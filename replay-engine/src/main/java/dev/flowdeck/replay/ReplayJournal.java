@@ -2,7 +2,7 @@ package dev.flowdeck.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.flowdeck.core.publish.PublishReceipt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +29,10 @@ import java.util.zip.CRC32;
  *       sent, so resending it cannot double it.</li>
  *   <li>{@code confirmed} is on the disk before the dead letter is removed: a removal always has a confirm before
  *       it, so a move never loses an event.</li>
- *   <li>The planned records of a run are one write and one force (a batch); every later record is forced on its
- *       own. A crash can tear only the line being written, whose action had not started.</li>
+ *   <li>Lines are written in batches ({@link Batch}): one write and one force for all of them, the runner's way of
+ *       recording a whole concurrency window at once. No action a line of a batch allows starts before the batch
+ *       is forced, so a crash can tear only the batch being written, none of whose actions had started: any
+ *       prefix of it that reaches the disk (whole lines, then maybe part of one) is as good as any other.</li>
  * </ul>
  *
  * <p>A line is {@code <crc32 of the JSON, 8 hex digits> <JSON>\n}. On open, a last line without its newline or with
@@ -42,6 +44,7 @@ import java.util.zip.CRC32;
 public final class ReplayJournal implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
     private static final String BEGIN = "begin";
 
     private final Path file;
@@ -49,6 +52,7 @@ public final class ReplayJournal implements AutoCloseable {
     private final Clock clock;
     private final String replayId;
     private final JournalState state = new JournalState();
+    private WriteFault fault;
 
     private ReplayJournal(Path file, FileChannel channel, Clock clock, String replayId) {
         this.file = file;
@@ -78,7 +82,7 @@ public final class ReplayJournal implements AutoCloseable {
             try {
                 journal.recover();
                 if (created || channel.size() == 0) {
-                    journal.append(List.of(journal.record(BEGIN, null, null)));
+                    journal.append(List.of(journal.line(BEGIN, null, null, null)));
                     forceDirectory(file);
                 }
             } catch (RuntimeException | IOException failed) {
@@ -96,17 +100,38 @@ public final class ReplayJournal implements AutoCloseable {
         return file;
     }
 
+    /** See {@link WriteFault}: tests only. */
+    synchronized void failWritesWith(WriteFault fault) {
+        this.fault = fault;
+    }
+
     /** A snapshot view kept current by this journal's appends; read it on the thread that appends. */
     public synchronized JournalState state() {
         return state;
     }
 
+    /** An empty batch of lines, to fill and {@link #write}. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * Appends the batch's lines with one write and one force, then empties the batch. When this returns, every
+     * line of it is on the disk and the actions they allow may start; when it throws, none may.
+     */
+    public synchronized void write(Batch batch) {
+        if (!batch.records.isEmpty()) {
+            append(batch.records);
+            batch.records.clear();
+        }
+    }
+
     /** All events of a run, one write and one force; events already in the journal are left as they are. */
     public synchronized void planned(Collection<String> keys) {
-        List<ObjectNode> records = new ArrayList<>();
+        List<Line> records = new ArrayList<>();
         for (String key : keys) {
             if (state.of(key).isEmpty()) {
-                records.add(record("planned", key, null));
+                records.add(line("planned", key, null, null));
             }
         }
         if (!records.isEmpty()) {
@@ -115,30 +140,23 @@ public final class ReplayJournal implements AutoCloseable {
     }
 
     public synchronized void sent(String key) {
-        append(List.of(record("sent", key, null)));
+        write(batch().sent(key));
     }
 
     public synchronized void confirmed(String key, PublishReceipt receipt) {
-        ObjectNode record = record("confirmed", key, null);
-        if (receipt != null) {
-            record.put("destination", receipt.destination()).put("partition", receipt.partition())
-                    .put("offset", receipt.offset());
-        } else {
-            record.put("foundByReadBack", true);
-        }
-        append(List.of(record));
+        write(batch().confirmed(key, receipt));
     }
 
     public synchronized void failed(String key, String reason) {
-        append(List.of(record("failed", key, reason)));
+        write(batch().failed(key, reason));
     }
 
     public synchronized void removed(String key) {
-        append(List.of(record("removed", key, null)));
+        write(batch().removed(key));
     }
 
     public synchronized void skipped(String key, String reason) {
-        append(List.of(record("skipped", key, reason)));
+        write(batch().skipped(key, reason));
     }
 
     @Override
@@ -150,28 +168,49 @@ public final class ReplayJournal implements AutoCloseable {
         }
     }
 
-    private ObjectNode record(String step, String key, String reason) {
-        ObjectNode record = JSON.createObjectNode().put("step", step).put("at", clock.instant().toString());
+    /**
+     * One line to append, its JSON written directly: a Jackson tree and a serializer per line cost more than the
+     * rest of a replayed event's bookkeeping. Strings are escaped as Jackson escapes them (line breaks too: one
+     * record, one line); a reader parses the lines with Jackson.
+     *
+     * @param extra more fields, already written ({@code ,"name":value...}), or null
+     */
+    private Line line(String step, String key, String reason, String extra) {
+        StringBuilder json = new StringBuilder(128).append("{\"step\":\"").append(step).append("\",\"at\":\"")
+                .append(clock.instant()).append('"');
         if (key == null) {
-            record.put("replay", replayId);
+            field(json, "replay", replayId);
         } else {
-            record.put("event", key);
+            field(json, "event", key);
         }
         if (reason != null) {
-            record.put("reason", reason);
+            field(json, "reason", reason);
         }
-        return record;
+        if (extra != null) {
+            json.append(extra);
+        }
+        return new Line(step, key, reason, json.append('}').toString());
     }
 
-    private void append(List<ObjectNode> records) {
-        StringBuilder lines = new StringBuilder();
-        for (ObjectNode record : records) {
-            String json = record.toString(); // Jackson escapes line breaks inside strings: one record, one line
-            lines.append(crc(json)).append(' ').append(json).append('\n');
+    private static StringBuilder field(StringBuilder json, String name, String value) {
+        return json.append(",\"").append(name).append("\":\"").append(QUOTE.quoteAsString(value)).append('"');
+    }
+
+    /** A line's JSON and what it does to the state. */
+    private record Line(String step, String key, String reason, String json) {
+    }
+
+    private void append(List<Line> records) {
+        StringBuilder lines = new StringBuilder(records.size() * 160);
+        for (Line record : records) {
+            lines.append(crc(record.json())).append(' ').append(record.json()).append('\n');
         }
         ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         try {
             long at = channel.size();
+            if (fault != null) {
+                fault.beforeWrite(channel, at, bytes.duplicate());
+            }
             while (bytes.hasRemaining()) {
                 at += channel.write(bytes, at);
             }
@@ -181,17 +220,19 @@ public final class ReplayJournal implements AutoCloseable {
             throw new UncheckedIOException("The replay journal " + file + " could not be written ("
                     + e.getMessage() + "); the replay stops so that nothing is sent unrecorded.", e);
         }
-        records.forEach(this::applyToState);
+        records.forEach(record -> apply(record.step(), record.key(), record.reason()));
     }
 
     private void applyToState(JsonNode record) {
-        String step = record.path("step").asText();
+        apply(record.path("step").asText(), record.path("event").asText(),
+                record.hasNonNull("reason") ? record.get("reason").asText() : null);
+    }
+
+    private void apply(String step, String key, String reason) {
         if (step.equals(BEGIN)) {
             return;
         }
-        JournalState.Step parsed = JournalState.Step.valueOf(step.toUpperCase(java.util.Locale.ROOT));
-        String reason = record.hasNonNull("reason") ? record.get("reason").asText() : null;
-        state.apply(record.path("event").asText(), parsed, reason);
+        state.apply(key, JournalState.Step.valueOf(step.toUpperCase(java.util.Locale.ROOT)), reason);
     }
 
     private void recover() throws IOException {
@@ -290,6 +331,63 @@ public final class ReplayJournal implements AutoCloseable {
 
     private static String safeName(String replayId) {
         return replayId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /**
+     * Lines written together by {@link #write}: the steps a runner's turn reached, in order. Filling one touches
+     * nothing on the disk; a batch belongs to the thread filling it.
+     */
+    public final class Batch {
+
+        private final List<Line> records = new ArrayList<>();
+
+        private Batch() {
+        }
+
+        public Batch sent(String key) {
+            records.add(line("sent", key, null, null));
+            return this;
+        }
+
+        public Batch confirmed(String key, PublishReceipt receipt) {
+            String landed = receipt == null ? ",\"foundByReadBack\":true"
+                    : field(new StringBuilder(), "destination", receipt.destination()).append(",\"partition\":")
+                            .append(receipt.partition()).append(",\"offset\":").append(receipt.offset()).toString();
+            records.add(line("confirmed", key, null, landed));
+            return this;
+        }
+
+        public Batch failed(String key, String reason) {
+            records.add(line("failed", key, reason, null));
+            return this;
+        }
+
+        public Batch removed(String key) {
+            records.add(line("removed", key, null, null));
+            return this;
+        }
+
+        public Batch skipped(String key, String reason) {
+            records.add(line("skipped", key, reason, null));
+            return this;
+        }
+
+        public boolean isEmpty() {
+            return records.isEmpty();
+        }
+
+        public int size() {
+            return records.size();
+        }
+    }
+
+    /**
+     * Tests kill the process in the middle of a write with it: it gets each write's bytes before they go to the
+     * file, and may write a part of them itself and throw (a torn batch). Null in the app.
+     */
+    interface WriteFault {
+
+        void beforeWrite(FileChannel channel, long at, ByteBuffer bytes) throws IOException;
     }
 
     /** A journal that cannot be trusted to resume from; the message says what to do. */

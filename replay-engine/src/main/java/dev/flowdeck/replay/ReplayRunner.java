@@ -31,7 +31,13 @@ import org.slf4j.LoggerFactory;
  * without it, and a dead letter is removed only when the target was seen with it.
  *
  * <p>All work runs on the {@link ReplayScheduler}, which must run one task at a time: completions arriving on a
- * connector's I/O thread hop onto it before anything is journaled. {@link #pause}, {@link #resume} and
+ * connector's I/O thread hop onto it before anything is journaled.
+ *
+ * <p>The journal is written in turns (group commit): what a completion learns goes into the turn's batch of lines,
+ * and the action a line allows (handing a message to the publisher, removing a dead letter) is held until the batch
+ * is forced. A turn runs after the completions already waiting on the scheduler, so the confirms that arrived
+ * together and the sends that fill the window they freed are one write and one force, not one each: the
+ * write-ahead rule holds line by line, at a fraction of the forces. {@link #pause}, {@link #resume} and
  * {@link #cancel} may be called from any thread; a pause or cancel lets sends already out finish and be recorded.
  *
  * <p>A run refuses before sending anything when the target's profile is read-only (or, for a move, the source's),
@@ -73,7 +79,13 @@ public final class ReplayRunner {
 
     private final Deque<Step> queue = new ArrayDeque<>();
     private final Map<String, EventOutcome> outcomes = new LinkedHashMap<>();
+    /** The lines of the current turn, and what each allows once they are on the disk, in order. */
+    private ReplayJournal.Batch lines;
+    private final List<Runnable> afterForce = new java.util.ArrayList<>();
+    private int delivered;
+    private int failed;
     private int inFlight;
+    private boolean turnPending;
     private boolean started;
     private boolean paused;
     private boolean cancelled;
@@ -93,6 +105,7 @@ public final class ReplayRunner {
         this.progress = Objects.requireNonNull(progress, "progress");
         this.rate = new RateLimit(services.clock(), options.eventsPerSecond());
         this.operator = AuditEntry.osUser();
+        this.lines = journal.batch();
     }
 
     /**
@@ -112,14 +125,14 @@ public final class ReplayRunner {
     public void pause() {
         services.scheduler().execute(() -> guarded(() -> {
             paused = true;
-            report();
+            turn();
         }));
     }
 
     public void resume() {
         services.scheduler().execute(() -> guarded(() -> {
             paused = false;
-            pump();
+            turn();
         }));
     }
 
@@ -129,13 +142,13 @@ public final class ReplayRunner {
             cancelled = true;
             for (Step step : queue) {
                 String key = step.event().key();
-                outcomes.put(key, step.work() == Work.REMOVE
+                outcome(step.work() == Work.REMOVE
                         ? new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
                                 "In the target; not removed from the dead letters (cancelled).")
                         : new EventOutcome(key, EventOutcome.Kind.NOT_SENT, false, "Cancelled before it was sent."));
             }
             queue.clear();
-            finishIfIdle();
+            turn();
         }));
     }
 
@@ -165,23 +178,51 @@ public final class ReplayRunner {
                     if (plan.mode() == ReplayMode.MOVE) {
                         queue.add(new Step(Work.REMOVE, event, true));
                     } else {
-                        outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
+                        outcome(new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
                                 "Delivered before this run (the journal says so)."));
                     }
                 }
-                case REMOVED -> outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, true,
+                case REMOVED -> outcome(new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, true,
                         "Delivered and removed before this run (the journal says so)."));
-                case SKIPPED -> outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.REFUSED_ALREADY_REPLAYED,
+                case SKIPPED -> outcome(new EventOutcome(key, EventOutcome.Kind.REFUSED_ALREADY_REPLAYED,
                         false, standing.reason()));
             }
         }
         for (HeldEvent event : plan.held()) {
             if (state.of(event.key()).map(JournalState.Standing::step).orElse(null) != JournalState.Step.SKIPPED) {
-                journal.skipped(event.key(), event.reason());
+                lines.skipped(event.key(), event.reason());
             }
-            outcomes.put(event.key(), new EventOutcome(event.key(), EventOutcome.Kind.HELD, false, event.reason()));
+            outcome(new EventOutcome(event.key(), EventOutcome.Kind.HELD, false, event.reason()));
+        }
+        turn();
+    }
+
+    /**
+     * One turn: starts what the window allows, forces the turn's lines to the disk in one write, then lets the
+     * actions they allow go. Nothing a line allows happens before this force, and a failed force lets none happen.
+     */
+    private void turn() {
+        turnPending = false;
+        if (done) {
+            return; // stopped or finished: nothing more is written, nothing held back is let go
         }
         pump();
+        journal.write(lines);
+        List<Runnable> allowed = List.copyOf(afterForce);
+        afterForce.clear();
+        allowed.forEach(Runnable::run);
+        report();
+        finishIfIdle();
+    }
+
+    /**
+     * A turn after the tasks already waiting on the scheduler: the answers that arrived together share its force.
+     */
+    private void turnSoon() {
+        if (!turnPending) {
+            turnPending = true;
+            services.scheduler().execute(() -> guarded(this::turn));
+        }
     }
 
     /** Starts as much work as the pause, the concurrency and the rate allow. */
@@ -199,7 +240,7 @@ public final class ReplayRunner {
                         timerPending = true;
                         services.scheduler().schedule(() -> guarded(() -> {
                             timerPending = false;
-                            pump();
+                            turn();
                         }), wait);
                     }
                     break;
@@ -207,14 +248,16 @@ public final class ReplayRunner {
             }
             queue.poll();
             inFlight++;
+            PlannedEvent event = next.event();
             switch (next.work()) {
-                case SEND -> send(next.event());
-                case CHECK -> check(next.event());
-                case REMOVE -> remove(next.event(), next.deliveredBefore());
+                case SEND -> {
+                    lines.sent(event.key()); // on the disk before the message leaves: an unjournaled event was never sent
+                    afterForce.add(() -> send(event));
+                }
+                case CHECK -> check(event);
+                case REMOVE -> afterForce.add(() -> remove(event, next.deliveredBefore()));
             }
         }
-        report();
-        finishIfIdle();
     }
 
     private boolean refusedAsReplayed(PlannedEvent event) {
@@ -226,14 +269,14 @@ public final class ReplayRunner {
             return false;
         }
         String reason = "Already replayed by replay " + earlier.get() + "; sending it again needs force.";
-        journal.skipped(event.key(), reason);
-        outcomes.put(event.key(), new EventOutcome(event.key(), EventOutcome.Kind.REFUSED_ALREADY_REPLAYED, false,
+        lines.skipped(event.key(), reason);
+        outcome(new EventOutcome(event.key(), EventOutcome.Kind.REFUSED_ALREADY_REPLAYED, false,
                 reason));
         return true;
     }
 
+    /** Hands the message to the publisher: only after its {@code sent} line is on the disk. */
     private void send(PlannedEvent event) {
-        journal.sent(event.key()); // on the disk before the message leaves: an unjournaled event was never sent
         CompletionStage<PublishReceipt> sending;
         try {
             sending = services.publisher().send(event.message());
@@ -251,25 +294,25 @@ public final class ReplayRunner {
         inFlight--;
         String key = event.key();
         if (failure == null) {
-            journal.confirmed(key, receipt);
+            lines.confirmed(key, receipt);
             if (plan.mode() == ReplayMode.MOVE) {
                 inFlight++;
-                remove(event, false);
+                afterForce.add(() -> remove(event, false)); // only once its confirm is on the disk
             } else {
-                outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.DELIVERED, false, landed(receipt)));
+                outcome(new EventOutcome(key, EventOutcome.Kind.DELIVERED, false, landed(receipt)));
             }
         } else {
             String reason = Failures.sentence(failure);
-            journal.failed(key, reason);
-            outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.FAILED, false, reason));
+            lines.failed(key, reason);
+            outcome(new EventOutcome(key, EventOutcome.Kind.FAILED, false, reason));
             if (Failures.unwrap(failure) instanceof ReadOnlyProfileException) {
                 cancelled = true; // every further send would be refused the same way
-                queue.forEach(step -> outcomes.put(step.event().key(), new EventOutcome(step.event().key(),
+                queue.forEach(step -> outcome(new EventOutcome(step.event().key(),
                         EventOutcome.Kind.NOT_SENT, false, reason)));
                 queue.clear();
             }
         }
-        pump();
+        turnSoon();
     }
 
     private void check(PlannedEvent event) {
@@ -291,22 +334,22 @@ public final class ReplayRunner {
         String key = event.key();
         if (failure != null) {
             // Left as it stands in the journal: sending without knowing could double it.
-            outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.FAILED, false,
+            outcome(new EventOutcome(key, EventOutcome.Kind.FAILED, false,
                     "Its last send has no known outcome and the target could not be read back ("
                             + Failures.sentence(failure) + "); resume to try again."));
         } else if (holds) {
-            journal.confirmed(key, null);
+            lines.confirmed(key, null);
             if (plan.mode() == ReplayMode.MOVE) {
                 inFlight++;
-                remove(event, true);
+                afterForce.add(() -> remove(event, true)); // only once its confirm is on the disk
             } else {
-                outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
+                outcome(new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
                         "Found in the target: an interrupted run had sent it."));
             }
         } else {
             queue.addFirst(new Step(Work.SEND, event, false));
         }
-        pump();
+        turnSoon();
     }
 
     private void remove(PlannedEvent event, boolean deliveredBefore) {
@@ -328,17 +371,17 @@ public final class ReplayRunner {
         String key = event.key();
         EventOutcome.Kind kind = deliveredBefore ? EventOutcome.Kind.ALREADY_DELIVERED : EventOutcome.Kind.DELIVERED;
         if (failure == null) {
-            journal.removed(key);
-            outcomes.put(key, new EventOutcome(key, kind, true, "In the target and removed from the dead letters."));
+            lines.removed(key);
+            outcome(new EventOutcome(key, kind, true, "In the target and removed from the dead letters."));
         } else {
-            outcomes.put(key, new EventOutcome(key, kind, false, "In the target, but not removed from the dead "
+            outcome(new EventOutcome(key, kind, false, "In the target, but not removed from the dead "
                     + "letters (" + Failures.sentence(failure) + "); a resume removes it."));
         }
-        pump();
+        turnSoon();
     }
 
     private void finishIfIdle() {
-        if (done || !started || inFlight > 0 || !(queue.isEmpty() || cancelled)) {
+        if (done || !started || inFlight > 0 || !(queue.isEmpty() || cancelled) || !lines.isEmpty()) {
             return;
         }
         done = true;
@@ -375,6 +418,7 @@ public final class ReplayRunner {
             }
             done = true;
             queue.clear();
+            afterForce.clear(); // their lines may not be on the disk
             LOG.error("Replay {} stopped: {}", plan.id(), failure.getMessage());
             audit(new ReplayReport(plan.id(), true, ordered(), Optional.empty()).summary(),
                     AuditEntry.failed("stopped: " + Failures.sentence(failure)));
@@ -398,9 +442,18 @@ public final class ReplayRunner {
         }
     }
 
+    /** Records an event's outcome (a later one replaces an earlier), keeping the progress counts current. */
+    private void outcome(EventOutcome outcome) {
+        EventOutcome was = outcomes.put(outcome.key(), outcome);
+        if (was != null) {
+            delivered -= was.inTarget() ? 1 : 0;
+            failed -= was.kind() == EventOutcome.Kind.FAILED ? 1 : 0;
+        }
+        delivered += outcome.inTarget() ? 1 : 0;
+        failed += outcome.kind() == EventOutcome.Kind.FAILED ? 1 : 0;
+    }
+
     private void report() {
-        int delivered = (int) outcomes.values().stream().filter(EventOutcome::inTarget).count();
-        int failed = (int) outcomes.values().stream().filter(o -> o.kind() == EventOutcome.Kind.FAILED).count();
         ReplayProgress.State state = done ? ReplayProgress.State.FINISHED
                 : cancelled ? ReplayProgress.State.CANCELLING
                 : paused ? ReplayProgress.State.PAUSED : ReplayProgress.State.RUNNING;

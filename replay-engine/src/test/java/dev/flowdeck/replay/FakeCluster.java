@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiPredicate;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -41,6 +42,11 @@ final class FakeCluster implements Publisher, TargetReadBack, DeadLetterSource, 
     int maxInFlight;
     int readBacks;
     int readBacksFound;
+    /**
+     * What the journal on the disk says, asked as each send and removal begins (the write-ahead rule: a
+     * {@code sent} line before the send, a {@code confirmed} line before the removal); null: not asked.
+     */
+    BiPredicate<String, JournalState.Step> journalOnDisk;
 
     FakeCluster(VirtualTime time, IntUnaryOperator dice) {
         this.time = time;
@@ -60,6 +66,10 @@ final class FakeCluster implements Publisher, TargetReadBack, DeadLetterSource, 
     @Override
     public CompletionStage<PublishReceipt> send(OutgoingMessage message) {
         sendTimes.add(time.instant());
+        String key = ReplayPlannerTest.value(message.headers(), Provenance.REPLAYED_FROM);
+        if (journalOnDisk != null && !journalOnDisk.test(key, JournalState.Step.SENT)) {
+            violations.add(key + " was sent before its sent line was on the disk");
+        }
         if (tick()) {
             if (dice.applyAsInt(2) == 1) {
                 store(message); // the broker got it; the app died before hearing back
@@ -108,6 +118,9 @@ final class FakeCluster implements Publisher, TargetReadBack, DeadLetterSource, 
     public CompletionStage<Void> remove(PlannedEvent event) {
         if (tick()) {
             throw new VirtualTime.Crash("before a removal");
+        }
+        if (journalOnDisk != null && !journalOnDisk.test(event.key(), JournalState.Step.CONFIRMED)) {
+            violations.add(event.key() + " was removed before its confirmed line was on the disk");
         }
         CompletableFuture<Void> removed = new CompletableFuture<>();
         time.schedule(() -> {

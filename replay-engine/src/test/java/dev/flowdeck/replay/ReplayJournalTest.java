@@ -51,6 +51,22 @@ class ReplayJournalTest {
     }
 
     @Test
+    void keysAndReasonsWithQuotesBackslashesAndControlCharactersSurviveTheLine() {
+        Path file = dir.resolve("r.journal");
+        String key = "q/\"odd\" \\ key\u0001é";
+        String reason = "Refused: \"no\"\tand\r\nmore";
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            journal.planned(List.of(key, "b"));
+            journal.write(journal.batch().failed(key, reason).confirmed("b", new PublishReceipt("a\"b", 1, 2)));
+        }
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            assertThat(journal.state().of(key).orElseThrow())
+                    .isEqualTo(new JournalState.Standing(JournalState.Step.FAILED, reason));
+            assertThat(journal.state().delivered()).containsExactly("b");
+        }
+    }
+
+    @Test
     void aTornLastLineIsCutOffAndTheNextAppendFollowsTheLastWholeOne() throws Exception {
         Path file = dir.resolve("r.journal");
         try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
@@ -67,6 +83,50 @@ class ReplayJournalTest {
         }
         try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
             assertThat(journal.state().outcomeUnknown()).containsExactly("a");
+        }
+    }
+
+    @Test
+    void aBatchIsOneWriteAndATornTailInsideItIsCutKeepingItsEarlierLines() throws Exception {
+        Path file = dir.resolve("r.journal");
+        List<Integer> writes = new java.util.ArrayList<>();
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            journal.failWritesWith((channel, at, bytes) -> writes.add(ReplayRunnerTest.lines(bytes)));
+            journal.planned(List.of("a", "b", "c", "d"));
+            ReplayJournal.Batch batch = journal.batch().sent("a").sent("b").confirmed("a",
+                    new PublishReceipt("orders", 0, 1));
+            assertThat(journal.state().outcomeUnknown()).as("filling a batch writes nothing").isEmpty();
+            journal.write(batch);
+            assertThat(batch.isEmpty()).isTrue();
+            assertThat(journal.state().delivered()).containsExactly("a");
+            assertThat(journal.state().outcomeUnknown()).containsExactly("b");
+        }
+        assertThat(writes).containsExactly(4, 3);
+        long before = Files.size(file);
+
+        // Killed in the middle of the next batch: its first two lines reached the disk, the third only in part.
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            journal.failWritesWith((channel, at, bytes) -> {
+                String text = StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
+                int cut = text.indexOf('\n', text.indexOf('\n') + 1) + 1 + 20;
+                channel.write(bytes.slice(0, cut), at);
+                throw new IllegalStateException("killed in the middle of the write");
+            });
+            assertThatThrownBy(() -> journal.write(journal.batch().confirmed("b", null).sent("c").sent("d")))
+                    .hasMessage("killed in the middle of the write");
+        }
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            assertThat(journal.state().delivered()).containsExactly("a", "b");
+            assertThat(journal.state().outcomeUnknown()).containsExactly("c");
+            assertThat(journal.state().remaining()).containsExactly("d");
+            List<String> lines = Files.readAllLines(file);
+            assertThat(Files.size(file)).isGreaterThan(before);
+            assertThat(Files.readString(file)).endsWith("\n");
+            assertThat(lines).hasSize(1 + 4 + 3 + 2);
+            journal.write(journal.batch().sent("d"));
+        }
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            assertThat(journal.state().outcomeUnknown()).containsExactly("c", "d");
         }
     }
 

@@ -98,6 +98,41 @@ class ReplayRunnerTest {
     }
 
     @Test
+    void aWindowsLinesAreOneForceAndNothingTheyAllowStartsBeforeIt() {
+        ReplayPlan plan = plan(ReplayMode.MOVE, 16);
+        plan.events().forEach(event -> cluster.deadLetters.add(event.key()));
+        ReplayJournal journal = journal(plan);
+        List<Integer> writes = new ArrayList<>();
+        journal.failWritesWith((channel, at, bytes) -> writes.add(lines(bytes)));
+        cluster.journalOnDisk = (key, step) -> {
+            try {
+                return ReplayJournal.readIntact(journal.file()).stream().anyMatch(record -> key.equals(
+                        record.path("event").asText()) && step.name().equalsIgnoreCase(record.path("step").asText()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        CompletionStage<ReplayReport> done = new ReplayRunner(plan, journal, services(cluster),
+                new ReplayOptions(0, 8, false), progress::add).start();
+        time.runUntilIdle();
+
+        assertThat(done.toCompletableFuture().join().outcomes()).hasSize(16).allMatch(EventOutcome::removed);
+        assertThat(cluster.violations).isEmpty();
+        // Every answer takes 1 ms, so a window's answers arrive together: the plan; 8 sent; their 8 confirms
+        // (the removals then hold the window); 8 removed with the next window's 8 sent; 8 confirmed; 8 removed.
+        assertThat(writes).containsExactly(16, 8, 8, 16, 8, 8);
+    }
+
+    static int lines(java.nio.ByteBuffer bytes) {
+        int lines = 0;
+        for (int i = bytes.position(); i < bytes.limit(); i++) {
+            lines += bytes.get(i) == '\n' ? 1 : 0;
+        }
+        return lines;
+    }
+
+    @Test
     void pauseHoldsNewSendsAndCancelLeavesTheRestForAResumeWithoutDoublingAnything() {
         ReplayPlan plan = plan(ReplayMode.COPY, 6);
         ReplayRunner runner = runner(plan, new ReplayOptions(10, 1, false));

@@ -1,0 +1,68 @@
+package dev.flowdeck.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the replay benchmark measured.
+ *
+ * @param topic         the dead-letter topic replayed
+ * @param concurrency   the replay's concurrency (sends waiting for a confirm at once)
+ * @param browseSeconds how long reading the dead letters through the connection's browse took (once, not timed
+ *                      in the rounds: the bare producer has nothing to read)
+ * @param bare          the bare producer's rounds
+ * @param replayed      the replay's rounds, in the same rounds
+ * @param lastCheck     the last replay's target, read back
+ * @param audited       audit entries the replays wrote (one per run)
+ */
+public record ReplayResult(DeadLetterTopic topic, int concurrency, double browseSeconds, List<ScanRun> bare,
+                           List<ScanRun> replayed, TargetCheck.Tally lastCheck, int audited)
+        implements BenchmarkResult {
+
+    public ReplayResult {
+        bare = List.copyOf(bare);
+        replayed = List.copyOf(replayed);
+    }
+
+    /** The replay's median rate over the bare producer's: the issue's ratio (target 0.7, goal 0.8). */
+    public double ratio() {
+        return rate(replayed) / rate(bare);
+    }
+
+    public double rate(List<ScanRun> runs) {
+        return AlternatingRounds.median(runs.stream().map(ScanRun::perSecond).toList());
+    }
+
+    private static double cpu(List<ScanRun> runs) {
+        return AlternatingRounds.median(runs.stream().map(ScanRun::cpuMicrosPerRecord).toList());
+    }
+
+    @Override
+    public String markdown() {
+        List<Double> ratios = AlternatingRounds.ratios(replayed.stream().map(ScanRun::perSecond).toList(),
+                bare.stream().map(ScanRun::perSecond).toList());
+        var table = new MarkdownTable(1, "sender", "median events/s", "vs bare producer", "per-round ratios",
+                "CPU µs/event (harness process)");
+        table.row(ReplayBenchmark.BARE, MarkdownTable.rate(rate(bare)), "1.00", "–", MarkdownTable.ratio(cpu(bare)));
+        table.row(ReplayBenchmark.REPLAY + ", concurrency " + concurrency, MarkdownTable.rate(rate(replayed)),
+                MarkdownTable.ratio(ratio()),
+                MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
+                        + MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow()),
+                MarkdownTable.ratio(cpu(replayed)));
+        return """
+                ### 7. Replay
+
+                %s Spring Kafka dead letters (order events of about 500 bytes, the `kafka_dlt-*` headers, %d \
+                partitions) replayed by Flowdeck (planner, runner, `ConnectionPublisher` over the connector's \
+                connection, journal on the local disk with group commit, `BrowseReadBack` and marks; copy, no rate \
+                limit) into a fresh topic each round, against a bare idempotent `KafkaProducer` (`acks=all`) sending \
+                the same records (the replay's keys, values, headers and partitions) to a fresh topic. The replay is \
+                timed from planning to its report; the producer from its first send to its last ack. Rounds \
+                alternate; the median of the measured rounds. Reading the dead letters through the browse, once: \
+                %s. The last replay's target read back: %s records, %s distinct events of the replay.
+
+                %s""".formatted(MarkdownTable.count(topic.records()), topic.partitions(),
+                String.format(Locale.ROOT, "%.2f s", browseSeconds), MarkdownTable.count(lastCheck.records()),
+                MarkdownTable.count(lastCheck.distinct()), table.render());
+    }
+}
