@@ -79,6 +79,10 @@ public final class ReplayRunner {
     private boolean cancelled;
     private boolean done;
     private boolean timerPending;
+    /** A move waits for its dead letters to be held before sending anything. */
+    private boolean holding;
+    /** Events of a move whose dead letter was not in its queue when the run began: never sent by this run. */
+    private final java.util.Set<String> gone = new java.util.HashSet<>();
 
     /**
      * @param journal  this plan's journal, opened (a fresh one, or the one a crashed run left)
@@ -181,12 +185,74 @@ public final class ReplayRunner {
             }
             outcomes.put(event.key(), new EventOutcome(event.key(), EventOutcome.Kind.HELD, false, event.reason()));
         }
+        if (plan.mode() == ReplayMode.MOVE && !queue.isEmpty()) {
+            holdDeadLetters();
+        } else {
+            pump();
+        }
+    }
+
+    /**
+     * A move first takes hold of the dead letters it will remove, so no other consumer of the dead-letter queue
+     * takes one while its replay is out (that consumer and the replay would both handle it).
+     */
+    private void holdDeadLetters() {
+        holding = true;
+        List<PlannedEvent> events = queue.stream().map(Step::event).toList();
+        CompletionStage<java.util.Set<String>> taking;
+        try {
+            taking = services.source().hold(events);
+        } catch (RuntimeException failed) {
+            taking = CompletableFuture.failedFuture(failed);
+        }
+        taking.whenComplete((held, failure) ->
+                services.scheduler().execute(() -> guarded(() -> holdEnded(held, failure))));
+    }
+
+    private void holdEnded(java.util.Set<String> held, Throwable failure) {
+        holding = false;
+        if (done) {
+            release(); // the run ended meanwhile: hand back what this hold took
+            return;
+        }
+        if (failure != null) {
+            String reason = "Its dead letter could not be taken hold of (" + Failures.sentence(failure)
+                    + "), so nothing was sent; resume to try again.";
+            for (Step step : queue) {
+                String key = step.event().key();
+                outcomes.put(key, step.work() == Work.REMOVE
+                        ? new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
+                                "In the target; not removed from the dead letters (" + Failures.sentence(failure)
+                                        + "); a resume removes it.")
+                        : new EventOutcome(key, EventOutcome.Kind.NOT_SENT, false, reason));
+            }
+            queue.clear();
+        } else {
+            for (var steps = queue.iterator(); steps.hasNext(); ) {
+                Step step = steps.next();
+                String key = step.event().key();
+                if (held.contains(key) || step.work() == Work.REMOVE) {
+                    continue; // a removal of a dead letter already gone completes by itself
+                }
+                gone.add(key);
+                if (step.work() == Work.SEND) {
+                    steps.remove();
+                    outcomes.put(key, goneOutcome(key));
+                }
+                // A CHECK goes on: if the target holds it, it was delivered; if not, it is not sent (checkEnded).
+            }
+        }
         pump();
+    }
+
+    private static EventOutcome goneOutcome(String key) {
+        return new EventOutcome(key, EventOutcome.Kind.NOT_SENT, false, "Its dead letter is no longer in its "
+                + "queue (another consumer took it, or it was removed): not sent, so it cannot arrive twice.");
     }
 
     /** Starts as much work as the pause, the concurrency and the rate allow. */
     private void pump() {
-        while (!done && !cancelled && !paused && inFlight < options.concurrency() && !queue.isEmpty()) {
+        while (!done && !holding && !cancelled && !paused && inFlight < options.concurrency() && !queue.isEmpty()) {
             Step next = queue.peek();
             if (next.work() == Work.SEND) {
                 if (refusedAsReplayed(next.event())) {
@@ -303,6 +369,8 @@ public final class ReplayRunner {
                 outcomes.put(key, new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
                         "Found in the target: an interrupted run had sent it."));
             }
+        } else if (gone.contains(key)) {
+            outcomes.put(key, goneOutcome(key));
         } else {
             queue.addFirst(new Step(Work.SEND, event, false));
         }
@@ -338,10 +406,11 @@ public final class ReplayRunner {
     }
 
     private void finishIfIdle() {
-        if (done || !started || inFlight > 0 || !(queue.isEmpty() || cancelled)) {
+        if (done || !started || holding || inFlight > 0 || !(queue.isEmpty() || cancelled)) {
             return;
         }
         done = true;
+        release();
         ReplayReport report = new ReplayReport(plan.id(), cancelled, ordered(), Optional.empty());
         long failed = report.count(EventOutcome.Kind.FAILED);
         String outcome = failed > 0 ? AuditEntry.failed(failed + " events failed; resume the replay to finish it")
@@ -356,6 +425,16 @@ public final class ReplayRunner {
         plan.events().forEach(event -> Optional.ofNullable(outcomes.get(event.key())).ifPresent(ordered::add));
         plan.held().forEach(event -> Optional.ofNullable(outcomes.get(event.key())).ifPresent(ordered::add));
         return ordered;
+    }
+
+    /** Hands back the dead letters a move still holds: their events were not delivered. */
+    private void release() {
+        try {
+            services.source().release();
+        } catch (RuntimeException failed) {
+            LOG.warn("Replay {}: the dead letters still held could not be handed back ({}); the broker hands them "
+                    + "back when the connection closes.", plan.id(), failed.getMessage());
+        }
     }
 
     private void refuse(RuntimeException refusal) {
@@ -375,6 +454,7 @@ public final class ReplayRunner {
             }
             done = true;
             queue.clear();
+            release();
             LOG.error("Replay {} stopped: {}", plan.id(), failure.getMessage());
             audit(new ReplayReport(plan.id(), true, ordered(), Optional.empty()).summary(),
                     AuditEntry.failed("stopped: " + Failures.sentence(failure)));
