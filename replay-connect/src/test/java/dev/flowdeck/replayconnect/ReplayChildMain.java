@@ -1,0 +1,49 @@
+package dev.flowdeck.replayconnect;
+
+import dev.flowdeck.connectors.kafka.KafkaBrokerConnection;
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.replay.DeadLetterSource;
+import dev.flowdeck.replay.JournalHistory;
+import dev.flowdeck.replay.PlanFile;
+import dev.flowdeck.replay.ReplayJournal;
+import dev.flowdeck.replay.ReplayOptions;
+import dev.flowdeck.replay.ReplayPlan;
+import dev.flowdeck.replay.ReplayRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The replaying process a fault test kills with SIGKILL: runs a saved plan, rate limited, against a Kafka broker,
+ * with its journal and marks in the given directory, as the app would. Started by the test with its class path.
+ *
+ * <p>Arguments: {@code <bootstrap servers> <replays dir> <plan file> <events per second>}.
+ */
+public final class ReplayChildMain {
+
+    private ReplayChildMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0];
+        Path replays = Path.of(args[1]);
+        ReplayPlan plan = PlanFile.read(Path.of(args[2]));
+        double rate = Double.parseDouble(args[3]);
+        Clock clock = Clock.systemUTC();
+        var worker = Executors.newFixedThreadPool(2);
+        var runnerThread = Executors.newSingleThreadScheduledExecutor();
+        var profile = ConnectionProfile.kafka("sandbox", bootstrap);
+        try (var connection = KafkaBrokerConnection.open(profile, worker);
+             var journal = ReplayJournal.open(ReplayJournal.fileFor(replays, plan.id()), plan.id(), clock)) {
+            TargetMarks marks = TargetMarks.takeOrLoad(connection, plan, replays, clock, worker)
+                    .toCompletableFuture().get(60, TimeUnit.SECONDS);
+            var services = new ReplayRunner.Services(new ConnectionPublisher(profile, connection),
+                    BrowseReadBack.kafka(connection, marks), DeadLetterSource.none(), JournalHistory.read(replays),
+                    new RecordingAuditLog(), new ExecutorReplayScheduler(runnerThread), clock);
+            new ReplayRunner(plan, journal, services, new ReplayOptions(rate, 1, false), progress -> { })
+                    .start().toCompletableFuture().get(10, TimeUnit.MINUTES);
+        }
+        System.exit(0); // the test reads the exit code of a run that was not killed
+    }
+}
