@@ -48,8 +48,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A move from a RabbitMQ dead-letter queue while the node stops and starts again, then a resume: every event reaches
- * the target once, and a dead letter leaves its queue only once its event is in the target.
+ * A move from a RabbitMQ dead-letter queue while the node stops and starts again, or whose process is killed with
+ * SIGKILL, then a resume: every event reaches the target once, and a dead letter leaves its queue only once its event
+ * is in the target.
  *
  * <p>What makes the count exact: the target exchange also feeds a stream, and the resume reads the target back
  * there ({@link BrowseReadBack#rabbitStream}), so an event whose send had no known outcome when the node went is
@@ -134,6 +135,63 @@ class RabbitReplayFaultIT {
                             .get(Provenance.REPLAYED_FROM)), Collectors.counting()));
             assertThat(inQueue).containsOnlyKeys(keys)
                     .allSatisfy((key, copies) -> assertThat(copies).as(key).isEqualTo(1L));
+            assertThat(RabbitDeadLetters.drain(admin, topology.dlq)).isEmpty();
+        }
+    }
+
+    @Test
+    void aMoveKilledWithSigkillAndResumedDeliversEachEventOnceAndLosesNoDeadLetter() throws Exception {
+        RabbitDeadLetters topology;
+        String stream;
+        try (Connection admin = admin()) {
+            topology = RabbitDeadLetters.declare(admin);
+            topology.rejectedMany(admin, "order-", EVENTS);
+            topology.catchReplays(admin);
+            stream = topology.declareStream(admin);
+        }
+        ReplayPlan plan = plan(Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq)));
+        Set<String> keys = plan.events().stream().map(PlannedEvent::key).collect(Collectors.toSet());
+        Path planFile = replays.resolve("plan.json");
+        dev.flowdeck.replay.PlanFile.write(plan, planFile);
+        Path journal = ReplayJournal.fileFor(replays, plan.id());
+
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                ReplayChildMain.class.getName(), "rabbit", Integer.toString(node.amqpPort()), node.managementUri(),
+                replays.toString(), planFile.toString(), "8", stream)
+                .redirectErrorStream(true).redirectOutput(replays.resolve("child.log").toFile()).start();
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> !child.isAlive()
+                    || KafkaReplayFaultIT.journalSteps(journal, "sent") >= 8);
+            assertThat(child.isAlive()).as("the child replays until it is killed; its log: %s",
+                    replays.resolve("child.log")).isTrue();
+        } finally {
+            child.destroyForcibly(); // SIGKILL: its connection drops, and the broker takes back what it held
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        // Nothing lost: once the broker noticed the dead connection, every dead letter not removed is back.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Set<String> stillDead = keysIn(Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq)));
+            Set<String> removed = new HashSet<>(keys);
+            removed.removeAll(stillDead);
+            assertThat(removed).isNotEmpty(); // the child had moved some before it was killed
+            // A dead letter is gone only if its event is in the target; so every event is in one or the other.
+            assertThat(replayedFrom(plan.id(), Browsing.all(connection, BrowseRequest.fromBeginning(stream)))
+                    .keySet()).containsAll(removed);
+            assertThat(stillDead).isSubsetOf(keys);
+        });
+
+        ReplayReport resumed = run(plan, BrowseReadBack.rabbitStream(connection, stream,
+                new StartPosition.Earliest()), new ReplayOptions(0, 1, false), () -> { });
+
+        assertThat(resumed.outcomes()).hasSize(EVENTS).allSatisfy(outcome -> {
+            assertThat(outcome.inTarget()).as(outcome.detail()).isTrue();
+            assertThat(outcome.removed()).as(outcome.detail()).isTrue();
+        });
+        assertThat(replayedFrom(plan.id(), Browsing.all(connection, BrowseRequest.fromBeginning(stream))))
+                .containsOnlyKeys(keys).allSatisfy((key, copies) -> assertThat(copies).as(key).isEqualTo(1L));
+        try (Connection admin = admin()) {
             assertThat(RabbitDeadLetters.drain(admin, topology.dlq)).isEmpty();
         }
     }
