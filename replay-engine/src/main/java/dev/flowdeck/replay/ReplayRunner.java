@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * removed only then, and {@code removed} journaled. On resume, what the journal says decides: never sent → send;
  * confirmed → done (remove it if moving); sent or failed without a confirm → ask the {@link TargetReadBack}, and
  * send only if the target does not hold it. So a message is sent a second time only when the target was seen
- * without it, and a dead letter is removed only when the target was seen with it.
+ * without it, and a dead letter is removed only when the target was seen with it. A move first asks the
+ * {@link DeadLetterSource} to hold the dead letters (so no other consumer takes one while its replay is out), sends
+ * none whose dead letter is no longer there, and has it hand back what it still holds when the run ends.
  *
  * <p>All work runs on the {@link ReplayScheduler}, which must run one task at a time: completions arriving on a
  * connector's I/O thread hop onto it before anything is journaled. {@link #pause}, {@link #resume} and
