@@ -113,13 +113,16 @@ class RabbitReplayFaultIT {
         assertThat(interrupted.count(EventOutcome.Kind.FAILED)).isPositive();
 
         // Nothing lost: the broker put back what the run held; a dead letter is gone only if its event arrived.
-        Set<String> stillDead = keysIn(Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq)));
-        Map<String, Long> inStream = replayedFrom(plan.id(), Browsing.all(connection,
-                BrowseRequest.fromBeginning(stream)));
-        Set<String> removed = new HashSet<>(keys);
-        removed.removeAll(stillDead);
-        assertThat(inStream.keySet()).containsAll(removed);
-        assertThat(stillDead).isSubsetOf(keys);
+        // Asked until the node has recovered its queues too (the management API answers before a stream is back).
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            Set<String> stillDead = keysIn(Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq)));
+            Map<String, Long> inStream = replayedFrom(plan.id(), Browsing.all(connection,
+                    BrowseRequest.fromBeginning(stream)));
+            Set<String> removed = new HashSet<>(keys);
+            removed.removeAll(stillDead);
+            assertThat(inStream.keySet()).containsAll(removed);
+            assertThat(stillDead).isSubsetOf(keys);
+        });
 
         ReplayReport resumed = run(plan, readBack, new ReplayOptions(0, 1, false), () -> { });
 
@@ -171,7 +174,7 @@ class RabbitReplayFaultIT {
         }
 
         // Nothing lost: once the broker noticed the dead connection, every dead letter not removed is back.
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             Set<String> stillDead = keysIn(Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq)));
             Set<String> removed = new HashSet<>(keys);
             removed.removeAll(stillDead);
