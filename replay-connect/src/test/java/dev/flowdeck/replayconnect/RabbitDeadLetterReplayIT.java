@@ -15,11 +15,13 @@ import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
+import dev.flowdeck.core.publish.ReadOnlyProfileException;
 import dev.flowdeck.replay.DeadLetterHeaders;
 import dev.flowdeck.replay.DeadLetterSource;
 import dev.flowdeck.replay.EventIdentity;
 import dev.flowdeck.replay.EventOutcome;
 import dev.flowdeck.replay.JournalHistory;
+import dev.flowdeck.replay.PlannedEvent;
 import dev.flowdeck.replay.Provenance;
 import dev.flowdeck.replay.ReplayJournal;
 import dev.flowdeck.replay.ReplayMode;
@@ -49,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * RabbitMQ dead letters of the three common kinds (rejected, expired by a queue's TTL, pushed out by its max
  * length) go back, through the real runner over a real connection, to the exchange and routing key they were first
  * published with: a queue bound there receives each once, without the broker's x-death headers and with the
- * replay's provenance.
+ * replay's provenance. A move also removes exactly those dead letters from their queue, each once its replay is
+ * confirmed, and a resume removes, without sending again, one whose replay was confirmed before a crash.
  */
 class RabbitDeadLetterReplayIT {
 
@@ -148,21 +151,118 @@ class RabbitDeadLetterReplayIT {
     }
 
     @Test
-    void aMoveFromRabbitMqIsRefusedWithASentence() {
-        assertThatThrownBy(() -> MoveSources.forMove(profile))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage(MoveSources.RABBIT_MOVE_REFUSED);
+    void aMoveReturnsTheDeadLettersToTheirExchangeAndRemovesExactlyThoseFromTheDeadLetterQueue() throws Exception {
+        var topology = RabbitDeadLetters.declare(admin);
+        topology.oneOfEachKind(admin, "moved-");
+        topology.rejected(admin, "left-alone");
+        topology.catchReplays(admin);
+        List<BrowsedMessage> all = Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq));
+        assertThat(all).hasSize(4);
+        ReplayPlan plan = plan(all.stream().filter(message -> !text(message).equals("left-alone")).toList(),
+                ReplayMode.MOVE);
+
+        ReplayReport report = run(plan, MoveSources.forMove(profile, connection));
+
+        assertThat(report.outcomes()).hasSize(3).allSatisfy(outcome -> {
+            assertThat(outcome.kind()).isEqualTo(EventOutcome.Kind.DELIVERED);
+            assertThat(outcome.removed()).isTrue();
+        });
+        assertThat(RabbitDeadLetters.drain(admin, topology.replayed))
+                .extracting(response -> response.getEnvelope().getRoutingKey() + ":" + RabbitDeadLetters.body(response))
+                .containsExactlyInAnyOrder("order.rejected:moved-rejected", "order.expired:moved-expired",
+                        "order.capped:moved-capped");
+        // The three moved dead letters are gone from the queue; the one left out of the plan is still there. The
+        // replays also reached their original queues, where two died again as the first time: the replayed
+        // "moved-expired" expired (a new dead letter, stamped with this replay), and the replayed "moved-capped"
+        // pushed out the message queued after the first death ("moved-capped-newer", never a dead letter before).
+        List<BrowsedMessage> after = Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq));
+        assertThat(after).filteredOn(message -> message.lastHeader(Provenance.REPLAY_ID).isEmpty())
+                .extracting(RabbitDeadLetterReplayIT::text)
+                .containsExactlyInAnyOrder("left-alone", "moved-capped-newer");
+        assertThat(after).filteredOn(message -> message.lastHeader(Provenance.REPLAY_ID).isPresent())
+                .extracting(RabbitDeadLetterReplayIT::text).containsExactly("moved-expired");
     }
 
-    private ReplayReport run(ReplayPlan plan) throws Exception {
+    @Test
+    void aResumeRemovesADeadLetterWhoseReplayWasConfirmedBeforeACrashInsteadOfSendingItAgain() throws Exception {
+        var topology = RabbitDeadLetters.declare(admin);
+        topology.rejected(admin, "confirmed-before-the-crash");
+        topology.rejected(admin, "never-sent");
+        topology.catchReplays(admin);
+        ReplayPlan plan = plan(Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq)),
+                ReplayMode.MOVE);
+        PlannedEvent first = plan.events().getFirst();
+        assertThat(text(first.deadLetter())).isEqualTo("confirmed-before-the-crash");
+        // The crashed run: the first replay confirmed and journaled, the process gone before the ack reached the
+        // broker, which put the dead letter back in its queue.
+        try (ReplayJournal crashed = ReplayJournal.open(ReplayJournal.fileFor(replays, plan.id()), plan.id(),
+                CLOCK)) {
+            crashed.planned(plan.events().stream().map(PlannedEvent::key).toList());
+            crashed.sent(first.key());
+            connection.publish(first.message()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            crashed.confirmed(first.key(), null);
+        }
+
+        ReplayReport report = run(plan, MoveSources.forMove(profile, connection));
+
+        assertThat(report.outcomes()).extracting(EventOutcome::kind, EventOutcome::removed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(EventOutcome.Kind.ALREADY_DELIVERED, true),
+                org.assertj.core.groups.Tuple.tuple(EventOutcome.Kind.DELIVERED, true));
+        assertThat(RabbitDeadLetters.drain(admin, topology.replayed)).extracting(RabbitDeadLetters::body)
+                .containsExactlyInAnyOrder("confirmed-before-the-crash", "never-sent");
+        try (Channel channel = admin.createChannel()) {
+            assertThat(channel.queueDeclarePassive(topology.dlq).getMessageCount()).isZero();
+        }
+    }
+
+    @Test
+    void aReadOnlyProfileCannotMoveDeadLettersOutOfItsQueues() throws Exception {
+        var topology = RabbitDeadLetters.declare(admin);
+        topology.rejected(admin, "stays");
+        topology.catchReplays(admin);
+        ReplayPlan plan = plan(Browsing.all(connection, BrowseRequest.fromBeginning(topology.dlq)),
+                ReplayMode.MOVE);
+        ConnectionProfile readOnly = profile.asReadOnly();
+        try (var watching = RabbitBrokerConnection.open(readOnly, Credentials.NONE)) {
+            // The connector refuses, whoever asks:
+            assertThatThrownBy(() -> watching.hold(topology.dlq).take(java.util.Set.of("any"),
+                    message -> "any").toCompletableFuture().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ReadOnlyProfileException.class);
+            // and the runner refuses the move before sending anything.
+            assertThatThrownBy(() -> run(plan, MoveSources.forMove(readOnly, watching)))
+                    .hasCauseInstanceOf(ReadOnlyProfileException.class)
+                    .hasMessageContaining("removing replayed events from the dead letters is refused");
+        }
+        assertThat(RabbitDeadLetters.drain(admin, topology.replayed)).isEmpty();
+        assertThat(RabbitDeadLetters.drain(admin, topology.dlq)).extracting(RabbitDeadLetters::body)
+                .containsExactly("stays");
+    }
+
+    private ReplayPlan plan(List<BrowsedMessage> deadLetters, ReplayMode mode) {
+        var selected = TargetFromDeadLetter.select(deadLetters.size() + " dead letters", deadLetters,
+                DeadLetterDecoder.standard(), EventIdentity.BY_CONTENT);
+        assertThat(selected.unplaced()).isEmpty();
+        return new ReplayPlanner(CLOCK, () -> UUID.randomUUID().toString(), DeadLetterHeaders.KNOWN_CONVENTIONS, 5)
+                .plan(selected.selection(), List.of(), mode);
+    }
+
+    private ReplayReport run(ReplayPlan plan, DeadLetterSource source) throws Exception {
         try (ReplayJournal journal = ReplayJournal.open(ReplayJournal.fileFor(replays, plan.id()), plan.id(),
                 CLOCK)) {
             var services = new ReplayRunner.Services(new ConnectionPublisher(profile, connection),
-                    new AtLeastOnceReadBack(), DeadLetterSource.none(), JournalHistory.read(replays),
+                    new AtLeastOnceReadBack(), source, JournalHistory.read(replays),
                     new RecordingAuditLog(), new ExecutorReplayScheduler(runnerThread), CLOCK);
             return new ReplayRunner(plan, journal, services, new ReplayOptions(0, 1, false), progress -> { })
                     .start().toCompletableFuture().get(60, TimeUnit.SECONDS);
         }
+    }
+
+    private static String text(BrowsedMessage message) {
+        return new String(message.value(), StandardCharsets.UTF_8);
+    }
+
+    private ReplayReport run(ReplayPlan plan) throws Exception {
+        return run(plan, DeadLetterSource.none());
     }
 
     private static void declare(Channel channel, String queue, String exchange, String routingKey,

@@ -23,7 +23,8 @@ public enum EventIdentity {
      */
     BY_CONTENT;
 
-    String keyOf(BrowsedMessage message) {
+    /** The event's name: what the journal and the {@code flowdeck-replayed-from} header call it. */
+    public String keyOf(BrowsedMessage message) {
         return switch (this) {
             case BY_OFFSET -> message.destination() + "/" + message.partition() + "@" + message.offset();
             case BY_CONTENT -> {

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * removed only then, and {@code removed} journaled. On resume, what the journal says decides: never sent → send;
  * confirmed → done (remove it if moving); sent or failed without a confirm → ask the {@link TargetReadBack}, and
  * send only if the target does not hold it. So a message is sent a second time only when the target was seen
- * without it, and a dead letter is removed only when the target was seen with it.
+ * without it, and a dead letter is removed only when the target was seen with it. A move first asks the
+ * {@link DeadLetterSource} to hold the dead letters (so no other consumer takes one while its replay is out), sends
+ * none whose dead letter is no longer there, and has it hand back what it still holds when the run ends.
  *
  * <p>All work runs on the {@link ReplayScheduler}, which must run one task at a time: completions arriving on a
  * connector's I/O thread hop onto it before anything is journaled.
@@ -91,6 +93,10 @@ public final class ReplayRunner {
     private boolean cancelled;
     private boolean done;
     private boolean timerPending;
+    /** A move waits for its dead letters to be held before sending anything. */
+    private boolean holding;
+    /** Events of a move whose dead letter was not in its queue when the run began: never sent by this run. */
+    private final java.util.Set<String> gone = new java.util.HashSet<>();
 
     /**
      * @param journal  this plan's journal, opened (a fresh one, or the one a crashed run left)
@@ -194,7 +200,11 @@ public final class ReplayRunner {
             }
             outcome(new EventOutcome(event.key(), EventOutcome.Kind.HELD, false, event.reason()));
         }
-        turn();
+        if (plan.mode() == ReplayMode.MOVE && !queue.isEmpty()) {
+            holdDeadLetters(); // its first turn comes once the dead letters are held
+        } else {
+            turn();
+        }
     }
 
     /**
@@ -216,6 +226,59 @@ public final class ReplayRunner {
     }
 
     /**
+     * A move first takes hold of the dead letters it will remove, so no other consumer of the dead-letter queue
+     * takes one while its replay is out (that consumer and the replay would both handle it).
+     */
+    private void holdDeadLetters() {
+        holding = true;
+        List<PlannedEvent> events = queue.stream().map(Step::event).toList();
+        CompletionStage<java.util.Set<String>> taking;
+        try {
+            taking = services.source().hold(events);
+        } catch (RuntimeException failed) {
+            taking = CompletableFuture.failedFuture(failed);
+        }
+        taking.whenComplete((held, failure) ->
+                services.scheduler().execute(() -> guarded(() -> holdEnded(held, failure))));
+    }
+
+    private void holdEnded(java.util.Set<String> held, Throwable failure) {
+        holding = false;
+        if (done) {
+            release(); // the run ended meanwhile: hand back what this hold took
+            return;
+        }
+        if (failure != null) {
+            String reason = "Its dead letter could not be taken hold of (" + Failures.sentence(failure)
+                    + "), so nothing was sent; resume to try again.";
+            for (Step step : queue) {
+                String key = step.event().key();
+                outcome(step.work() == Work.REMOVE
+                        ? new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
+                                "In the target; not removed from the dead letters (" + Failures.sentence(failure)
+                                        + "); a resume removes it.")
+                        : new EventOutcome(key, EventOutcome.Kind.NOT_SENT, false, reason));
+            }
+            queue.clear();
+        } else {
+            for (var steps = queue.iterator(); steps.hasNext(); ) {
+                Step step = steps.next();
+                String key = step.event().key();
+                if (held.contains(key) || step.work() == Work.REMOVE) {
+                    continue; // a removal of a dead letter already gone completes by itself
+                }
+                gone.add(key);
+                if (step.work() == Work.SEND) {
+                    steps.remove();
+                    outcome(goneOutcome(key));
+                }
+                // A CHECK goes on: if the target holds it, it was delivered; if not, it is not sent (checkEnded).
+            }
+        }
+        turn();
+    }
+
+    /**
      * A turn after the tasks already waiting on the scheduler: the answers that arrived together share its force.
      */
     private void turnSoon() {
@@ -225,9 +288,14 @@ public final class ReplayRunner {
         }
     }
 
+    private static EventOutcome goneOutcome(String key) {
+        return new EventOutcome(key, EventOutcome.Kind.NOT_SENT, false, "Its dead letter is no longer in its "
+                + "queue (another consumer took it, or it was removed): not sent, so it cannot arrive twice.");
+    }
+
     /** Starts as much work as the pause, the concurrency and the rate allow. */
     private void pump() {
-        while (!done && !cancelled && !paused && inFlight < options.concurrency() && !queue.isEmpty()) {
+        while (!done && !holding && !cancelled && !paused && inFlight < options.concurrency() && !queue.isEmpty()) {
             Step next = queue.peek();
             if (next.work() == Work.SEND) {
                 if (refusedAsReplayed(next.event())) {
@@ -346,6 +414,8 @@ public final class ReplayRunner {
                 outcome(new EventOutcome(key, EventOutcome.Kind.ALREADY_DELIVERED, false,
                         "Found in the target: an interrupted run had sent it."));
             }
+        } else if (gone.contains(key)) {
+            outcome(goneOutcome(key));
         } else {
             queue.addFirst(new Step(Work.SEND, event, false));
         }
@@ -381,10 +451,11 @@ public final class ReplayRunner {
     }
 
     private void finishIfIdle() {
-        if (done || !started || inFlight > 0 || !(queue.isEmpty() || cancelled) || !lines.isEmpty()) {
+        if (done || !started || holding || inFlight > 0 || !(queue.isEmpty() || cancelled) || !lines.isEmpty()) {
             return;
         }
         done = true;
+        release();
         ReplayReport report = new ReplayReport(plan.id(), cancelled, ordered(), Optional.empty());
         long failed = report.count(EventOutcome.Kind.FAILED);
         String outcome = failed > 0 ? AuditEntry.failed(failed + " events failed; resume the replay to finish it")
@@ -399,6 +470,16 @@ public final class ReplayRunner {
         plan.events().forEach(event -> Optional.ofNullable(outcomes.get(event.key())).ifPresent(ordered::add));
         plan.held().forEach(event -> Optional.ofNullable(outcomes.get(event.key())).ifPresent(ordered::add));
         return ordered;
+    }
+
+    /** Hands back the dead letters a move still holds: their events were not delivered. */
+    private void release() {
+        try {
+            services.source().release();
+        } catch (RuntimeException failed) {
+            LOG.warn("Replay {}: the dead letters still held could not be handed back ({}); the broker hands them "
+                    + "back when the connection closes.", plan.id(), failed.getMessage());
+        }
     }
 
     private void refuse(RuntimeException refusal) {
@@ -419,6 +500,7 @@ public final class ReplayRunner {
             done = true;
             queue.clear();
             afterForce.clear(); // their lines may not be on the disk
+            release();
             LOG.error("Replay {} stopped: {}", plan.id(), failure.getMessage());
             audit(new ReplayReport(plan.id(), true, ordered(), Optional.empty()).summary(),
                     AuditEntry.failed("stopped: " + Failures.sentence(failure)));

@@ -47,6 +47,8 @@ final class FakeCluster implements Publisher, TargetReadBack, DeadLetterSource, 
      * {@code sent} line before the send, a {@code confirmed} line before the removal); null: not asked.
      */
     BiPredicate<String, JournalState.Step> journalOnDisk;
+    int releases;
+    RuntimeException holdFailure;
 
     FakeCluster(VirtualTime time, IntUnaryOperator dice) {
         this.time = time;
@@ -136,6 +138,23 @@ final class FakeCluster implements Publisher, TargetReadBack, DeadLetterSource, 
             removed.complete(null);
         }, latency());
         return removed;
+    }
+
+    /** Holds what is still among the dead letters, as a queue would: another consumer may have taken the rest. */
+    @Override
+    public CompletionStage<Set<String>> hold(List<PlannedEvent> events) {
+        if (holdFailure != null) {
+            return CompletableFuture.failedFuture(holdFailure);
+        }
+        CompletableFuture<Set<String>> held = new CompletableFuture<>();
+        time.schedule(() -> held.complete(events.stream().map(PlannedEvent::key).filter(deadLetters::contains)
+                .collect(java.util.stream.Collectors.toSet())), latency());
+        return held;
+    }
+
+    @Override
+    public void release() {
+        releases++;
     }
 
     @Override

@@ -133,6 +133,42 @@ class ReplayRunnerTest {
     }
 
     @Test
+    void aMoveSendsNothingWhoseDeadLetterIsNoLongerInItsQueueAndHandsBackWhatItHeldAtTheEnd() {
+        ReplayPlan plan = plan(ReplayMode.MOVE, 3);
+        String taken = plan.events().get(1).key(); // another consumer took it after the plan was made
+        plan.events().stream().map(PlannedEvent::key).filter(key -> !key.equals(taken))
+                .forEach(cluster.deadLetters::add);
+
+        keep(runner(plan, new ReplayOptions(0, 1, false)).start());
+        time.runUntilIdle();
+
+        assertThat(lastReport.outcomes()).extracting(EventOutcome::kind).containsExactly(
+                EventOutcome.Kind.DELIVERED, EventOutcome.Kind.NOT_SENT, EventOutcome.Kind.DELIVERED);
+        assertThat(lastReport.outcomes().get(1).detail()).startsWith("Its dead letter is no longer in its queue");
+        assertThat(cluster.copiesOf(taken, null)).isZero();
+        assertThat(cluster.removals).hasSize(2).doesNotContain(taken);
+        assertThat(cluster.releases).isEqualTo(1);
+    }
+
+    @Test
+    void aMoveWhoseDeadLettersCannotBeHeldSendsNothing() {
+        ReplayPlan plan = plan(ReplayMode.MOVE, 2);
+        plan.events().forEach(event -> cluster.deadLetters.add(event.key()));
+        cluster.holdFailure = new dev.flowdeck.core.broker.BrokerException("The broker closed the connection.",
+                null);
+
+        keep(runner(plan, new ReplayOptions(0, 1, false)).start());
+        time.runUntilIdle();
+
+        assertThat(lastReport.outcomes()).allSatisfy(outcome -> {
+            assertThat(outcome.kind()).isEqualTo(EventOutcome.Kind.NOT_SENT);
+            assertThat(outcome.detail()).contains("The broker closed the connection.");
+        });
+        assertThat(cluster.target).isEmpty();
+        assertThat(cluster.removals).isEmpty();
+    }
+
+    @Test
     void pauseHoldsNewSendsAndCancelLeavesTheRestForAResumeWithoutDoublingAnything() {
         ReplayPlan plan = plan(ReplayMode.COPY, 6);
         ReplayRunner runner = runner(plan, new ReplayOptions(10, 1, false));

@@ -34,13 +34,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private final Path dataDir;
-    private final Process process;
+    private final List<String> formatArgs;
+    private final String clusterId;
+    private Process process;
     private final String bootstrapServers;
     private final Thread cleanupOnExit;
     private BrokerSecurity security;
 
-    private EmbeddedKafkaBroker(Path dataDir, Process process, String bootstrapServers) {
+    private EmbeddedKafkaBroker(Path dataDir, List<String> formatArgs, String clusterId, Process process,
+                                String bootstrapServers) {
         this.dataDir = dataDir;
+        this.formatArgs = formatArgs;
+        this.clusterId = clusterId;
         this.process = process;
         this.bootstrapServers = bootstrapServers;
         this.cleanupOnExit = Thread.ofPlatform().name("flowdeck-sandbox-broker-cleanup").unstarted(this::stopProcess);
@@ -82,8 +87,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LocalResources.write(dataDir.resolve("logback.xml"), brokerLogging());
 
         String bootstrap = "127.0.0.1:" + brokerPort;
-        Process process = launch(dataDir, config, formatArgs);
-        var broker = new EmbeddedKafkaBroker(dataDir, process, bootstrap);
+        String clusterId = Uuid.randomUuid().toString();
+        Process process = launch(dataDir, config, clusterId, formatArgs);
+        var broker = new EmbeddedKafkaBroker(dataDir, formatArgs, clusterId, process, bootstrap);
         broker.security = security;
         try {
             broker.awaitReady();
@@ -111,8 +117,36 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return dataDir.resolve("broker.log");
     }
 
-    public boolean isRunning() {
+    public synchronized boolean isRunning() {
         return process.isAlive();
+    }
+
+    /**
+     * Stops the broker's JVM cleanly (SIGTERM) and keeps its data, as an operator's restart of the broker would:
+     * {@link #startAgain()} brings it back on the same ports with its topics and records. For fault tests.
+     */
+    public synchronized void stopKeepingData() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Sandbox broker did not stop within {}; killing it", STOP_TIMEOUT);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the broker stopped by {@link #stopKeepingData()} again on its data; returns once it answers. */
+    public synchronized void startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the sandbox broker is running");
+        }
+        List<String> format = new ArrayList<>(formatArgs);
+        format.add("--ignore-formatted"); // the storage keeps its cluster id and records
+        process = launch(dataDir, dataDir.resolve("server.properties"), clusterId, format);
+        awaitReady();
     }
 
     @Override
@@ -192,7 +226,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return LocalResources.tail(logFile(), 30);
     }
 
-    private static Process launch(Path dataDir, Path config, List<String> formatArgs) {
+    private static Process launch(Path dataDir, Path config, String clusterId, List<String> formatArgs) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -203,14 +237,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 BrokerMain.class.getName(),
                 config.toString(),
-                Uuid.randomUuid().toString(),
+                clusterId,
                 Long.toString(ProcessHandle.current().pid()),
                 dataDir.toString()));
         command.addAll(formatArgs);
         try {
             return new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("broker.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.log").toFile()))
                     .start();
         } catch (IOException e) {
             throw new SandboxException("Could not start the sandbox broker's JVM (" + java + "): " + e.getMessage(), e);

@@ -95,6 +95,17 @@ public interface BrokerConnection extends AutoCloseable {
      */
     CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan);
 
+    /**
+     * A hold on the messages of queue {@code queue}: takes messages unacknowledged and removes them one by one
+     * (see {@link QueueHold}). Nothing is contacted until its first take. Only RabbitMQ classic and quorum queues
+     * can remove one message; a Kafka topic cannot, and the default refuses with a sentence. On a read-only
+     * profile the hold's takes and removals fail with a {@link dev.flowdeck.core.publish.ReadOnlyProfileException}.
+     */
+    default QueueHold hold(String queue) {
+        throw new BrokerException("'" + queue + "' cannot have single messages removed from it on this broker: a "
+                + "Kafka topic keeps its records until retention deletes them.", null);
+    }
+
     /** Releases the connection's clients and threads; pending stages fail, browses end. Safe to call twice. */
     @Override
     void close();

@@ -36,15 +36,18 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
     public static final String PASSWORD = "guest";
 
     private final Path dataDir;
-    private final Process watchdog;
+    private final ProcessBuilder launcher;
+    private Process watchdog;
     private final int amqpPort;
     private final int managementPort;
     private final String nodeName;
     private final Thread cleanupOnExit;
     private RabbitTlsFiles tls;
 
-    private EmbeddedRabbitNode(Path dataDir, Process watchdog, int amqpPort, int managementPort, String nodeName) {
+    private EmbeddedRabbitNode(Path dataDir, ProcessBuilder launcher, Process watchdog, int amqpPort,
+                               int managementPort, String nodeName) {
         this.dataDir = dataDir;
+        this.launcher = launcher;
         this.watchdog = watchdog;
         this.amqpPort = amqpPort;
         this.managementPort = managementPort;
@@ -106,7 +109,7 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
                 "flowdeck-rabbit-watchdog", scripts.resolve("rabbitmq-server").toString(),
                 Long.toString(ProcessHandle.current().pid()), dataDir.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("node-console.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("node-console.log").toFile()));
         var env = builder.environment();
         env.put("HOME", dataDir.toString()); // the Erlang cookie lives here, private to this node
         env.put("RABBITMQ_NODENAME", node);
@@ -122,7 +125,7 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
         } catch (IOException e) {
             throw new SandboxException("Could not start RabbitMQ: " + e.getMessage(), e);
         }
-        var rabbit = new EmbeddedRabbitNode(dataDir, process, amqp, management, node);
+        var rabbit = new EmbeddedRabbitNode(dataDir, builder, process, amqp, management, node);
         rabbit.tls = tls;
         try {
             rabbit.awaitReady();
@@ -173,8 +176,39 @@ public final class EmbeddedRabbitNode implements AutoCloseable {
         return nodeName;
     }
 
-    public boolean isRunning() {
+    public synchronized boolean isRunning() {
         return watchdog.isAlive();
+    }
+
+    /**
+     * Stops the node cleanly and keeps its data, as an operator's restart of the broker would: durable queues and
+     * their persistent messages come back with {@link #startAgain()}, on the same ports. For fault tests.
+     */
+    public synchronized void stopKeepingData() {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(watchdog.toHandle()), watchdog.descendants()).toList();
+        watchdog.destroy(); // the watchdog stops the node with SIGTERM and waits for it
+        try {
+            if (!watchdog.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("RabbitMQ node {} did not stop within {}; killing it", nodeName, STOP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(process -> process.onExit().join());
+    }
+
+    /** Starts the node stopped by {@link #stopKeepingData()} again, with its data; returns once it answers. */
+    public synchronized void startAgain() {
+        if (watchdog.isAlive()) {
+            throw new IllegalStateException("RabbitMQ node " + nodeName + " is running");
+        }
+        try {
+            watchdog = launcher.start();
+        } catch (IOException e) {
+            throw new SandboxException("Could not start RabbitMQ again: " + e.getMessage(), e);
+        }
+        awaitReady();
     }
 
     public Path dataDir() {

@@ -17,6 +17,7 @@ import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.profile.AmqpAddress;
+import dev.flowdeck.core.broker.QueueHold;
 import dev.flowdeck.core.broker.QueueType;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
@@ -233,6 +234,16 @@ public final class RabbitBrokerConnection implements BrokerConnection {
                     "publishing to exchange '" + message.destination() + "'"));
         }
         return call(() -> publisher().publish(message));
+    }
+
+    /**
+     * A hold on a classic or quorum queue's messages (see {@link RabbitQueueHold}) on a channel of its own; closing
+     * this connection closes it, and the broker puts back whatever it held.
+     */
+    @Override
+    public QueueHold hold(String queue) {
+        return new RabbitQueueHold(queue, () -> amqp().createChannel(), io, endpoint,
+                profile.readOnly() ? profile.name() : null);
     }
 
     private synchronized RabbitPublisher publisher() throws Exception {
