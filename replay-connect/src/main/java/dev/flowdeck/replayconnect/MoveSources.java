@@ -1,6 +1,7 @@
 package dev.flowdeck.replayconnect;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.replay.DeadLetterSource;
 import dev.flowdeck.replay.PlannedEvent;
@@ -29,8 +30,12 @@ public final class MoveSources {
     private MoveSources() {
     }
 
-    /** The source of a move from {@code deadLetters}' cluster; refuses RabbitMQ with a sentence. */
-    public static DeadLetterSource forMove(ConnectionProfile deadLetters) {
+    /**
+     * The source of a move from {@code deadLetters}' cluster; refuses RabbitMQ with a sentence.
+     *
+     * @param connection the open connection to that cluster (unused for Kafka, whose move touches no broker)
+     */
+    public static DeadLetterSource forMove(ConnectionProfile deadLetters, BrokerConnection connection) {
         if (deadLetters.kind() == BrokerKind.RABBITMQ) {
             throw new UnsupportedOperationException(RABBIT_MOVE_REFUSED);
         }

@@ -82,7 +82,7 @@ class KafkaDeadLetterReplayIT {
         ReplayPlan plan = plan(deadLetters, ReplayMode.MOVE);
         TargetMarks marks = marks(plan);
 
-        ReplayReport report = run(plan, marks, MoveSources.forMove(profile));
+        ReplayReport report = run(plan, marks, MoveSources.forMove(profile, connection));
 
         assertThat(report.outcomes()).hasSize(4).allSatisfy(outcome -> {
             assertThat(outcome.kind()).isEqualTo(EventOutcome.Kind.DELIVERED);

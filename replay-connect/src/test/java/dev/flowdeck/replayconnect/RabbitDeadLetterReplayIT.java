@@ -149,7 +149,7 @@ class RabbitDeadLetterReplayIT {
 
     @Test
     void aMoveFromRabbitMqIsRefusedWithASentence() {
-        assertThatThrownBy(() -> MoveSources.forMove(profile))
+        assertThatThrownBy(() -> MoveSources.forMove(profile, connection))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessage(MoveSources.RABBIT_MOVE_REFUSED);
     }
