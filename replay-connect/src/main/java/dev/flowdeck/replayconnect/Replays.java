@@ -127,6 +127,11 @@ public final class Replays {
 
     /** The replays in the directory, newest first, with where each stands. A journal that cannot be read is left out. */
     public List<ReplaySummary> list() {
+        return listIn(directory);
+    }
+
+    /** {@link #list()} without a connection: what a replays directory holds, newest first. */
+    public static List<ReplaySummary> listIn(Path directory) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
