@@ -3,7 +3,9 @@ package dev.flowdeck.replayconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowdeck.replay.ReplayJournal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -72,6 +74,17 @@ class ReplaySummaryTest {
         assertThat(summary.inDoubt()).isEqualTo(2);
         assertThat(summary.notSent()).isEqualTo(1);
         assertThat(summary.state().spoken()).isEqualTo("in doubt");
+    }
+
+    @Test
+    void aTornLastLineIsPassedOverAndAFileThatIsNoJournalIsLeftOutOfTheList() throws Exception {
+        Path file = journal("r-4", journal -> journal.planned(List.of("a")));
+        Files.writeString(file, "0badc0de {\"step\":\"sent\",\"ev", StandardOpenOption.APPEND);
+        Files.writeString(replays.resolve("stray.journal"), "not a journal\n");
+
+        assertThat(ReplaySummary.of(ReplayJournal.read(file), true).state())
+                .isEqualTo(ReplaySummary.State.INTERRUPTED);
+        assertThat(Replays.listIn(replays)).extracting(ReplaySummary::replayId).containsExactly("r-4");
     }
 
     @Test
