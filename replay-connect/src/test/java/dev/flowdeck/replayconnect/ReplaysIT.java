@@ -148,6 +148,28 @@ class ReplaysIT {
     }
 
     @Test
+    void aJobPausedAsItStartsWaitsThenItsResumeDeliversEveryEventOnce() throws Exception {
+        ReplayPlan plan = plan(deadLetters(ShopTopology.deadLetterTopic(ShopTopology.ORDERS), 3));
+        var replaysHere = new Replays(profile, connection, replays, new RecordingAuditLog(), runnerThread, CLOCK);
+        List<ReplayProgress> progress = new CopyOnWriteArrayList<>();
+
+        ReplayJob job = replaysHere.start(plan, ONE_AT_A_TIME, progress::add);
+        job.pause();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(progress)
+                .anySatisfy(moment -> assertThat(moment.state()).isEqualTo(ReplayProgress.State.PAUSED)));
+        assertThat(job.finished()).isNotDone();
+        job.resume();
+
+        ReplayJob.Result result = job.finished().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertThat(result.report().outcomes()).extracting(EventOutcome::kind)
+                .containsOnly(EventOutcome.Kind.DELIVERED).hasSize(3);
+        TargetMarks marks = TargetMarks.load(TargetMarks.fileFor(replays, plan.id()));
+        for (PlannedEvent event : plan.events()) {
+            assertThat(replayed(plan.id(), event, marks)).as(event.key()).hasSize(1);
+        }
+    }
+
+    @Test
     void aReadOnlyProfileIsRefusedBeforeAnythingIsSent() throws Exception {
         ReplayPlan plan = plan(deadLetters(ShopTopology.deadLetterTopic(ShopTopology.SHIPMENTS), 1));
         var audit = new RecordingAuditLog();
