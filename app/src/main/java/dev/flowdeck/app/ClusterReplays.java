@@ -78,7 +78,7 @@ final class ClusterReplays implements ReplayService {
 
     @Override
     public CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group, ReplayMode mode) {
-        return planner.plan(destination, group.id(), mode, progress -> { })
+        return planner.plan(destination, group.id(), mode, progress -> { }).proposal()
                 .thenApply(proposal -> new ProposedReplay(proposal.plan(), proposal.notes()));
     }
 

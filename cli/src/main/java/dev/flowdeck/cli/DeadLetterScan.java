@@ -5,6 +5,7 @@ import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.deadletter.DeadLetter;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
+import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import java.io.PrintStream;
 import java.util.function.Predicate;
 
@@ -19,7 +20,7 @@ final class DeadLetterScan {
     record Letter(BrowsedMessage message, DeadLetter deadLetter) {
 
         String groupId() {
-            return GroupIds.of(deadLetter);
+            return DeadLetterGroup.idOf(deadLetter);
         }
     }
 

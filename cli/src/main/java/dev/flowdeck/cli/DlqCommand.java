@@ -225,7 +225,7 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
             if (format == Format.JSON) {
                 ArrayNode array = JSON.createArrayNode();
                 for (DeadLetterGroup group : all) {
-                    ObjectNode node = array.addObject().put("id", GroupIds.of(group)).put("count", group.count());
+                    ObjectNode node = array.addObject().put("id", group.id()).put("count", group.count());
                     optional(node, "firstSeen", group.firstSeen());
                     optional(node, "lastSeen", group.lastSeen());
                     node.put("exception", group.isOther() ? null : group.fingerprint().spoken());
@@ -234,7 +234,7 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
                 print(array + "\n");
             } else {
                 var table = new Columns("ID", "COUNT", "FIRST SEEN", "LAST SEEN", "ORIGIN", "EXCEPTION");
-                all.forEach(group -> table.row(GroupIds.of(group), Long.toString(group.count()),
+                all.forEach(group -> table.row(group.id(), Long.toString(group.count()),
                         group.firstSeen().map(Instant::toString).orElse("-"),
                         group.lastSeen().map(Instant::toString).orElse("-"),
                         group.origin().isEmpty() ? "-" : group.origin(),

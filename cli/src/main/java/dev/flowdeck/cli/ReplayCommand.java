@@ -3,48 +3,42 @@ package dev.flowdeck.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.BrokerException;
-import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Failures;
-import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
-import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
-import dev.flowdeck.replay.DeadLetterHeaders;
 import dev.flowdeck.replay.DryRun;
-import dev.flowdeck.replay.EventIdentity;
-import dev.flowdeck.replay.EventOutcome;
 import dev.flowdeck.replay.JournalState;
 import dev.flowdeck.replay.PlanFile;
 import dev.flowdeck.replay.ReplayJournal;
 import dev.flowdeck.replay.ReplayMode;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
-import dev.flowdeck.replay.ReplayPlanner;
 import dev.flowdeck.replay.ReplayProgress;
+import dev.flowdeck.replayconnect.GroupReplayPlanner;
 import dev.flowdeck.replayconnect.ReplayJob;
 import dev.flowdeck.replayconnect.ReplaySummary;
 import dev.flowdeck.replayconnect.Replays;
-import dev.flowdeck.replayconnect.TargetFromDeadLetter;
 import dev.flowdeck.store.FileAuditLog;
 import dev.flowdeck.store.ReplaysDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,9 +63,6 @@ import picocli.CommandLine.Spec;
             "A real run asks for confirmation on a terminal (the cluster's name, typed, for a production profile); "
                 + "elsewhere it needs --yes. Progress goes to stderr, the JSON report to stdout."})
 final class ReplayCommand implements Callable<Integer> {
-
-    /** How many replays of one event the planner allows before quarantining it (the desktop's default). */
-    static final int MAX_REPLAYS = 5;
 
     @Spec
     CommandSpec spec;
@@ -223,8 +214,9 @@ final class ReplayCommand implements Callable<Integer> {
         ExecutorService io = Executors.newFixedThreadPool(2, new NamedThreadFactory("flowdeck-cli-io"));
         ScheduledExecutorService runnerThread = Executors.newSingleThreadScheduledExecutor(
                 new NamedThreadFactory("flowdeck-cli-replay"));
-        var stopScan = new DeadLetterScan();
-        CtrlC ctrlC = CtrlC.stops(stopScan::stop);
+        // Ctrl-C while the group is read ends the read (what it stops is known once the read starts).
+        var stopRead = new AtomicReference<Runnable>(() -> { });
+        CtrlC ctrlC = CtrlC.stops(() -> stopRead.get().run());
         BrokerConnection connection = null;
         try {
             connection = ReadCommand.open(cluster, io);
@@ -236,7 +228,7 @@ final class ReplayCommand implements Callable<Integer> {
             } else if (planFile != null) {
                 plan = readPlan(planFile);
             } else {
-                Optional<ReplayPlan> planned = planGroup(cluster, connection, stopScan);
+                Optional<ReplayPlan> planned = planGroup(cluster, connection, stopRead);
                 if (planned.isEmpty()) {
                     return ExitCodes.NOTHING_FOUND;
                 }
@@ -298,34 +290,39 @@ final class ReplayCommand implements Callable<Integer> {
         return plan;
     }
 
-    /** The group's dead letters, read with the streaming browse: only those of the group are kept. */
-    private Optional<ReplayPlan> planGroup(Target cluster, BrokerConnection connection, DeadLetterScan scan)
+    /**
+     * The group's dead letters, read with the streaming browse and planned as the desktop plans them
+     * ({@link GroupReplayPlanner}): only those of the group are kept. Ctrl-C ends the read; the plan then holds what
+     * was read, and says so.
+     */
+    private Optional<ReplayPlan> planGroup(Target cluster, BrokerConnection connection,
+                                           AtomicReference<Runnable> stop)
             throws InterruptedException {
-        DeadLetterDecoder decoder = DeadLetterDecoder.forProfile(cluster.profile());
-        List<BrowsedMessage> selected = new ArrayList<>();
-        String[] cause = {""};
+        Destination dead = connection.listDestinations().toCompletableFuture().join().stream()
+                .filter(listed -> listed.name().equals(destination)).findFirst()
+                .orElseThrow(() -> new CommandFailure(ExitCodes.NOTHING_FOUND, "No topic or queue " + destination
+                        + " on " + cluster.profile().name() + " (see 'flowdeck dlq list').", null));
         var progress = new ProgressLine(environment.err(), environment.errIsTerminal(), System::nanoTime);
-        scan.read(connection, destination, decoder, progress, environment.err(), letter -> {
-            if (group.equals(letter.groupId())) {
-                selected.add(letter.message());
-                cause[0] = letter.deadLetter().failure().exceptionClass().orElse("");
-            }
-            return true;
-        });
-        progress.clear();
-        if (selected.isEmpty()) {
-            environment.err().println("No dead letter of group " + group + " in " + destination + " (see 'flowdeck "
-                    + "dlq groups " + destination + "').");
-            return Optional.empty();
-        }
-        EventIdentity identity = cluster.profile().kind() == BrokerKind.KAFKA ? EventIdentity.BY_OFFSET
-                : EventIdentity.BY_CONTENT;
-        var chosen = TargetFromDeadLetter.select(selected.size() + " dead letters of " + destination + ", group "
-                + group + (cause[0].isEmpty() ? "" : " (" + cause[0] + ")"), selected, decoder, identity);
-        chosen.unplaced().forEach(note -> environment.err().println("Not replayed: " + note));
         ReplayMode replayMode = mode != null && mode.move ? ReplayMode.MOVE : ReplayMode.COPY;
-        return Optional.of(new ReplayPlanner(environment.clock(), () -> UUID.randomUUID().toString(),
-                DeadLetterHeaders.KNOWN_CONVENTIONS, MAX_REPLAYS).plan(chosen.selection(), List.of(), replayMode));
+        var planning = new GroupReplayPlanner(cluster.profile(), connection, environment.clock())
+                .plan(dead, group, replayMode, step -> progress.show(step.scan().scanned(), step.scan().matched(),
+                        step.scan().total()));
+        stop.set(planning::cancel);
+        GroupReplayPlanner.Proposal proposal;
+        try {
+            proposal = planning.proposal().toCompletableFuture().get();
+        } catch (ExecutionException failed) {
+            progress.clear();
+            if (failed.getCause() instanceof IllegalArgumentException none) {
+                environment.err().println(none.getMessage() + " (see 'flowdeck dlq groups " + destination + "')");
+                return Optional.empty();
+            }
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(failed.getCause());
+        }
+        progress.clear();
+        proposal.notes().forEach(note -> environment.err().println("Note: " + note));
+        return Optional.of(proposal.plan());
     }
 
     private void printDryRun(ReplayPlan plan) {

@@ -3,7 +3,6 @@ package dev.flowdeck.cli;
 import static dev.flowdeck.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowdeck.core.deadletter.FailureFingerprint;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,16 +75,5 @@ class ReplayCommandLineTest {
         assertThat(help.exitCode()).isEqualTo(ExitCodes.OK);
         String words = help.out().replaceAll("\\s+", " "); // picocli wraps the lines
         assertThat(words).contains("Exit codes:").contains("--resume REPLAY_ID sends the rest").contains("--force");
-    }
-
-    @Test
-    void aGroupIdDependsOnItsCauseOnlyAndIsShort() {
-        var timeout = new FailureFingerprint("com.acme.Timeout", "after <n> ms");
-        String id = GroupIds.of("orders", timeout);
-
-        assertThat(id).matches("[0-9a-f]{10}");
-        assertThat(GroupIds.of("orders", new FailureFingerprint("com.acme.Timeout", "after <n> ms"))).isEqualTo(id);
-        assertThat(GroupIds.of("payments", timeout)).isNotEqualTo(id);
-        assertThat(GroupIds.of("orders", new FailureFingerprint("com.acme.Other", "after <n> ms"))).isNotEqualTo(id);
     }
 }
