@@ -19,7 +19,7 @@ import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replayconnect.GroupReplayPlanner;
 import dev.flowdeck.replayconnect.ReplayJob;
-import dev.flowdeck.replayconnect.ReplaySummary;
+import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replayconnect.Replays;
 import dev.flowdeck.store.FileAuditLog;
 import dev.flowdeck.store.ReplaysDirectory;

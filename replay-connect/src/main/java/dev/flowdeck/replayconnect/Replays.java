@@ -5,6 +5,7 @@ import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replay.DeadLetterSource;
 import dev.flowdeck.replay.JournalHistory;
 import dev.flowdeck.replay.PlanFile;

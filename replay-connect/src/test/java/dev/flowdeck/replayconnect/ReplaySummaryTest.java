@@ -3,6 +3,7 @@ package dev.flowdeck.replayconnect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowdeck.replay.ReplayJournal;
+import dev.flowdeck.replay.ReplaySummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

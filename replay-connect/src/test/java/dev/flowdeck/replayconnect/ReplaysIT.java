@@ -12,6 +12,7 @@ import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.filter.MessageFilter;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
+import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replay.DeadLetterHeaders;
 import dev.flowdeck.replay.EventIdentity;
 import dev.flowdeck.replay.EventOutcome;

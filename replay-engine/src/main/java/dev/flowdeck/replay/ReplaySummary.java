@@ -1,7 +1,5 @@
-package dev.flowdeck.replayconnect;
+package dev.flowdeck.replay;
 
-import dev.flowdeck.replay.JournalState;
-import dev.flowdeck.replay.ReplayJournal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,7 +7,7 @@ import java.util.Objects;
  * One replay of the replays directory as its journal tells it: for the list an operator picks a replay to resume
  * from.
  *
- * @param replayId   the replay's id (what {@code --resume} and {@link Replays#resume} take)
+ * @param replayId   the replay's id (what {@code --resume} and {@code Replays.resume} in replay-connect take)
  * @param state      finished, interrupted, or in doubt
  * @param began      when its first run began
  * @param lastChange when its journal last changed
