@@ -8,16 +8,16 @@ import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.PlanFile;
-import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replay.ReplayReport;
 import dev.flowdeck.replay.ReplaySummary;
+import dev.flowdeck.replay.SelectionRead;
 import dev.flowdeck.replayconnect.GroupReplayPlanner;
 import dev.flowdeck.replayconnect.ReplayJob;
 import dev.flowdeck.replayconnect.Replays;
-import dev.flowdeck.views.replay.ProposedReplay;
 import dev.flowdeck.views.replay.ReplayService;
 import dev.flowdeck.views.replay.StartedReplay;
 import java.io.IOException;
@@ -57,9 +57,13 @@ final class ClusterReplays implements ReplayService {
     }
 
     @Override
-    public CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group, ReplayMode mode) {
-        return planner.plan(destination, group.id(), mode, progress -> { }).proposal()
-                .thenApply(proposal -> new ProposedReplay(proposal.plan(), proposal.notes()));
+    public CompletionStage<SelectionRead> read(Destination destination, DeadLetterGroup group) {
+        return planner.read(destination, group.id(), progress -> { }).letters();
+    }
+
+    @Override
+    public CompletionStage<ReplayPlan> plan(SelectionRead read, ReplayChoices choices) {
+        return CompletableFuture.supplyAsync(() -> planner.plan(read, choices), disk); // 100,000 events: not on FX
     }
 
     @Override

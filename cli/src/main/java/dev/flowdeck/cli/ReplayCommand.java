@@ -19,7 +19,9 @@ import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replayconnect.GroupReplayPlanner;
 import dev.flowdeck.replayconnect.ReplayJob;
+import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplaySummary;
+import dev.flowdeck.replay.SelectionRead;
 import dev.flowdeck.replayconnect.Replays;
 import dev.flowdeck.store.FileAuditLog;
 import dev.flowdeck.store.ReplaysDirectory;
@@ -304,13 +306,13 @@ final class ReplayCommand implements Callable<Integer> {
                         + " on " + cluster.profile().name() + " (see 'flowdeck dlq list').", null));
         var progress = new ProgressLine(environment.err(), environment.errIsTerminal(), System::nanoTime);
         ReplayMode replayMode = mode != null && mode.move ? ReplayMode.MOVE : ReplayMode.COPY;
-        var planning = new GroupReplayPlanner(cluster.profile(), connection, environment.clock())
-                .plan(dead, group, replayMode, step -> progress.show(step.scan().scanned(), step.scan().matched(),
-                        step.scan().total()));
-        stop.set(planning::cancel);
-        GroupReplayPlanner.Proposal proposal;
+        var planner = new GroupReplayPlanner(cluster.profile(), connection, environment.clock());
+        var reading = planner.read(dead, group, step -> progress.show(step.scan().scanned(),
+                step.scan().matched(), step.scan().total()));
+        stop.set(reading::cancel);
+        SelectionRead read;
         try {
-            proposal = planning.proposal().toCompletableFuture().get();
+            read = reading.letters().toCompletableFuture().get();
         } catch (ExecutionException failed) {
             progress.clear();
             if (failed.getCause() instanceof IllegalArgumentException none) {
@@ -321,8 +323,8 @@ final class ReplayCommand implements Callable<Integer> {
                     : new IllegalStateException(failed.getCause());
         }
         progress.clear();
-        proposal.notes().forEach(note -> environment.err().println("Note: " + note));
-        return Optional.of(proposal.plan());
+        read.notes().forEach(note -> environment.err().println("Note: " + note));
+        return Optional.of(planner.plan(read, ReplayChoices.BACK_AS_THEY_WERE.withMode(replayMode)));
     }
 
     private void printDryRun(ReplayPlan plan) {

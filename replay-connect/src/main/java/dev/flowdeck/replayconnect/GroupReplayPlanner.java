@@ -11,9 +11,10 @@ import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
 import dev.flowdeck.replay.DeadLetterHeaders;
 import dev.flowdeck.replay.EventIdentity;
-import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayPlanner;
+import dev.flowdeck.replay.SelectionRead;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * Plans the replay of one group of dead letters (one cause) back to where each failed: reads the dead-letter
- * destination again with the streaming scan, keeps only the group's letters, infers each one's target from its
- * headers and plans them with the engine. The desktop's replay dialog and {@code flowdeck replay --group} both plan
+ * Plans the replay of one group of dead letters (one cause) back to where each failed, or where the operator redirects
+ * it: reads the dead-letter destination again with the streaming scan, keeps only the group's letters, infers each
+ * one's target from its headers, then plans them with the engine as often as the operator changes the choices. The desktop's replay dialog and {@code flowdeck replay --group} both plan
  * this way, so a group id read in one means the same letters in the other.
  */
 public final class GroupReplayPlanner {
@@ -34,19 +35,6 @@ public final class GroupReplayPlanner {
     public static final int MAX_EVENTS = 100_000;
     /** An event replayed this often already is quarantined instead of sent again. */
     public static final int MAX_REPLAYS = 5;
-
-    /**
-     * A plan and what the operator must read before applying it.
-     *
-     * @param notes letters left out (no origin header, beyond {@link #MAX_EVENTS}) in words
-     */
-    public record Proposal(ReplayPlan plan, String cause, List<String> notes) {
-        public Proposal {
-            Objects.requireNonNull(plan, "plan");
-            Objects.requireNonNull(cause, "cause");
-            notes = List.copyOf(notes);
-        }
-    }
 
     private final ConnectionProfile profile;
     private final BrokerConnection connection;
@@ -64,31 +52,30 @@ public final class GroupReplayPlanner {
         this.maxEvents = maxEvents;
     }
 
-    /** A plan being made: its proposal once the read ends, and the read's stop button. */
-    public interface Planning {
+    /** A read under way: the group's letters once it ends, and its stop button. */
+    public interface Reading {
 
         /**
-         * Completes with the plan; fails with a {@link BrokerException} whose message is a sentence when the
-         * destination cannot be read, and with an {@link IllegalArgumentException} when no letter of the group is
-         * there (any more).
+         * Completes with the group's letters, each with the target inferred from its headers; fails with a
+         * {@link BrokerException} whose message is a sentence when the destination cannot be read, and with an
+         * {@link IllegalArgumentException} when no letter of the group is there (any more).
          */
-        CompletionStage<Proposal> proposal();
+        CompletionStage<SelectionRead> letters();
 
-        /** Stops reading: the plan holds the group's letters read so far, and a note says so. */
+        /** Stops reading: the letters read so far are kept, and a note says so. */
         void cancel();
     }
 
     /**
-     * Starts reading {@code destination} for the letters of group {@code groupId}, to plan their replay.
+     * Starts reading {@code destination} for the letters of group {@code groupId}.
      *
      * @param progress told after each batch of the scan, on the connector's thread
      */
-    public Planning plan(Destination destination, String groupId, ReplayMode mode,
-                         Consumer<DeadLetterScan.Progress> progress) {
+    public Reading read(Destination destination, String groupId, Consumer<DeadLetterScan.Progress> progress) {
         DeadLetterDecoder decoder = DeadLetterDecoder.forProfile(profile);
         var scan = DeadLetterScan.start(connection, destination.name(), decoder, maxEvents,
                 letter -> letter.groupId().equals(groupId), progress);
-        CompletionStage<Proposal> proposal = scan.outcome().thenApply(outcome -> {
+        CompletionStage<SelectionRead> letters = scan.outcome().thenApply(outcome -> {
             if (outcome.kept().isEmpty()) {
                 throw new IllegalArgumentException("No dead letter of group " + groupId + " is in "
                         + destination.name() + (outcome.cancelled() ? " as far as it was read" : "")
@@ -110,14 +97,12 @@ public final class GroupReplayPlanner {
                 notes.add("The read stopped before the end of " + destination.name() + ": later letters of the "
                         + "group are not in the plan.");
             }
-            ReplayPlan plan = new ReplayPlanner(clock, () -> UUID.randomUUID().toString(),
-                    DeadLetterHeaders.KNOWN_CONVENTIONS, MAX_REPLAYS).plan(selected.selection(), List.of(), mode);
-            return new Proposal(plan, cause, notes);
+            return new SelectionRead(selected.selection(), notes);
         });
-        return new Planning() {
+        return new Reading() {
             @Override
-            public CompletionStage<Proposal> proposal() {
-                return proposal;
+            public CompletionStage<SelectionRead> letters() {
+                return letters;
             }
 
             @Override
@@ -125,6 +110,19 @@ public final class GroupReplayPlanner {
                 scan.cancel();
             }
         };
+    }
+
+    /**
+     * Plans {@code read}'s events with the operator's choices: where to, what to change, copy or move. Pure and
+     * repeatable: a changed choice is planned again without reading again.
+     *
+     * An event a transform cannot apply to (a payload that is not JSON) is held back in the plan with the reason.
+     *
+     * @throws IllegalArgumentException when a choice cannot apply (a Kafka topic for RabbitMQ events, say)
+     */
+    public ReplayPlan plan(SelectionRead read, ReplayChoices choices) {
+        return new ReplayPlanner(clock, () -> UUID.randomUUID().toString(), DeadLetterHeaders.KNOWN_CONVENTIONS,
+                MAX_REPLAYS).plan(choices.redirected(read.selection()), choices.transforms(), choices.mode());
     }
 
     /**

@@ -15,8 +15,13 @@ import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.deadletter.DeadLetterGroups;
 import dev.flowdeck.replay.EventIdentity;
 import dev.flowdeck.replay.PlannedEvent;
+import dev.flowdeck.replay.Redirect;
+import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayTarget;
+import dev.flowdeck.replay.SelectionRead;
+import dev.flowdeck.replay.TransformLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,18 +48,27 @@ class GroupReplayPlannerTest {
         broker.script("payments.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(letters, 3, 3, 3));
         String timeouts = groupIdOf(letters.getFirst());
 
-        var proposal = new GroupReplayPlanner(ConnectionProfile.kafka("shop", "localhost:9092"), broker,
-                Clock.fixed(T0, ZoneOffset.UTC)).plan(DLT, timeouts, ReplayMode.COPY, progress -> { })
-                .proposal().toCompletableFuture().join();
+        var planner = new GroupReplayPlanner(ConnectionProfile.kafka("shop", "localhost:9092"), broker,
+                Clock.fixed(T0, ZoneOffset.UTC));
+        SelectionRead read = planner.read(DLT, timeouts, progress -> { }).letters().toCompletableFuture().join();
+        ReplayPlan plan = planner.plan(read, ReplayChoices.BACK_AS_THEY_WERE);
 
-        assertThat(proposal.plan().events()).extracting(PlannedEvent::key)
+        assertThat(plan.events()).extracting(PlannedEvent::key)
                 .containsExactly("payments.DLT/0@0", "payments.DLT/0@2");
-        assertThat(proposal.plan().events()).extracting(PlannedEvent::target)
+        assertThat(plan.events()).extracting(PlannedEvent::target)
                 .containsOnly(ReplayTarget.KafkaTopic.toPartition("payments", 4));
-        assertThat(proposal.plan().source()).isEqualTo(
+        assertThat(plan.source()).isEqualTo(
                 "2 dead letters of payments.DLT, group " + timeouts + " (com.acme.Timeout: no answer within <n> ms)");
-        assertThat(proposal.cause()).isEqualTo("com.acme.Timeout: no answer within <n> ms");
-        assertThat(proposal.notes()).isEmpty();
+        assertThat(read.notes()).isEmpty();
+
+        ReplayPlan elsewhere = planner.plan(read, new ReplayChoices(ReplayMode.MOVE,
+                new Redirect.KafkaTopic("payments-retry", true), TransformLines.parse("set header tenant = eu")));
+        assertThat(elsewhere.mode()).isEqualTo(ReplayMode.MOVE);
+        assertThat(elsewhere.events()).extracting(PlannedEvent::target)
+                .containsOnly(ReplayTarget.KafkaTopic.byKey("payments-retry"));
+        assertThat(elsewhere.events().getFirst().message().headers())
+                .anySatisfy(header -> assertThat(header.name()).isEqualTo("tenant"));
+        assertThat(broker.requests).hasSize(1); // planned twice, read once
     }
 
     @Test
@@ -65,15 +79,14 @@ class GroupReplayPlannerTest {
         var planner = new GroupReplayPlanner(ConnectionProfile.kafka("shop", "localhost:9092"), broker,
                 Clock.fixed(T0, ZoneOffset.UTC), 2);
 
-        var proposal = planner.plan(DLT, groupIdOf(letters.getFirst()), ReplayMode.MOVE, progress -> { })
-                .proposal().toCompletableFuture().join();
+        SelectionRead read = planner.read(DLT, groupIdOf(letters.getFirst()), progress -> { }).letters()
+                .toCompletableFuture().join();
 
-        assertThat(proposal.plan().events()).hasSize(2);
-        assertThat(proposal.plan().mode()).isEqualTo(ReplayMode.MOVE);
-        assertThat(proposal.notes()).containsExactly("The group holds 3 dead letters; one plan takes the first 2. "
+        assertThat(planner.plan(read, ReplayChoices.BACK_AS_THEY_WERE).events()).hasSize(2);
+        assertThat(read.notes()).containsExactly("The group holds 3 dead letters; one plan takes the first 2. "
                 + "Replay again for the rest: those delivered are skipped.");
-        assertThatThrownBy(() -> planner.plan(DLT, "0badc0de", ReplayMode.COPY, progress -> { })
-                .proposal().toCompletableFuture().join()).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(() -> planner.read(DLT, "0badc0de", progress -> { }).letters()
+                .toCompletableFuture().join()).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("No dead letter of group 0badc0de is in payments.DLT: read the groups again, since they "
                         + "may have been replayed or expired.");

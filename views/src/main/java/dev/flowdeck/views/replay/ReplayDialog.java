@@ -80,9 +80,10 @@ public final class ReplayDialog extends Stage {
         force.setId("replay-force");
         force.selectedProperty().bindBidirectional(model.forceProperty());
         var modeRow = new HBox(16, copy, move);
-        modeRow.setVisible(model.choosesHow());
-        modeRow.setManaged(model.choosesHow());
-        var how = new VBox(6, modeRow,
+        var chosen = new VBox(6, modeRow, whereTo(), changes());
+        chosen.setVisible(model.choosesHow()); // a resume sends its saved plan as it was
+        chosen.setManaged(model.choosesHow());
+        var how = new VBox(6, chosen,
                 row(new Label("Events a second"), rate, new Label("At once"), concurrency, force));
         how.disableProperty().bind(model.stepProperty().isNotEqualTo(ReplayViewModel.Step.REVIEW)
                 .and(model.stepProperty().isNotEqualTo(ReplayViewModel.Step.PLANNING)));
@@ -130,9 +131,58 @@ public final class ReplayDialog extends Stage {
 
         var root = new BorderPane(body);
         root.setBottom(buttons());
-        setScene(new Scene(root, 860, 620));
+        setScene(new Scene(root, 900, 720));
         setOnCloseRequest(event -> model.cancel());
         setOnShown(event -> model.plan());
+    }
+
+    /** Where each failed, or another topic (by key or to the original partition) or exchange (and routing key). */
+    private HBox whereTo() {
+        var places = new ToggleGroup();
+        var origin = new RadioButton("Where each failed");
+        origin.setId("replay-to-origin");
+        origin.setToggleGroup(places);
+        var elsewhere = new RadioButton(model.kafka() ? "Another topic:" : "Another exchange:");
+        elsewhere.setId("replay-to-elsewhere");
+        elsewhere.setToggleGroup(places);
+        places.selectToggle(model.sendElsewhereProperty().get() ? elsewhere : origin);
+        elsewhere.selectedProperty().bindBidirectional(model.sendElsewhereProperty());
+        var where = new TextField();
+        where.setId("replay-to-name");
+        where.setPromptText(model.kafka() ? "topic" : "exchange (empty: the default exchange)");
+        where.textProperty().bindBidirectional(model.elsewhereProperty());
+        where.disableProperty().bind(elsewhere.selectedProperty().not());
+        if (model.kafka()) {
+            var byKey = new CheckBox("Partition by key, not the original partition");
+            byKey.setId("replay-by-key");
+            byKey.selectedProperty().bindBidirectional(model.byKeyProperty());
+            return row(new Label("Send to"), origin, elsewhere, where, byKey);
+        }
+        var routingKey = new TextField();
+        routingKey.setId("replay-routing-key");
+        routingKey.setPromptText("routing key (empty: each event's)");
+        routingKey.textProperty().bindBidirectional(model.routingKeyProperty());
+        routingKey.disableProperty().bind(elsewhere.selectedProperty().not());
+        return row(new Label("Send to"), origin, elsewhere, where, routingKey);
+    }
+
+    /** What to change on the way, one a line, planned again on demand (the dry run shows the result). */
+    private HBox changes() {
+        var lines = new TextArea();
+        lines.setId("replay-transforms");
+        lines.setPrefRowCount(2);
+        lines.setStyle("-fx-font-family: monospace;");
+        lines.setPromptText("set header tenant = eu\nremove header x-debug\nset $.amount = 100");
+        lines.textProperty().bindBidirectional(model.transformsProperty());
+        HBox.setHgrow(lines, Priority.ALWAYS);
+        var again = new Button("Plan again", new FontIcon("mdi2r-refresh"));
+        again.setId("replay-replan");
+        again.setTooltip(new Tooltip("Plan with the destination and changes as they are now; the dry run shows it"));
+        again.disableProperty().bind(model.stepProperty().isNotEqualTo(ReplayViewModel.Step.REVIEW));
+        again.setOnAction(event -> model.replan());
+        var row = new HBox(8, new Label("Change"), lines, again);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
     }
 
     private HBox buttons() {

@@ -3,11 +3,12 @@ package dev.flowdeck.views.replay;
 import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
-import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replay.ReplaySummary;
+import dev.flowdeck.replay.SelectionRead;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -20,10 +21,13 @@ import java.util.function.Consumer;
 public interface ReplayService {
 
     /**
-     * Reads {@code destination} again for every letter of {@code group} (the inbox keeps only some) and plans their
-     * replay to where each failed.
+     * Reads {@code destination} again for every letter of {@code group} (the inbox keeps only some), each with the
+     * target inferred from its headers.
      */
-    CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group, ReplayMode mode);
+    CompletionStage<SelectionRead> read(Destination destination, DeadLetterGroup group);
+
+    /** Plans {@code read}'s events with the operator's choices; again whenever they change, without reading again. */
+    CompletionStage<ReplayPlan> plan(SelectionRead read, ReplayChoices choices);
 
     /** Writes the plan to a file, for a second person to review and apply. */
     CompletionStage<Void> save(ReplayPlan plan, Path file);

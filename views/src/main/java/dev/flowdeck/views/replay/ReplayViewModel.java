@@ -1,18 +1,24 @@
 package dev.flowdeck.views.replay;
 
+import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.DryRun;
+import dev.flowdeck.replay.Redirect;
+import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayMode;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replay.ReplayReport;
 import dev.flowdeck.replay.ReplaySummary;
+import dev.flowdeck.replay.SelectionRead;
+import dev.flowdeck.replay.TransformLines;
 import dev.flowdeck.views.common.Formats;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,7 +80,15 @@ public final class ReplayViewModel {
     private final ObjectProperty<ReplayReport> report = new SimpleObjectProperty<>();
     private final BooleanBinding canStart;
 
+    private final BooleanProperty sendElsewhere = new SimpleBooleanProperty();
+    private final StringProperty elsewhere = new SimpleStringProperty("");
+    private final BooleanProperty byKey = new SimpleBooleanProperty();
+    private final StringProperty routingKey = new SimpleStringProperty("");
+    private final StringProperty transforms = new SimpleStringProperty("");
+
     private final AtomicReference<ReplayProgress> latest = new AtomicReference<>();
+    private SelectionRead read;
+    private int generation;
     private StartedReplay running;
 
     /**
@@ -106,7 +120,7 @@ public final class ReplayViewModel {
                         && !profile.readOnly()
                         && (!profile.production() || typedName.get().strip().equals(profile.name())),
                 step, plan, typedName);
-        mode.addListener((property, before, now) -> plan());
+        mode.addListener((property, before, now) -> replan());
     }
 
     /** Plans the replay of the group; again whenever the mode changes before it starts. */
@@ -125,30 +139,84 @@ public final class ReplayViewModel {
             }
             return;
         }
+        if (read != null) {
+            replan();
+            return;
+        }
+        int mine = ++generation;
         step.set(Step.PLANNING);
         plan.set(null);
         error.set("");
         summary.set("Reading " + destination.name() + " for the group's dead letters…");
-        ReplayMode chosen = mode.get();
-        service.plan(destination, group, chosen).whenComplete((proposed, failure) -> ui.execute(() -> {
-            if (chosen != mode.get() || step.get() != Step.PLANNING) {
-                return; // the mode changed while this plan was made: a newer one is on its way
+        service.read(destination, group).whenComplete((letters, failure) -> ui.execute(() -> {
+            if (mine != generation) {
+                return;
             }
             if (failure != null) {
                 error.set(sentence(failure));
                 summary.set("No plan: nothing will be sent.");
                 return;
             }
-            review(proposed);
+            read = letters;
+            notes.set(String.join("\n", letters.notes()));
+            replan();
         }));
     }
 
-    private void review(ProposedReplay proposed) {
-        ReplayPlan planned = proposed.plan();
+    /**
+     * Plans the events read with the choices as they are now: where to, what to change, copy or move. Choices that
+     * do not read (a transform line, an empty topic) leave no plan and say why.
+     */
+    public void replan() {
+        if (read == null || step.get() == Step.RUNNING || step.get() == Step.ENDED) {
+            return;
+        }
+        int mine = ++generation;
+        step.set(Step.PLANNING);
+        plan.set(null);
+        error.set("");
+        ReplayChoices choices;
+        try {
+            choices = choices();
+        } catch (IllegalArgumentException unreadable) {
+            step.set(Step.REVIEW);
+            error.set(unreadable.getMessage());
+            summary.set("No plan: fix the choices, then plan again.");
+            dryRun.set("");
+            return;
+        }
+        summary.set("Planning " + Formats.count(read.selection().events().size()) + " events…");
+        service.plan(read, choices).whenComplete((planned, failure) -> ui.execute(() -> {
+            if (mine != generation) {
+                return; // a choice changed while this plan was made: a newer one is on its way
+            }
+            step.set(Step.REVIEW);
+            if (failure != null) {
+                error.set(sentence(failure));
+                summary.set("No plan: fix the choices, then plan again.");
+                dryRun.set("");
+                return;
+            }
+            review(planned);
+        }));
+    }
+
+    /** The choices the dialog's fields make; a field that does not read throws with a sentence. */
+    ReplayChoices choices() {
+        Redirect redirect;
+        if (sendElsewhere.get()) {
+            String where = elsewhere.get() == null ? "" : elsewhere.get().strip();
+            redirect = profile.kind() == BrokerKind.KAFKA ? new Redirect.KafkaTopic(where, byKey.get())
+                    : new Redirect.RabbitExchange(where, Optional.ofNullable(routingKey.get()));
+        } else {
+            redirect = new Redirect.Origin(byKey.get());
+        }
+        return new ReplayChoices(mode.get(), redirect, TransformLines.parse(transforms.get()));
+    }
+
+    private void review(ReplayPlan planned) {
         DryRun preview = DryRun.of(planned);
         plan.set(planned);
-        step.set(Step.REVIEW);
-        notes.set(String.join("\n", proposed.notes()));
         int count = planned.events().size();
         summary.set(count == 0 ? "Nothing to send: " + held(planned)
                 : "%s %s %s to %s on %s%s.".formatted(verb(), Formats.count(count), count == 1 ? "event" : "events",
@@ -296,6 +364,35 @@ public final class ReplayViewModel {
     /** A resume sends its saved plan as it was: copy or move, and which events, are not chosen again. */
     public boolean choosesHow() {
         return resuming == null;
+    }
+
+    /** Send to another topic or exchange than the one each event came from. */
+    public BooleanProperty sendElsewhereProperty() {
+        return sendElsewhere;
+    }
+
+    /** The other topic (Kafka) or exchange (RabbitMQ; empty for the default exchange). */
+    public StringProperty elsewhereProperty() {
+        return elsewhere;
+    }
+
+    /** Kafka: partition by key instead of the original partition. */
+    public BooleanProperty byKeyProperty() {
+        return byKey;
+    }
+
+    /** RabbitMQ, sending elsewhere: the routing key; empty keeps each event's own. */
+    public StringProperty routingKeyProperty() {
+        return routingKey;
+    }
+
+    /** Changes to make on the way, one a line ({@link TransformLines}). */
+    public StringProperty transformsProperty() {
+        return transforms;
+    }
+
+    public boolean kafka() {
+        return profile.kind() == BrokerKind.KAFKA;
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {

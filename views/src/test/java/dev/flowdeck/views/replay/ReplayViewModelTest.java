@@ -9,6 +9,8 @@ import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterGroups;
 import dev.flowdeck.replay.EventOutcome;
+import dev.flowdeck.replay.Redirect;
+import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayMode;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayProgress;
@@ -91,7 +93,7 @@ class ReplayViewModelTest {
         assertThat(model.errorProperty().get()).isEqualTo("Not every event reached payments, partition 0. The "
                 + "journal of replay r-1 keeps what was sent; resume it to send the rest exactly once.");
 
-        service.planFailure = new IllegalStateException("The broker is unreachable: check the address.");
+        service.readFailure = new IllegalStateException("The broker is unreachable: check the address.");
         var failing = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), PAYMENTS_DLT,
                 group(), Runnable::run);
         failing.plan();
@@ -116,21 +118,39 @@ class ReplayViewModelTest {
         assertThat(model.canStartBinding().get()).isTrue();
         model.start();
         assertThat(service.resumed).containsExactly("r-7");
-        assertThat(service.modes).isEmpty();
+        assertThat(service.reads).isZero();
         assertThat(model.stepProperty().get()).isEqualTo(ReplayViewModel.Step.RUNNING);
     }
 
     @Test
-    void choosingMovePlansAgainAsAMove() {
+    void changedChoicesArePlannedAgainWithoutReadingAgainAndABadLineLeavesNoPlan() {
         var model = new ReplayViewModel(service, ConnectionProfile.kafka("shop", "localhost:9092"), PAYMENTS_DLT,
                 group(), Runnable::run);
         model.plan();
 
         model.modeProperty().set(ReplayMode.MOVE);
-
-        assertThat(service.modes).containsExactly(ReplayMode.COPY, ReplayMode.MOVE);
         assertThat(model.planProperty().get().mode()).isEqualTo(ReplayMode.MOVE);
         assertThat(model.summaryProperty().get()).startsWith("Move 3 events");
+
+        model.sendElsewhereProperty().set(true);
+        model.elsewhereProperty().set("payments-retry");
+        model.byKeyProperty().set(true);
+        model.transformsProperty().set("set header tenant = eu");
+        model.replan();
+
+        assertThat(service.reads).isEqualTo(1);
+        assertThat(service.choices.getLast()).isEqualTo(new ReplayChoices(ReplayMode.MOVE,
+                new Redirect.KafkaTopic("payments-retry", true), service.choices.getLast().transforms()));
+        assertThat(model.summaryProperty().get()).isEqualTo("Move 3 events to payments-retry, by key on shop.");
+        assertThat(model.dryRunProperty().get()).contains("+ header tenant: eu");
+
+        model.transformsProperty().set("rename header a b");
+        model.replan();
+
+        assertThat(model.planProperty().get()).isNull();
+        assertThat(model.canStartBinding().get()).isFalse();
+        assertThat(model.errorProperty().get()).startsWith("Line 1 (rename header a b): expected");
+        assertThat(model.summaryProperty().get()).isEqualTo("No plan: fix the choices, then plan again.");
     }
 
     private static ConnectionProfile production(String name) {

@@ -8,7 +8,7 @@ import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.DeadLetterHeaders;
 import dev.flowdeck.replay.EventIdentity;
 import dev.flowdeck.replay.EventOutcome;
-import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayPlanner;
@@ -18,6 +18,7 @@ import dev.flowdeck.replay.ReplaySelection;
 import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replay.ReplayTarget;
 import dev.flowdeck.replay.SelectedEvent;
+import dev.flowdeck.replay.SelectionRead;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,36 +33,44 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * A replay service that plans three Spring dead letters of {@code payments.DLT} with the engine's real planner, and
+ * A replay service that reads three Spring dead letters of {@code payments.DLT} and plans them with the engine's real
+ * planner and the choices given, and
  * runs only as far as a test says: progress and the end are pushed by the test. Answers on the calling thread.
  */
 public final class ScriptedReplays implements ReplayService {
 
     public static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
-    public final List<ReplayMode> modes = new ArrayList<>();
+    public final List<ReplayChoices> choices = new ArrayList<>();
+    public int reads;
     public final List<AuditEntry> audit = new ArrayList<>();
     public final List<ReplaySummary> history = new ArrayList<>();
     public final List<String> resumed = new ArrayList<>();
-    public RuntimeException planFailure;
+    public RuntimeException readFailure;
     public ReplayOptions options;
     public Consumer<ReplayProgress> progress;
     private final CompletableFuture<ReplayReport> finished = new CompletableFuture<>();
     private ReplayPlan plan;
 
     @Override
-    public CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group, ReplayMode mode) {
-        modes.add(mode);
-        if (planFailure != null) {
-            return CompletableFuture.failedFuture(planFailure);
+    public CompletionStage<SelectionRead> read(Destination destination, DeadLetterGroup group) {
+        reads++;
+        if (readFailure != null) {
+            return CompletableFuture.failedFuture(readFailure);
         }
         var selection = new ReplaySelection("3 dead letters of " + destination.name(), EventIdentity.BY_OFFSET,
                 IntStream.range(0, 3).mapToObj(i -> new SelectedEvent(letter(i),
                         ReplayTarget.KafkaTopic.toPartition("payments", 0))).toList());
-        plan = new ReplayPlanner(Clock.fixed(T0, ZoneOffset.UTC), () -> "r-1", DeadLetterHeaders.KNOWN_CONVENTIONS,
-                5).plan(selection, List.of(), mode);
-        return CompletableFuture.completedFuture(new ProposedReplay(plan,
+        return CompletableFuture.completedFuture(new SelectionRead(selection,
                 List.of("1 dead letter has no origin header: left out.")));
+    }
+
+    @Override
+    public CompletionStage<ReplayPlan> plan(SelectionRead read, ReplayChoices choices) {
+        this.choices.add(choices);
+        plan = new ReplayPlanner(Clock.fixed(T0, ZoneOffset.UTC), () -> "r-1", DeadLetterHeaders.KNOWN_CONVENTIONS,
+                5).plan(choices.redirected(read.selection()), choices.transforms(), choices.mode());
+        return CompletableFuture.completedFuture(plan);
     }
 
     @Override
