@@ -6,6 +6,7 @@ import dev.flowdeck.core.audit.AuditLog;
 import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.PlanFile;
 import dev.flowdeck.replay.ReplayChoices;
@@ -16,6 +17,7 @@ import dev.flowdeck.replay.ReplayReport;
 import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replay.SelectionRead;
 import dev.flowdeck.replayconnect.GroupReplayPlanner;
+import dev.flowdeck.replayconnect.ScanSelection;
 import dev.flowdeck.replayconnect.ReplayJob;
 import dev.flowdeck.replayconnect.Replays;
 import dev.flowdeck.views.replay.ReplayService;
@@ -39,6 +41,7 @@ import java.util.function.Consumer;
  */
 final class ClusterReplays implements ReplayService {
 
+    private final BrokerConnection connection;
     private final GroupReplayPlanner planner;
     private final Replays replays;
     private final AuditLog audit;
@@ -50,6 +53,7 @@ final class ClusterReplays implements ReplayService {
      */
     ClusterReplays(ConnectionProfile profile, BrokerConnection connection, Path directory, AuditLog audit,
                    AppExecutors executors, Clock clock) {
+        this.connection = connection;
         this.planner = new GroupReplayPlanner(profile, connection, clock);
         this.replays = new Replays(profile, connection, directory, audit, executors.replays(), clock);
         this.audit = audit;
@@ -59,6 +63,11 @@ final class ClusterReplays implements ReplayService {
     @Override
     public CompletionStage<SelectionRead> read(Destination destination, DeadLetterGroup group) {
         return planner.read(destination, group.id(), progress -> { }).letters();
+    }
+
+    @Override
+    public CompletionStage<SelectionRead> readScan(Destination destination, BrowseRequest scan) {
+        return ScanSelection.read(connection, destination, scan, GroupReplayPlanner.MAX_EVENTS);
     }
 
     @Override

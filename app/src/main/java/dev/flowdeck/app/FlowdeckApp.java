@@ -18,6 +18,8 @@ import dev.flowdeck.views.deadletter.DeadLetterInboxViewModel;
 import dev.flowdeck.views.trace.TraceFactory;
 import dev.flowdeck.views.trace.TraceViewModel;
 import dev.flowdeck.views.browser.BrowserViewModel;
+import dev.flowdeck.views.replay.ReplayFactory;
+import dev.flowdeck.views.shell.ClusterViews;
 import dev.flowdeck.views.shell.MainWindow;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -81,10 +83,12 @@ public final class FlowdeckApp extends Application {
                 Clock.systemUTC());
         TraceFactory traces = (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater,
                 executors.brokerIo(), Clock.systemUTC());
-        DeadLetterFactory deadLetters = (connection, profile) -> new DeadLetterInboxViewModel(connection, profile,
-                Platform::runLater, new ClusterReplays(profile, connection, ReplaysDirectory.forThisMachine(), audit,
-                        executors, Clock.systemUTC()));
-        var window = new MainWindow(workspace.clusters(), workspace, browsers, traces, deadLetters);
+        DeadLetterFactory deadLetters = (connection, profile, replays) -> new DeadLetterInboxViewModel(connection,
+                profile, Platform::runLater, replays);
+        ReplayFactory replays = (connection, profile) -> new ClusterReplays(profile, connection,
+                ReplaysDirectory.forThisMachine(), audit, executors, Clock.systemUTC());
+        var window = new MainWindow(workspace.clusters(), workspace,
+                new ClusterViews(browsers, traces, deadLetters, replays));
         window.setOnOpenUrl(url -> getHostServices().showDocument(url));
         stage.setTitle("Flowdeck");
         stage.setScene(window.createScene());

@@ -72,7 +72,7 @@ final class PulseGapBenchmark implements Benchmark {
         BrowserWindow(BrowserViewModel browser, UiTaskClock uiTasks) {
             this.browser = browser;
             this.uiTasks = uiTasks;
-            this.view = new DestinationView(browser, true, traceId -> { });
+            this.view = new DestinationView(browser, true, traceId -> { }, java.util.Optional.empty());
             stage.setScene(new Scene(view, 1200, 760));
             stage.setTitle("Flowdeck benchmark: pulses during a scan");
             stage.show();

@@ -1,5 +1,6 @@
 package dev.flowdeck.views.browser;
 
+import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.export.ExportFormat;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -41,8 +43,11 @@ public final class DestinationView extends BorderPane {
      * @param browser the view model of this destination's browser
      * @param kafka   whether the destination is a Kafka topic (partitions, keys, tombstones)
      * @param onTrace told a trace id when the operator follows a message's trace link
+     * @param onReplay told the last scan when the operator replays its matches; empty where the destination cannot
+     *                 be read again by position (a classic or quorum queue)
      */
-    public DestinationView(BrowserViewModel browser, boolean kafka, Consumer<String> onTrace) {
+    public DestinationView(BrowserViewModel browser, boolean kafka, Consumer<String> onTrace,
+                           Optional<Consumer<BrowseRequest>> onReplay) {
         this.browser = browser;
         setId("destination-view");
         var scanBar = new ScanBar(browser, kafka);
@@ -64,6 +69,15 @@ public final class DestinationView extends BorderPane {
         produce.setId("produce-button");
         produce.setOnAction(event -> new ProduceDialog(getScene().getWindow(), browser, kafka).show());
         var tools = new ToolBar(produce, exportMenu(table));
+        onReplay.ifPresent(replay -> {
+            var replayMatches = new Button("Replay matches…", new FontIcon("mdi2r-replay"));
+            replayMatches.setId("replay-matches-button");
+            replayMatches.setTooltip(new Tooltip("Send every match of the last scan again, here or to another "
+                    + "destination: planned, dry-run and journaled like a dead-letter replay"));
+            replayMatches.disableProperty().bind(browser.scanningProperty());
+            replayMatches.setOnAction(event -> browser.lastRequest().ifPresent(replay));
+            tools.getItems().add(replayMatches);
+        });
         tools.getItems().addAll(exportStatus());
 
         setTop(new VBox(tools, scanBar, partitions));

@@ -2,6 +2,7 @@ package dev.flowdeck.views.replay;
 
 import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayOptions;
@@ -25,6 +26,12 @@ public interface ReplayService {
      * target inferred from its headers.
      */
     CompletionStage<SelectionRead> read(Destination destination, DeadLetterGroup group);
+
+    /**
+     * Reads a browser's scan again whole (its rows may hold truncated values), each match aimed back at where it
+     * sits: any selection replays, not only dead letters (reprocessing after a fix, to another destination).
+     */
+    CompletionStage<SelectionRead> readScan(Destination destination, BrowseRequest scan);
 
     /** Plans {@code read}'s events with the operator's choices; again whenever they change, without reading again. */
     CompletionStage<ReplayPlan> plan(SelectionRead read, ReplayChoices choices);

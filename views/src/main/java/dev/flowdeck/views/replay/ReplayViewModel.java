@@ -4,6 +4,7 @@ import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
+import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.DryRun;
 import dev.flowdeck.replay.Redirect;
@@ -22,7 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -57,9 +60,12 @@ public final class ReplayViewModel {
 
     private final ReplayService service;
     private final ConnectionProfile profile;
-    private final Destination destination;
-    private final DeadLetterGroup group;
-    /** Set when this dialog resumes an interrupted replay instead of planning a group's. */
+    /** What the operator reads at the top: which events, and their cause where they share one. */
+    private final String title;
+    private final String cause;
+    /** Reads the events to plan (a dead-letter group, a scan's matches); null when resuming. */
+    private final Supplier<CompletionStage<SelectionRead>> reader;
+    /** Set when this dialog resumes an interrupted replay instead of planning one. */
     private final ReplaySummary resuming;
     private final Executor ui;
 
@@ -70,7 +76,7 @@ public final class ReplayViewModel {
     private final BooleanProperty force = new SimpleBooleanProperty();
     private final StringProperty typedName = new SimpleStringProperty("");
     private final ObjectProperty<ReplayPlan> plan = new SimpleObjectProperty<>();
-    private final StringProperty summary = new SimpleStringProperty("Reading the group's dead letters…");
+    private final StringProperty summary = new SimpleStringProperty("Reading the events to replay…");
     private final StringProperty dryRun = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -97,21 +103,32 @@ public final class ReplayViewModel {
      */
     public ReplayViewModel(ReplayService service, ConnectionProfile profile, Destination destination,
                            DeadLetterGroup group, Executor ui) {
-        this(service, profile, destination, group, null, ui);
+        this(service, profile, "Replay " + Formats.count(group.count()) + " dead letters of " + destination.name(),
+                group.fingerprint() == null ? "" : group.fingerprint().spoken(),
+                () -> service.read(destination, group), null, ui);
+    }
+
+    /** A dialog that replays the matches of a browser's scan (read again whole), to where they sit or elsewhere. */
+    public static ReplayViewModel forScan(ReplayService service, ConnectionProfile profile, Destination destination,
+                                          BrowseRequest scan, Executor ui) {
+        return new ReplayViewModel(service, profile, "Replay the scan's matches in " + destination.name(), "",
+                () -> service.readScan(destination, scan), null, ui);
     }
 
     /** A dialog that resumes {@code interrupted} from its journal, with no planning step. */
     public static ReplayViewModel resuming(ReplayService service, ConnectionProfile profile,
                                            ReplaySummary interrupted, Executor ui) {
-        return new ReplayViewModel(service, profile, null, null, interrupted, ui);
+        return new ReplayViewModel(service, profile, "Resume replay " + interrupted.replayId(), "", null,
+                interrupted, ui);
     }
 
-    private ReplayViewModel(ReplayService service, ConnectionProfile profile, Destination destination,
-                            DeadLetterGroup group, ReplaySummary resuming, Executor ui) {
+    private ReplayViewModel(ReplayService service, ConnectionProfile profile, String title, String cause,
+                            Supplier<CompletionStage<SelectionRead>> reader, ReplaySummary resuming, Executor ui) {
         this.service = service;
         this.profile = profile;
-        this.destination = destination;
-        this.group = group;
+        this.title = title;
+        this.cause = cause;
+        this.reader = reader;
         this.resuming = resuming;
         this.ui = ui;
         // A production cluster's name must be typed: the one moment a tired operator reads what will happen.
@@ -147,8 +164,8 @@ public final class ReplayViewModel {
         step.set(Step.PLANNING);
         plan.set(null);
         error.set("");
-        summary.set("Reading " + destination.name() + " for the group's dead letters…");
-        service.read(destination, group).whenComplete((letters, failure) -> ui.execute(() -> {
+        summary.set("Reading the events to replay…");
+        reader.get().whenComplete((letters, failure) -> ui.execute(() -> {
             if (mine != generation) {
                 return;
             }
@@ -353,12 +370,11 @@ public final class ReplayViewModel {
     }
 
     public String title() {
-        return resuming != null ? "Resume replay " + resuming.replayId()
-                : "Replay " + Formats.count(group.count()) + " dead letters of " + destination.name();
+        return title;
     }
 
     public String cause() {
-        return group == null || group.fingerprint() == null ? "" : group.fingerprint().spoken();
+        return cause;
     }
 
     /** A resume sends its saved plan as it was: copy or move, and which events, are not chosen again. */

@@ -6,15 +6,16 @@ import dev.flowdeck.core.broker.ExchangeSummary;
 import dev.flowdeck.core.broker.QueueSummary;
 import dev.flowdeck.core.broker.TopicSummary;
 import dev.flowdeck.core.broker.BrokerConnection;
+import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.trace.ChainEvent;
-import dev.flowdeck.views.browser.BrowserFactory;
 import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.browser.DestinationView;
 import dev.flowdeck.views.browser.Position;
 import dev.flowdeck.views.browser.ScanForm;
-import dev.flowdeck.views.deadletter.DeadLetterFactory;
 import dev.flowdeck.views.deadletter.DeadLetterInboxView;
-import dev.flowdeck.views.trace.TraceFactory;
+import dev.flowdeck.views.replay.ReplayDialog;
+import dev.flowdeck.views.replay.ReplayService;
+import dev.flowdeck.views.replay.ReplayViewModel;
 import dev.flowdeck.views.trace.TraceView;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.cluster.ConnectionState;
@@ -61,11 +62,10 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.ofPlatform());
     private final ObjectProperty<ClusterViewModel> activeCluster = new SimpleObjectProperty<>();
-    private final BrowserFactory browsers;
-    private final TraceFactory traces;
+    private final ClusterViews views;
     private final Map<ClusterViewModel, OpenTraces> traceViews = new WeakHashMap<>();
-    private final DeadLetterFactory deadLetters;
     private final Map<ClusterViewModel, OpenInbox> inboxes = new WeakHashMap<>();
+    private final Map<ClusterViewModel, OpenReplays> replayServices = new WeakHashMap<>();
     private Consumer<String> openUrl = MainWindow::copy;
     private Tab tracesTab;
     private boolean themeChosenByOperator;
@@ -73,18 +73,13 @@ public final class MainWindow {
     /**
      * @param clusters the open and saved clusters, in the order the navigation tree lists them; at least one
      * @param actions  what the window asks of the connections' owner (connect, create, edit, ...)
-     * @param browsers makes a destination's browser when the operator opens one
-     * @param traces   makes a cluster's trace view model when its traces tab is first shown
-     * @param deadLetters makes a cluster's dead-letter inbox when its tab is first shown
+     * @param views    makes a cluster's browsers, traces, dead-letter inbox and replays when first shown
      */
-    public MainWindow(ObservableList<ClusterViewModel> clusters, ConnectionActions actions,
-                      BrowserFactory browsers, TraceFactory traces, DeadLetterFactory deadLetters) {
+    public MainWindow(ObservableList<ClusterViewModel> clusters, ConnectionActions actions, ClusterViews views) {
         if (clusters.isEmpty()) {
             throw new IllegalArgumentException("the main window shows at least one cluster");
         }
-        this.browsers = browsers;
-        this.traces = traces;
-        this.deadLetters = deadLetters;
+        this.views = views;
         root.setId("main-window");
         activeCluster.set(clusters.getFirst());
         var navigation = new NavigationTree(clusters, cluster -> {
@@ -217,7 +212,7 @@ public final class MainWindow {
         return cluster.connection().map(connection -> {
             OpenTraces open = traceViews.get(cluster);
             if (open == null || open.connection() != connection) {
-                open = new OpenTraces(connection, new TraceView(traces.create(connection, cluster.profile()),
+                open = new OpenTraces(connection, new TraceView(views.traces().create(connection, cluster.profile()),
                         event -> openEvent(cluster, event), url -> openUrl.accept(url)));
                 traceViews.put(cluster, open);
             }
@@ -254,13 +249,33 @@ public final class MainWindow {
         return cluster.connection().map(connection -> {
             OpenInbox open = inboxes.get(cluster);
             if (open == null || open.connection() != connection) {
-                open = new OpenInbox(connection, new DeadLetterInboxView(deadLetters.create(connection,
-                        cluster.profile())));
+                open = new OpenInbox(connection, new DeadLetterInboxView(views.deadLetters().create(connection,
+                        cluster.profile(), replays(cluster, connection))));
                 inboxes.put(cluster, open);
                 open.view().model().refresh();
             }
             return open.view();
         });
+    }
+
+    /** A cluster's replay service and the connection it replays through: a reconnect makes a new one. */
+    private record OpenReplays(BrokerConnection connection, ReplayService service) {
+    }
+
+    private ReplayService replays(ClusterViewModel cluster, BrokerConnection connection) {
+        OpenReplays open = replayServices.get(cluster);
+        if (open == null || open.connection() != connection) {
+            open = new OpenReplays(connection, views.replays().create(connection, cluster.profile()));
+            replayServices.put(cluster, open);
+        }
+        return open.service();
+    }
+
+    /** A browser's "replay every match": the replay dialog on that scan, read again whole. */
+    private void replayScan(ClusterViewModel cluster, Destination destination, BrowseRequest scan) {
+        cluster.connection().ifPresent(connection -> new ReplayDialog(root.getScene().getWindow(),
+                ReplayViewModel.forScan(replays(cluster, connection), cluster.profile(), destination, scan,
+                        Platform::runLater)).show());
     }
 
     /** What a browser tab shows: which cluster's which destination. */
@@ -289,8 +304,11 @@ public final class MainWindow {
         boolean kafka = destination instanceof TopicSummary;
         boolean seekable = kafka || destination instanceof QueueSummary queue
                 && queue.type().browsesWithoutSideEffects();
-        var browser = browsers.create(cluster.connection().get(), destination.name(), seekable);
-        var view = new DestinationView(browser, kafka, traceId -> showTrace(cluster, traceId));
+        var browser = views.browsers().create(cluster.connection().get(), destination.name(), seekable);
+        // Only what can be read again by position replays: a topic or a stream, not a queue a browse takes from.
+        Optional<Consumer<BrowseRequest>> replay = seekable ? Optional.of(scan -> replayScan(cluster, destination, scan))
+                : Optional.empty();
+        var view = new DestinationView(browser, kafka, traceId -> showTrace(cluster, traceId), replay);
         var tab = new Tab(destination.name(), view);
         tab.setId("browse-" + destination.name());
         tab.setGraphic(new FontIcon(DestinationLabels.icon(destination)));

@@ -103,6 +103,20 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void aScansMatchesAreReadAgainWholeAndPlannedLikeDeadLetters() {
+        var scan = dev.flowdeck.core.browse.BrowseRequest.fromBeginning("payments.DLT");
+        var model = ReplayViewModel.forScan(service, ConnectionProfile.kafka("shop", "localhost:9092"), PAYMENTS_DLT,
+                scan, Runnable::run);
+
+        model.plan();
+
+        assertThat(model.title()).isEqualTo("Replay the scan's matches in payments.DLT");
+        assertThat(service.scans).containsExactly(scan);
+        assertThat(model.summaryProperty().get()).isEqualTo("Copy 3 events to payments, partition 0 on shop.");
+        assertThat(model.canStartBinding().get()).isTrue();
+    }
+
+    @Test
     void aResumeSkipsPlanningAndResumesTheJournaledReplayById() {
         var interrupted = new ReplaySummary("r-7", ReplaySummary.State.IN_DOUBT, ScriptedReplays.T0,
                 ScriptedReplays.T0, 10, 6, 1, 3, 0, true);

@@ -2,6 +2,7 @@ package dev.flowdeck.views.replay;
 
 import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.broker.Destination;
+import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
@@ -42,6 +43,7 @@ public final class ScriptedReplays implements ReplayService {
     public static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
     public final List<ReplayChoices> choices = new ArrayList<>();
+    public final List<BrowseRequest> scans = new ArrayList<>();
     public int reads;
     public final List<AuditEntry> audit = new ArrayList<>();
     public final List<ReplaySummary> history = new ArrayList<>();
@@ -63,6 +65,12 @@ public final class ScriptedReplays implements ReplayService {
                         ReplayTarget.KafkaTopic.toPartition("payments", 0))).toList());
         return CompletableFuture.completedFuture(new SelectionRead(selection,
                 List.of("1 dead letter has no origin header: left out.")));
+    }
+
+    @Override
+    public CompletionStage<SelectionRead> readScan(Destination destination, BrowseRequest scan) {
+        scans.add(scan);
+        return read(destination, null);
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.flowdeck.views.browser.DestinationView;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.connection.ConnectionActions;
 import dev.flowdeck.views.deadletter.DeadLetterInboxViewModel;
+import dev.flowdeck.views.replay.ScriptedReplays;
+import dev.flowdeck.views.shell.ClusterViews;
 import dev.flowdeck.views.shell.MainWindow;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -55,14 +57,14 @@ class TraceLinkTest {
             var cluster = new ClusterViewModel(ConnectionProfile.kafka("shop", "localhost:9092"), Runnable::run,
                     clock);
             cluster.attach(shop);
-            var shell = new MainWindow(FXCollections.observableArrayList(cluster), new NoActions(),
+            var shell = new MainWindow(FXCollections.observableArrayList(cluster), new NoActions(), new ClusterViews(
                     (connection, destination, seekable) -> new BrowserViewModel(connection, destination, seekable,
                             Platform::runLater, Runnable::run, timer, clock),
                     (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater, indexing,
                             clock),
-                    // this test never opens a replay: no service behind the inbox's replay button
-                    (connection, profile) -> new DeadLetterInboxViewModel(connection, profile, Platform::runLater,
-                            null));
+                    (connection, profile, replays) -> new DeadLetterInboxViewModel(connection, profile,
+                            Platform::runLater, replays),
+                    (connection, profile) -> new ScriptedReplays()));
             stage.setScene(shell.createScene());
             stage.show();
             shell.openDestination(cluster, new TopicSummary("orders", 1, 1, 5));

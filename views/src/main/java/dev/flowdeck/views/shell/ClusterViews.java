@@ -1,0 +1,26 @@
+package dev.flowdeck.views.shell;
+
+import dev.flowdeck.views.browser.BrowserFactory;
+import dev.flowdeck.views.deadletter.DeadLetterFactory;
+import dev.flowdeck.views.replay.ReplayFactory;
+import dev.flowdeck.views.trace.TraceFactory;
+import java.util.Objects;
+
+/**
+ * What the main window makes for a cluster when the operator first asks, each with the executors the app owns.
+ *
+ * @param browsers    a destination's browser
+ * @param traces      a cluster's trace view model
+ * @param deadLetters a cluster's dead-letter inbox
+ * @param replays     a cluster's replay service, shared by its inbox and its browsers
+ */
+public record ClusterViews(BrowserFactory browsers, TraceFactory traces, DeadLetterFactory deadLetters,
+                           ReplayFactory replays) {
+
+    public ClusterViews {
+        Objects.requireNonNull(browsers, "browsers");
+        Objects.requireNonNull(traces, "traces");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(replays, "replays");
+    }
+}
