@@ -3,9 +3,10 @@ package dev.flowdeck.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flowdeck.core.broker.BrokerConnection;
-import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.BrokerException;
+import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
@@ -19,9 +20,11 @@ import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replayconnect.GroupReplayPlanner;
 import dev.flowdeck.replayconnect.ReplayJob;
+import dev.flowdeck.replay.Redirect;
 import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replay.SelectionRead;
+import dev.flowdeck.replay.TransformLines;
 import dev.flowdeck.replayconnect.Replays;
 import dev.flowdeck.store.FileAuditLog;
 import dev.flowdeck.store.ReplaysDirectory;
@@ -29,13 +32,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,6 +113,21 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Send events an earlier replay already delivered.")
     boolean force;
+
+    @Option(names = "--to", paramLabel = "DESTINATION", description = "Send to this topic (Kafka) or exchange "
+            + "(RabbitMQ) instead of where each failed.")
+    String to;
+
+    @Option(names = "--by-key", description = "Kafka: partition by key instead of the original partition.")
+    boolean byKey;
+
+    @Option(names = "--routing-key", paramLabel = "KEY",
+            description = "RabbitMQ with --to: the routing key (default: each event's own).")
+    String routingKey;
+
+    @Option(names = "--transform", paramLabel = "LINE", description = "A change on the way, repeatable: "
+            + "'set header NAME = VALUE', 'remove header NAME', 'set $.field = JSON'.")
+    List<String> transforms = new ArrayList<>();
 
     @Option(names = "--yes", description = "Do not ask: for scripts (a terminal still asks for a production "
             + "profile's name).")
@@ -324,7 +342,20 @@ final class ReplayCommand implements Callable<Integer> {
         }
         progress.clear();
         read.notes().forEach(note -> environment.err().println("Note: " + note));
-        return Optional.of(planner.plan(read, ReplayChoices.BACK_AS_THEY_WERE.withMode(replayMode)));
+        return Optional.of(planner.plan(read, choices(cluster.profile(), replayMode)));
+    }
+
+    /** Where to and what to change, from --to, --by-key, --routing-key and --transform. */
+    private ReplayChoices choices(ConnectionProfile profile, ReplayMode replayMode) {
+        Redirect redirect;
+        if (to == null) {
+            redirect = new Redirect.Origin(byKey);
+        } else if (profile.kind() == BrokerKind.KAFKA) {
+            redirect = new Redirect.KafkaTopic(to, byKey);
+        } else {
+            redirect = new Redirect.RabbitExchange(to, Optional.ofNullable(routingKey));
+        }
+        return new ReplayChoices(replayMode, redirect, TransformLines.parse(String.join("\n", transforms)));
     }
 
     private void printDryRun(ReplayPlan plan) {

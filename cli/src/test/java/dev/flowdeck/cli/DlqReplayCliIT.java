@@ -146,6 +146,12 @@ class DlqReplayCliIT {
         var json = cli().configDirectory(ownConfig).run("replay", deadLetters, "--group", groupId(OUT_OF_STOCK),
                 "--dry-run", "--output", "json", "--bootstrap-server", bootstrap);
         assertThat(JSON.readTree(json.out()).get("toSend").asInt()).isEqualTo(4);
+        var elsewhere = cli().configDirectory(ownConfig).run("replay", deadLetters, "--group", groupId(OUT_OF_STOCK),
+                "--dry-run", "--to", orders + "-retry", "--by-key", "--transform", "set header tenant = eu",
+                "--transform", "set $.fixed = true", "--bootstrap-server", bootstrap);
+        assertThat(elsewhere.exitCode()).as(elsewhere.err()).isEqualTo(ExitCodes.OK);
+        assertThat(elsewhere.out()).contains(" → " + orders + "-retry, by key").contains("+ header tenant: eu")
+                .contains("~ payload").doesNotContain(" → " + orders + ", partition");
         assertThat(records(orders)).hasSize(before);
         assertThat(ReplaysDirectory.in(ownConfig)).doesNotExist();
     }
