@@ -68,9 +68,12 @@ public final class ReplayTracing {
         return new TracedPublisher(publisher, tracer, kind, Context.root().with(span));
     }
 
-    /** Ends the run's span with the report's counts when {@code report} completes; returns {@code report}. */
+    /**
+     * Ends the run's span with the report's counts when {@code report} completes; returns the report, completed
+     * once the span has ended.
+     */
     public CompletionStage<ReplayReport> endWhen(CompletionStage<ReplayReport> report) {
-        WorkSpans.endWhen(span, report, (ended, done) -> {
+        return WorkSpans.endWhen(span, report, (ended, done) -> {
             ended.setAttribute(DELIVERED, done.count(EventOutcome.Kind.DELIVERED));
             ended.setAttribute(ALREADY_THERE, done.count(EventOutcome.Kind.ALREADY_DELIVERED));
             ended.setAttribute(FAILED, done.count(EventOutcome.Kind.FAILED));
@@ -78,6 +81,5 @@ public final class ReplayTracing {
             ended.setAttribute(TelemetryAttributes.OUTCOME, done.cancelled() ? "cancelled"
                     : done.complete() ? "completed" : "incomplete");
         });
-        return report;
     }
 }

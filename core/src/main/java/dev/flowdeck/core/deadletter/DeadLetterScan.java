@@ -89,6 +89,8 @@ public final class DeadLetterScan {
     private final Predicate<Letter> wanted;
     private final Consumer<Progress> progress;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    /** The outcome once the scan's span has ended too: what callers see. */
+    private CompletionStage<Outcome> ended = outcome;
 
     private final DeadLetterGroups groups = new DeadLetterGroups();
     private final List<Letter> kept = new ArrayList<>();
@@ -126,7 +128,7 @@ public final class DeadLetterScan {
                 .setAttribute(TelemetryAttributes.MESSAGING_SYSTEM, TelemetryAttributes.system(connection.kind()))
                 .setAttribute(TelemetryAttributes.DESTINATION, destination)
                 .startSpan();
-        WorkSpans.endWhen(span, scan.outcome, (ended, outcome) -> {
+        scan.ended = WorkSpans.endWhen(span, scan.outcome, (ended, outcome) -> {
             ended.setAttribute(TelemetryAttributes.SCANNED, outcome.total());
             ended.setAttribute(TelemetryAttributes.MATCHED, outcome.wanted());
             ended.setAttribute(GROUPS, (long) outcome.groups().size());
@@ -141,7 +143,7 @@ public final class DeadLetterScan {
     private static final AttributeKey<Long> GROUPS = AttributeKey.longKey("flowdeck.deadletter.groups");
 
     public CompletionStage<Outcome> outcome() {
-        return outcome;
+        return ended;
     }
 
     /** Stops reading at once; the outcome then says what was read, with {@code cancelled} set. */

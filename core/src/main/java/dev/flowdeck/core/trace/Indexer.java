@@ -59,7 +59,7 @@ public final class Indexer {
                 .setAttribute(TelemetryAttributes.MESSAGING_SYSTEM, TelemetryAttributes.system(connection.kind()))
                 .setAttribute(DESTINATIONS, window.destinations())
                 .startSpan();
-        WorkSpans.endWhen(span, run.outcome(), (ended, outcome) -> {
+        run.ended = WorkSpans.endWhen(span, run.outcome, (ended, outcome) -> {
             ended.setAttribute(TelemetryAttributes.SCANNED, outcome.scanned());
             ended.setAttribute(INDEXED, outcome.indexed());
             ended.setAttribute(TelemetryAttributes.OUTCOME, outcome.cancelled() ? "cancelled" : "completed");
@@ -79,6 +79,8 @@ public final class Indexer {
         private final ChainIndex index;
         private final Consumer<IndexProgress> progress;
         private final CompletableFuture<IndexOutcome> outcome = new CompletableFuture<>();
+        /** The outcome once the run's span has ended too: what callers see. */
+        private CompletionStage<IndexOutcome> ended = outcome;
         private final List<String> notes = new ArrayList<>();
         private volatile boolean cancelled;
         private volatile Feed current;
@@ -90,7 +92,7 @@ public final class Indexer {
         }
 
         public CompletionStage<IndexOutcome> outcome() {
-            return outcome;
+            return ended;
         }
 
         /** Stops the run: the current browse is cancelled; the index keeps what was read. */
