@@ -41,11 +41,13 @@ public final class FlowdeckApp extends Application {
     private AppExecutors executors;
     private Workspace workspace;
     private AlertNotifier notifier;
+    private AppTelemetry telemetry;
 
     @Override
     public void init() {
         options = LaunchOptions.parse(getParameters().getRaw());
         executors = AppExecutors.create();
+        telemetry = AppTelemetry.open(AppTelemetry.endpoint(options.otlpEndpoint(), System.getenv()));
     }
 
     @Override
@@ -76,14 +78,18 @@ public final class FlowdeckApp extends Application {
         executors.brokerIo().execute(this::dropAbandonedLagHistories);
         workspace.loadSavedProfiles();
 
-        BrowserFactory browsers = (connection, destination, seekable) -> new BrowserViewModel(connection,
-                destination, seekable, Platform::runLater, executors.brokerIo(), executors.scheduler(),
+        // Each view model gets its connection traced when telemetry is on: scans, indexes, dead-letter reads and
+        // replays then make spans, and no view model knows.
+        BrowserFactory browsers = (connection, destination, seekable) -> new BrowserViewModel(
+                telemetry.traced(connection), destination, seekable, Platform::runLater, executors.brokerIo(), executors.scheduler(),
                 Clock.systemUTC());
-        TraceFactory traces = (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater,
+        TraceFactory traces = (connection, profile) -> new TraceViewModel(telemetry.traced(connection), profile, Platform::runLater,
                 executors.brokerIo(), Clock.systemUTC());
-        DeadLetterFactory deadLetters = (connection, profile) -> new DeadLetterInboxViewModel(connection, profile,
-                Platform::runLater, new ClusterReplays(profile, connection, ReplaysDirectory.forThisMachine(), audit,
-                        executors, Clock.systemUTC()));
+        DeadLetterFactory deadLetters = (given, profile) -> {
+            var connection = telemetry.traced(given);
+            return new DeadLetterInboxViewModel(connection, profile, Platform::runLater, new ClusterReplays(profile,
+                    connection, ReplaysDirectory.forThisMachine(), audit, executors, Clock.systemUTC()));
+        };
         var window = new MainWindow(workspace.clusters(), workspace, browsers, traces, deadLetters);
         window.setOnOpenUrl(url -> getHostServices().showDocument(url));
         stage.setTitle("Flowdeck");
@@ -137,6 +143,9 @@ public final class FlowdeckApp extends Application {
         }
         if (notifier != null) {
             notifier.close();
+        }
+        if (telemetry != null) {
+            telemetry.close(); // after the workspace: the last scans' spans have ended
         }
         if (executors != null) {
             executors.close();
