@@ -13,6 +13,7 @@ import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replay.ReplayReport;
+import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replayconnect.GroupReplayPlanner;
 import dev.flowdeck.replayconnect.ReplayJob;
 import dev.flowdeck.replayconnect.Replays;
@@ -56,6 +57,35 @@ final class ClusterReplays implements ReplayService {
     }
 
     @Override
+    public CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group, ReplayMode mode) {
+        return planner.plan(destination, group.id(), mode, progress -> { }).proposal()
+                .thenApply(proposal -> new ProposedReplay(proposal.plan(), proposal.notes()));
+    }
+
+    @Override
+    public CompletionStage<Void> save(ReplayPlan plan, Path file) {
+        return CompletableFuture.runAsync(() -> PlanFile.write(plan, file), disk);
+    }
+
+    @Override
+    public StartedReplay start(ReplayPlan plan, ReplayOptions options, Consumer<ReplayProgress> progress) {
+        // Replays.start returns at once (its disk work runs on the replay thread); a refusal before anything was
+        // sent (a plan for another kind of cluster) is the run's end, said in a sentence.
+        return new Started(CompletableFuture.supplyAsync(() -> replays.start(plan, options, progress), Runnable::run));
+    }
+
+    @Override
+    public StartedReplay resume(String replayId, ReplayOptions options, Consumer<ReplayProgress> progress) {
+        // A resume reads the saved plan and the journal first: off the FX thread.
+        return new Started(CompletableFuture.supplyAsync(() -> replays.resume(replayId, options, progress), disk));
+    }
+
+    @Override
+    public CompletionStage<List<ReplaySummary>> history() {
+        return CompletableFuture.supplyAsync(replays::list, disk);
+    }
+
+    @Override
     public CompletionStage<List<AuditEntry>> auditTrail(int limit) {
         return CompletableFuture.supplyAsync(() -> audit.recent(limit), disk);
     }
@@ -76,69 +106,27 @@ final class ClusterReplays implements ReplayService {
         }, disk);
     }
 
-    @Override
-    public CompletionStage<ProposedReplay> plan(Destination destination, DeadLetterGroup group, ReplayMode mode) {
-        return planner.plan(destination, group.id(), mode, progress -> { })
-                .thenApply(proposal -> new ProposedReplay(proposal.plan(), proposal.notes()));
-    }
-
-    @Override
-    public CompletionStage<Void> save(ReplayPlan plan, Path file) {
-        return CompletableFuture.runAsync(() -> PlanFile.write(plan, file), disk);
-    }
-
-    @Override
-    public StartedReplay start(ReplayPlan plan, ReplayOptions options, Consumer<ReplayProgress> progress) {
-        try {
-            return new Started(replays.start(plan, options, progress));
-        } catch (RuntimeException refused) {
-            // A refusal before anything was sent (a plan for another kind of cluster, a move the broker cannot
-            // do): the dialog shows the sentence as the run's end.
-            return new Refused(refused);
-        }
-    }
-
-    /** A job under way. */
-    private record Started(ReplayJob job) implements StartedReplay {
+    /** A job under way, or about to be: controls reach it once it exists. */
+    private record Started(CompletableFuture<ReplayJob> job) implements StartedReplay {
 
         @Override
         public void pause() {
-            job.pause();
+            job.thenAccept(ReplayJob::pause);
         }
 
         @Override
         public void resume() {
-            job.resume();
+            job.thenAccept(ReplayJob::resume);
         }
 
         @Override
         public void cancel() {
-            job.cancel();
+            job.thenAccept(ReplayJob::cancel);
         }
 
         @Override
         public CompletionStage<ReplayReport> finished() {
-            return job.finished().thenApply(ReplayJob.Result::report);
-        }
-    }
-
-    private record Refused(RuntimeException why) implements StartedReplay {
-
-        @Override
-        public void pause() {
-        }
-
-        @Override
-        public void resume() {
-        }
-
-        @Override
-        public void cancel() {
-        }
-
-        @Override
-        public CompletionStage<ReplayReport> finished() {
-            return CompletableFuture.failedFuture(why);
+            return job.thenCompose(ReplayJob::finished).thenApply(ReplayJob.Result::report);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.flowdeck.core.decode.PayloadText;
 import dev.flowdeck.sandbox.ShopTopology;
 import dev.flowdeck.sandbox.rabbit.RabbitInstallation;
 import dev.flowdeck.views.browser.DestinationView;
+import dev.flowdeck.views.deadletter.DeadLetterInboxView;
 import dev.flowdeck.views.browser.Position;
 import dev.flowdeck.views.cluster.NavigationTree;
 import java.nio.charset.StandardCharsets;
@@ -201,6 +202,52 @@ class BrowserOnSandboxIT {
                 assertThat(onFx(() -> text(ttl, "#scan-error")))
                         .startsWith("Flowdeck will not browse queue 'email.outbox': its messages expire"));
         assertThat(onFx(() -> ttl.browser().scanningProperty().get())).isFalse();
+    }
+
+    @Test
+    void aDeadLetterCauseIsReplayedBackToItsTopicFromTheInbox() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> onFx(() -> {
+            TreeItem<NavigationTree.Entry> item = find(0, "orders-dlt");
+            return item != null && ((NavigationTree.Item) item.getValue()).destination().messageCount() > 0;
+        }));
+        DeadLetterInboxView inbox = onFx(() -> {
+            var tabs = robot.lookup("#view-tabs").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> "dead-letters-tab".equals(tab.getId())).findFirst().orElseThrow());
+            return robot.lookup("#dead-letter-inbox").queryAs(DeadLetterInboxView.class);
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> inbox.model().destinations().stream()
+                .anyMatch(destination -> destination.name().equals("orders-dlt"))));
+        onFx(() -> {
+            inbox.model().selectedDestinationProperty().set(inbox.model().destinations().stream()
+                    .filter(destination -> destination.name().equals("orders-dlt")).findFirst().orElseThrow());
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> !inbox.model().runningProperty().get()
+                && !inbox.model().groups().isEmpty()));
+
+        long count = onFx(() -> {
+            inbox.model().selectedGroupProperty().set(inbox.model().groups().getFirst());
+            ((Button) inbox.lookup("#dead-letter-replay")).fire();
+            return inbox.model().groups().getFirst().count();
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> robot.lookup("#replay-summary").tryQuery()
+                .map(label -> ((Label) label).getText().startsWith("Copy ")).orElse(false)));
+        assertThat(onFx(() -> robot.lookup("#replay-dry-run").queryAs(TextArea.class).getText()))
+                .contains("→ orders, partition ", "+ header flowdeck-replay-id: ");
+        onFx(() -> {
+            robot.lookup("#replay-start").queryButton().fire();
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> onFx(() -> robot.lookup("#replay-progress-text")
+                .queryAs(Label.class).getText().startsWith("Done: ")));
+        assertThat(onFx(() -> robot.lookup("#replay-progress-text").queryAs(Label.class).getText()))
+                .startsWith("Done: " + count + " delivered").contains(" 0 failed");
+        onFx(() -> {
+            robot.lookup("#replay-close").queryButton().fire();
+            return null;
+        });
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * @param err             notes, progress and the one-line failure
  * @param environment     the environment variables ({@code FLOWDECK_PASSWORD}, {@code COLUMNS})
  * @param prompt          asks for a password when nothing else gives one
+ * @param confirm         asks the operator to confirm a change to a cluster (a replay); none without a terminal
  * @param errIsTerminal   whether stderr is a terminal: progress is shown only then, so scripts read clean streams
  * @param configDirectory where saved profiles live ({@code -Dflowdeck.config.dir} overrides the per-OS one)
  * @param secretStores    the store of a profile's secrets, given the config directory: the OS keychain, else the
@@ -24,13 +25,14 @@ import java.util.function.Supplier;
  * @param clock           what "15m ago" counts back from
  */
 record CliEnvironment(PrintStream out, PrintStream err, Map<String, String> environment, PasswordPrompt prompt,
-                      boolean errIsTerminal, Supplier<Path> configDirectory,
+                      ConfirmPrompt confirm, boolean errIsTerminal, Supplier<Path> configDirectory,
                       Function<Path, SecretStore> secretStores, Clock clock) {
 
     /** The real machine: System's streams and environment, the console, the OS keychain. */
     static CliEnvironment system() {
         PasswordPrompt console = PasswordPrompt.console();
-        return new CliEnvironment(System.out, System.err, System.getenv(), console, Tty.stderrIsTerminal(),
+        return new CliEnvironment(System.out, System.err, System.getenv(), console, ConfirmPrompt.console(),
+                Tty.stderrIsTerminal(),
                 ConfigDirectory::forThisMachine, directory -> SecretStores.forCommandLine(directory, console),
                 Clock.systemUTC());
     }

@@ -21,6 +21,18 @@ public final class ExitCodes {
     public static final int INVALID_FILTER = 4;
     /** The output could not be written (a full disk, a closed file), or something failed unexpectedly. */
     public static final int OUTPUT = 5;
+    /** replay: a real run was not confirmed (the operator said no, or no terminal and no --yes); nothing sent. */
+    public static final int NOT_CONFIRMED = 6;
+    /** replay: refused before sending, by a read-only profile or a move the broker cannot do yet. */
+    public static final int REFUSED = 7;
+    /** replay: some sends failed (the broker refused or timed out); --resume retries them. */
+    public static final int SOME_FAILED = 8;
+    /** replay: some sends have no known outcome (the target could not be read back); --resume settles them. */
+    public static final int IN_DOUBT = 9;
+    /** replay: the run was cancelled before every event was sent; --resume sends the rest. */
+    public static final int INTERRUPTED = 10;
+    /** replay: every other event delivered, some refused as delivered by an earlier replay (--force sends them). */
+    public static final int ALREADY_REPLAYED = 11;
 
     /** The lines browse's and search's --help show, code and meaning separated by a colon as picocli wants them. */
     static final String[] HELP = {
@@ -40,6 +52,7 @@ public final class ExitCodes {
         "3:the broker cannot be reached, refused the credentials, or has no such topic, queue or consumer group",
         "4:a filter is invalid (a regular expression or JSONPath that does not parse)",
         "5:the output could not be written, or an unexpected failure",
+        "6-11:replay only: not confirmed, refused, some failed, in doubt, interrupted, already replayed",
     };
 
     /** The lines trace's and flow's --help show: "nothing found" is 1, as for a search. */
@@ -49,6 +62,30 @@ public final class ExitCodes {
         "2:the command line is wrong (an unknown option, a missing or malformed value)",
         "3:the broker cannot be reached, refused the credentials, or has no such topic or queue",
         "5:the output could not be written, the indexing was interrupted, or an unexpected failure",
+    };
+
+    /** The lines replay's --help shows. */
+    static final String[] REPLAY_HELP = {
+        "0:every event is in the target (a dry run, a saved plan or a list: done)",
+        "1:no dead letter of that group, or nothing left to send",
+        "2:the command line is wrong, or the plan file cannot be applied",
+        "3:the broker cannot be reached, refused the credentials, or has no such topic or queue",
+        "5:the report could not be written, or an unexpected failure",
+        "6:not confirmed: nothing sent (answer the question, or --yes when not on a terminal)",
+        "7:refused: the profile is read-only, or a move the broker cannot do yet; nothing sent",
+        "8:some sends failed; --resume REPLAY_ID retries them",
+        "9:some sends are in doubt (the target could not be read back); --resume REPLAY_ID settles them",
+        "10:interrupted before every event was sent; --resume REPLAY_ID sends the rest",
+        "11:some events were delivered by an earlier replay and not sent again (--force sends them)",
+    };
+
+    /** The lines dlq's subcommands' --help show. */
+    static final String[] DLQ_HELP = {
+        "0:done",
+        "1:no dead-letter destination, no dead letter, or none of that group",
+        "2:the command line is wrong (an unknown option, a missing or malformed value)",
+        "3:the broker cannot be reached, refused the credentials, or has no such topic or queue",
+        "5:the output could not be written, or an unexpected failure",
     };
 
     /** The lines lag's --help shows: it has no filter, and its 1 is --fail-on's. */

@@ -26,8 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "flowdeck", mixinStandardHelpOptions = true, versionProvider = FlowdeckCli.Version.class,
         synopsisSubcommandLabel = "COMMAND",
-        description = "Browse and search Kafka topics and RabbitMQ queues, watch Kafka consumer lag, and trace "
-                + "transactions through them, from the command line.")
+        description = "Browse and search Kafka topics and RabbitMQ queues, watch Kafka consumer lag, trace "
+                + "transactions through them, and inspect and replay dead letters, from the command line.")
 public final class FlowdeckCli implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowdeckCli.class);
@@ -54,6 +54,11 @@ public final class FlowdeckCli implements Callable<Integer> {
                 .addSubcommand(new LagCommand(environment))
                 .addSubcommand(new TraceCommand(environment))
                 .addSubcommand(new FlowCommand(environment))
+                .addSubcommand(new CommandLine(new DlqCommand())
+                        .addSubcommand(new DlqCommand.ListCommand(environment))
+                        .addSubcommand(new DlqCommand.GroupsCommand(environment))
+                        .addSubcommand(new DlqCommand.ShowCommand(environment)))
+                .addSubcommand(new ReplayCommand(environment))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(new PrintWriter(environment.out(), true));
         cli.setErr(new PrintWriter(environment.err(), true));
@@ -70,6 +75,9 @@ public final class FlowdeckCli implements Callable<Integer> {
                 case ReadCommand ignored -> listExitCodes(command, ExitCodes.HELP);
                 case LagCommand ignored -> listExitCodes(command, ExitCodes.LAG_HELP);
                 case IndexCommand ignored -> listExitCodes(command, ExitCodes.TRACE_HELP);
+                case ReplayCommand ignored -> listExitCodes(command, ExitCodes.REPLAY_HELP);
+                case DlqCommand ignored -> command.getSubcommands().values()
+                        .forEach(sub -> listExitCodes(sub, ExitCodes.DLQ_HELP));
                 default -> {
                 }
             }

@@ -37,6 +37,16 @@ final class ProgressLine {
         draw(describe(scanned, matched, total));
     }
 
+    /** Any progress in words (a replay's), redrawn as {@link #show} is. */
+    void showText(String text) {
+        long now = nanoClock.getAsLong();
+        if (!enabled || now - lastDrawn < EVERY_NANOS) {
+            return;
+        }
+        lastDrawn = now;
+        draw(text);
+    }
+
     /** Takes the line away, so a note or a table row does not land in the middle of it. */
     void clear() {
         if (shownLength > 0) {

@@ -23,7 +23,18 @@ class CliLayerRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..",
                         "org.kordamp..")
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.views..", "dev.flowdeck.app..",
-                        "dev.flowdeck.sandbox..", "dev.flowdeck.replay..")
+                        "dev.flowdeck.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheReplayCommandSeesTheReplayEngineAndItsAdapters() {
+        noClasses().that().resideInAPackage("dev.flowdeck.cli..")
+                .and().doNotHaveSimpleName("ReplayCommand").and().doNotHaveSimpleName("ReplayReportJson")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.replay..",
+                        "dev.flowdeck.replayconnect..")
+                .because("the command line replays through the desktop's replay job (Replays), not by wiring the "
+                        + "engine itself")
                 .check(classes);
     }
 

@@ -33,6 +33,7 @@ final class CliRun {
     private Path configDirectory = Path.of("target", "no-config-here");
     private SecretStore secrets = new SessionSecretStore();
     private PasswordPrompt prompt = PasswordPrompt.NONE;
+    private ConfirmPrompt confirm = ConfirmPrompt.NONE;
     private Clock clock = Clock.systemUTC();
 
     static CliRun cli() {
@@ -59,13 +60,19 @@ final class CliRun {
         return this;
     }
 
+    /** A terminal where the operator types {@code line} to whatever is asked. */
+    CliRun typing(String line) {
+        confirm = question -> Optional.of(line);
+        return this;
+    }
+
     CliRun clock(Clock fixed) {
         clock = fixed;
         return this;
     }
 
     CliEnvironment environment(PrintStream out, PrintStream err) {
-        return new CliEnvironment(out, err, Map.copyOf(environment), prompt, false, () -> configDirectory,
+        return new CliEnvironment(out, err, Map.copyOf(environment), prompt, confirm, false, () -> configDirectory,
                 directory -> secrets, clock);
     }
 

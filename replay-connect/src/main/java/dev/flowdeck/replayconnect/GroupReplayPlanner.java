@@ -64,19 +64,31 @@ public final class GroupReplayPlanner {
         this.maxEvents = maxEvents;
     }
 
+    /** A plan being made: its proposal once the read ends, and the read's stop button. */
+    public interface Planning {
+
+        /**
+         * Completes with the plan; fails with a {@link BrokerException} whose message is a sentence when the
+         * destination cannot be read, and with an {@link IllegalArgumentException} when no letter of the group is
+         * there (any more).
+         */
+        CompletionStage<Proposal> proposal();
+
+        /** Stops reading: the plan holds the group's letters read so far, and a note says so. */
+        void cancel();
+    }
+
     /**
-     * Reads {@code destination} for the letters of group {@code groupId} and plans their replay. Fails with a
-     * {@link BrokerException} whose message is a sentence when the destination cannot be read, and with an
-     * {@link IllegalArgumentException} when no letter of the group is there (any more).
+     * Starts reading {@code destination} for the letters of group {@code groupId}, to plan their replay.
      *
      * @param progress told after each batch of the scan, on the connector's thread
      */
-    public CompletionStage<Proposal> plan(Destination destination, String groupId, ReplayMode mode,
-                                          Consumer<DeadLetterScan.Progress> progress) {
+    public Planning plan(Destination destination, String groupId, ReplayMode mode,
+                         Consumer<DeadLetterScan.Progress> progress) {
         DeadLetterDecoder decoder = DeadLetterDecoder.forProfile(profile);
         var scan = DeadLetterScan.start(connection, destination.name(), decoder, maxEvents,
                 letter -> letter.groupId().equals(groupId), progress);
-        return scan.outcome().thenApply(outcome -> {
+        CompletionStage<Proposal> proposal = scan.outcome().thenApply(outcome -> {
             if (outcome.kept().isEmpty()) {
                 throw new IllegalArgumentException("No dead letter of group " + groupId + " is in "
                         + destination.name() + (outcome.cancelled() ? " as far as it was read" : "")
@@ -102,6 +114,17 @@ public final class GroupReplayPlanner {
                     DeadLetterHeaders.KNOWN_CONVENTIONS, MAX_REPLAYS).plan(selected.selection(), List.of(), mode);
             return new Proposal(plan, cause, notes);
         });
+        return new Planning() {
+            @Override
+            public CompletionStage<Proposal> proposal() {
+                return proposal;
+            }
+
+            @Override
+            public void cancel() {
+                scan.cancel();
+            }
+        };
     }
 
     /**

@@ -45,7 +45,7 @@ class GroupReplayPlannerTest {
 
         var proposal = new GroupReplayPlanner(ConnectionProfile.kafka("shop", "localhost:9092"), broker,
                 Clock.fixed(T0, ZoneOffset.UTC)).plan(DLT, timeouts, ReplayMode.COPY, progress -> { })
-                .toCompletableFuture().join();
+                .proposal().toCompletableFuture().join();
 
         assertThat(proposal.plan().events()).extracting(PlannedEvent::key)
                 .containsExactly("payments.DLT/0@0", "payments.DLT/0@2");
@@ -66,14 +66,14 @@ class GroupReplayPlannerTest {
                 Clock.fixed(T0, ZoneOffset.UTC), 2);
 
         var proposal = planner.plan(DLT, groupIdOf(letters.getFirst()), ReplayMode.MOVE, progress -> { })
-                .toCompletableFuture().join();
+                .proposal().toCompletableFuture().join();
 
         assertThat(proposal.plan().events()).hasSize(2);
         assertThat(proposal.plan().mode()).isEqualTo(ReplayMode.MOVE);
         assertThat(proposal.notes()).containsExactly("The group holds 3 dead letters; one plan takes the first 2. "
                 + "Replay again for the rest: those delivered are skipped.");
         assertThatThrownBy(() -> planner.plan(DLT, "0badc0de", ReplayMode.COPY, progress -> { })
-                .toCompletableFuture().join()).isInstanceOf(CompletionException.class)
+                .proposal().toCompletableFuture().join()).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("No dead letter of group 0badc0de is in payments.DLT: read the groups again, since they "
                         + "may have been replayed or expired.");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -271,6 +272,52 @@ public final class ReplayJournal implements AutoCloseable {
             channel.truncate(good);
             channel.force(false);
         }
+    }
+
+    /**
+     * What a journal on the disk says, read without opening it for writing (a run may own it): for listing replays.
+     *
+     * @param replayId   the replay its {@code begin} record names
+     * @param began      when its first run began
+     * @param lastChange the time of its last intact record
+     * @param state      where each event stands
+     */
+    public record Reading(String replayId, Instant began, Instant lastChange, JournalState state) {
+    }
+
+    /**
+     * Reads {@code file} as {@link #readIntact} does: a torn or damaged line is passed over.
+     *
+     * @throws JournalException when the file does not begin as a journal does
+     * @throws IOException      when it cannot be read
+     */
+    public static Reading read(Path file) throws IOException {
+        List<JsonNode> records = readIntact(file);
+        if (records.isEmpty() || !BEGIN.equals(records.getFirst().path("step").asText())) {
+            throw new JournalException("The file " + file + " is not a replay journal (it does not begin with one's "
+                    + "first line).");
+        }
+        JournalState state = new JournalState();
+        Instant last = Instant.parse(records.getFirst().path("at").asText());
+        for (JsonNode record : records.subList(1, records.size())) {
+            String step = record.path("step").asText();
+            if (step.equals(BEGIN)) {
+                continue;
+            }
+            JournalState.Step parsed;
+            try {
+                parsed = JournalState.Step.valueOf(step.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                continue; // a step a newer Flowdeck wrote: passed over, as a damaged line is
+            }
+            state.apply(record.path("event").asText(), parsed,
+                    record.hasNonNull("reason") ? record.get("reason").asText() : null);
+            if (record.hasNonNull("at")) {
+                last = Instant.parse(record.get("at").asText());
+            }
+        }
+        return new Reading(records.getFirst().path("replay").asText(),
+                Instant.parse(records.getFirst().path("at").asText()), last, state);
     }
 
     /**

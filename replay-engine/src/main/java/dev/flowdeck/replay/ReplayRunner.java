@@ -89,6 +89,8 @@ public final class ReplayRunner {
     private int inFlight;
     private boolean turnPending;
     private boolean started;
+    /** The plan is journaled and queued: only then can the run be idle, and so finished (a pause may come first). */
+    private boolean begun;
     private boolean paused;
     private boolean cancelled;
     private boolean done;
@@ -159,6 +161,7 @@ public final class ReplayRunner {
     }
 
     private void begin() {
+        begun = true;
         Publisher publisher = services.publisher();
         if (publisher.readOnly()) {
             refuse(new ReadOnlyProfileException(publisher.cluster(), "replaying events"));
@@ -451,7 +454,7 @@ public final class ReplayRunner {
     }
 
     private void finishIfIdle() {
-        if (done || !started || holding || inFlight > 0 || !(queue.isEmpty() || cancelled) || !lines.isEmpty()) {
+        if (done || !begun || holding || inFlight > 0 || !(queue.isEmpty() || cancelled) || !lines.isEmpty()) {
             return;
         }
         done = true;

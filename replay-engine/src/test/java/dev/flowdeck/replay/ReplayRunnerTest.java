@@ -199,6 +199,25 @@ class ReplayRunnerTest {
     }
 
     @Test
+    void aPauseOrCancelAskedBeforeTheRunBeginsHoldsItInsteadOfEndingIt() {
+        ReplayPlan plan = plan(ReplayMode.COPY, 3);
+        ReplayRunner runner = runner(plan, new ReplayOptions(0, 1, false));
+        runner.pause(); // the job's controls may be used while the plan and marks are still being saved
+        CompletionStage<ReplayReport> first = runner.start();
+        time.runUntilIdle();
+        assertThat(first.toCompletableFuture()).isNotDone();
+        assertThat(cluster.target).isEmpty();
+
+        runner.cancel();
+        time.runUntilIdle();
+
+        ReplayReport cancelled = first.toCompletableFuture().join();
+        assertThat(cancelled.cancelled()).isTrue();
+        assertThat(cancelled.count(EventOutcome.Kind.NOT_SENT)).isEqualTo(3);
+        assertThat(cluster.target).isEmpty();
+    }
+
+    @Test
     void aReadOnlyProfileRefusesBeforeAnythingIsSentAndTheRefusalIsAudited() throws Exception {
         cluster.readOnly = true;
         ReplayPlan plan = plan(ReplayMode.COPY, 2);

@@ -47,6 +47,11 @@ public record DeadLetterGroup(String origin, FailureFingerprint fingerprint, lon
                 && FailureFingerprint.of(deadLetter.failure()).equals(fingerprint);
     }
 
+    /** The id of the group {@code deadLetter} belongs to (unless a full grouping counts it as "other"). */
+    public static String idOf(DeadLetter deadLetter) {
+        return idOf(DeadLetterGroups.originOf(deadLetter), FailureFingerprint.of(deadLetter.failure()));
+    }
+
     static String idOf(String origin, FailureFingerprint fingerprint) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");

@@ -6,6 +6,7 @@ import dev.flowdeck.views.common.Columns;
 import dev.flowdeck.views.common.Formats;
 import dev.flowdeck.views.replay.AuditTrailDialog;
 import dev.flowdeck.views.replay.ReplayDialog;
+import dev.flowdeck.views.replay.ReplayHistoryDialog;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -160,9 +161,14 @@ public final class DeadLetterInboxView extends BorderPane {
         audit.setId("dead-letter-audit");
         audit.setTooltip(new Tooltip("Every replay and offset reset made from this machine, to read and export"));
         audit.setOnAction(event -> new AuditTrailDialog(getScene().getWindow(), model.replays(), model.ui()).show());
+        var history = new Button("Replays…", new FontIcon("mdi2h-history"));
+        history.setId("dead-letter-history");
+        history.setTooltip(new Tooltip("The replays run from this machine; resume one that was interrupted"));
+        history.setOnAction(event -> new ReplayHistoryDialog(getScene().getWindow(), model.replays(),
+                model.profile(), model.ui()).show());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var row = new HBox(8, status, bar, stop, spacer, replay, audit, rescan);
+        var row = new HBox(8, status, bar, stop, spacer, replay, history, audit, rescan);
         row.setAlignment(Pos.CENTER_LEFT);
         var error = new Label();
         error.setId("dead-letter-error");

@@ -293,8 +293,8 @@ public final class DeadLetterInboxViewModel {
         return notes;
     }
 
-    public String clusterName() {
-        return profile.name();
+    public ConnectionProfile profile() {
+        return profile;
     }
 
     /**

@@ -79,7 +79,10 @@ public final class ReplayDialog extends Stage {
         var force = new CheckBox("Send again events an earlier replay delivered");
         force.setId("replay-force");
         force.selectedProperty().bindBidirectional(model.forceProperty());
-        var how = new VBox(6, new HBox(16, copy, move),
+        var modeRow = new HBox(16, copy, move);
+        modeRow.setVisible(model.choosesHow());
+        modeRow.setManaged(model.choosesHow());
+        var how = new VBox(6, modeRow,
                 row(new Label("Events a second"), rate, new Label("At once"), concurrency, force));
         how.disableProperty().bind(model.stepProperty().isNotEqualTo(ReplayViewModel.Step.REVIEW)
                 .and(model.stepProperty().isNotEqualTo(ReplayViewModel.Step.PLANNING)));

@@ -7,6 +7,7 @@ import dev.flowdeck.replay.ReplayMode;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
+import dev.flowdeck.replay.ReplaySummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +33,15 @@ public interface ReplayService {
      * A refusal (a read-only profile, say) ends the returned run's report with the reason rather than throwing.
      */
     StartedReplay start(ReplayPlan plan, ReplayOptions options, Consumer<ReplayProgress> progress);
+
+    /**
+     * Resumes an interrupted replay from its journal and saved plan: what the journal records as delivered is not
+     * sent again, what it leaves in doubt is read back from the target first.
+     */
+    StartedReplay resume(String replayId, ReplayOptions options, Consumer<ReplayProgress> progress);
+
+    /** The replays of this machine's replays directory, newest first, with where each stands. */
+    CompletionStage<List<ReplaySummary>> history();
 
     /** The newest entries of the audit log replays are recorded in (offset resets too), oldest first. */
     CompletionStage<List<AuditEntry>> auditTrail(int limit);

@@ -10,11 +10,13 @@ import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayPlan;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replay.ReplayReport;
+import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.views.common.Formats;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -51,6 +53,8 @@ public final class ReplayViewModel {
     private final ConnectionProfile profile;
     private final Destination destination;
     private final DeadLetterGroup group;
+    /** Set when this dialog resumes an interrupted replay instead of planning a group's. */
+    private final ReplaySummary resuming;
     private final Executor ui;
 
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.PLANNING);
@@ -79,14 +83,27 @@ public final class ReplayViewModel {
      */
     public ReplayViewModel(ReplayService service, ConnectionProfile profile, Destination destination,
                            DeadLetterGroup group, Executor ui) {
+        this(service, profile, destination, group, null, ui);
+    }
+
+    /** A dialog that resumes {@code interrupted} from its journal, with no planning step. */
+    public static ReplayViewModel resuming(ReplayService service, ConnectionProfile profile,
+                                           ReplaySummary interrupted, Executor ui) {
+        return new ReplayViewModel(service, profile, null, null, interrupted, ui);
+    }
+
+    private ReplayViewModel(ReplayService service, ConnectionProfile profile, Destination destination,
+                            DeadLetterGroup group, ReplaySummary resuming, Executor ui) {
         this.service = service;
         this.profile = profile;
         this.destination = destination;
         this.group = group;
+        this.resuming = resuming;
         this.ui = ui;
         // A production cluster's name must be typed: the one moment a tired operator reads what will happen.
-        canStart = Bindings.createBooleanBinding(() -> step.get() == Step.REVIEW && plan.get() != null
-                        && !plan.get().events().isEmpty() && !profile.readOnly()
+        canStart = Bindings.createBooleanBinding(() -> step.get() == Step.REVIEW
+                        && (resuming != null || plan.get() != null && !plan.get().events().isEmpty())
+                        && !profile.readOnly()
                         && (!profile.production() || typedName.get().strip().equals(profile.name())),
                 step, plan, typedName);
         mode.addListener((property, before, now) -> plan());
@@ -95,6 +112,17 @@ public final class ReplayViewModel {
     /** Plans the replay of the group; again whenever the mode changes before it starts. */
     public void plan() {
         if (step.get() == Step.RUNNING || step.get() == Step.ENDED) {
+            return;
+        }
+        if (resuming != null) {
+            step.set(Step.REVIEW);
+            summary.set(("Resume replay %s on %s: %s not sent yet, %s in doubt (read back from the target first), "
+                    + "%s delivered.").formatted(resuming.replayId(), profile.name(),
+                    Formats.count(resuming.notSent()), Formats.count(resuming.inDoubt()),
+                    Formats.count(resuming.delivered())));
+            if (profile.readOnly()) {
+                error.set(profile.name() + " is read-only: Flowdeck will not send to it.");
+            }
             return;
         }
         step.set(Step.PLANNING);
@@ -164,11 +192,13 @@ public final class ReplayViewModel {
         progress.set(0);
         progressText.set("Starting…");
         var options = new ReplayOptions(rate.get(), concurrency.get(), force.get());
-        running = service.start(plan.get(), options, update -> {
+        Consumer<ReplayProgress> told = update -> {
             if (latest.getAndSet(update) == null) {
                 ui.execute(this::showProgress);
             }
-        });
+        };
+        running = resuming != null ? service.resume(resuming.replayId(), options, told)
+                : service.start(plan.get(), options, told);
         running.finished().whenComplete((ended, failure) -> ui.execute(() -> end(ended, failure)));
     }
 
@@ -203,7 +233,8 @@ public final class ReplayViewModel {
         progressText.set((ended.cancelled() ? "Stopped: " : ended.complete() ? "Done: " : "Ended: ")
                 + ended.summary() + ".");
         if (!ended.complete()) {
-            error.set("Not every event reached " + String.join(", ", plan.get().targets()) + ". The journal of "
+            error.set("Not every event reached " + (plan.get() == null ? "its target"
+                    : String.join(", ", plan.get().targets())) + ". The journal of "
                     + "replay " + ended.replayId() + " keeps what was sent; resume it to send the rest exactly once.");
         }
         ended.unrecorded().ifPresent(why -> error.set((error.get().isEmpty() ? "" : error.get() + "\n")
@@ -254,11 +285,17 @@ public final class ReplayViewModel {
     }
 
     public String title() {
-        return "Replay " + Formats.count(group.count()) + " dead letters of " + destination.name();
+        return resuming != null ? "Resume replay " + resuming.replayId()
+                : "Replay " + Formats.count(group.count()) + " dead letters of " + destination.name();
     }
 
     public String cause() {
-        return group.fingerprint() == null ? "" : group.fingerprint().spoken();
+        return group == null || group.fingerprint() == null ? "" : group.fingerprint().spoken();
+    }
+
+    /** A resume sends its saved plan as it was: copy or move, and which events, are not chosen again. */
+    public boolean choosesHow() {
+        return resuming == null;
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {

@@ -12,6 +12,7 @@ import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.replay.EventOutcome;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayProgress;
+import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.views.replay.ScriptedReplays;
 import java.time.Duration;
 import java.util.List;
@@ -115,6 +116,35 @@ class DeadLetterInboxViewTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(onFx(() ->
                 robot.lookup("#audit-entries").queryTableView().getItems())).hasSize(1));
         assertThat(onFx(() -> label(robot, "#audit-status"))).isEqualTo("1 entry");
+    }
+
+    @Test
+    void theReplaysDialogListsTheJournalsAndResumesAnInterruptedOne(FxRobot robot) throws Exception {
+        replays.history.add(new ReplaySummary("r-9", ReplaySummary.State.INTERRUPTED, ScriptedReplays.T0,
+                ScriptedReplays.T0, 4, 1, 0, 3, 0, true));
+        replays.history.add(new ReplaySummary("r-8", ReplaySummary.State.FINISHED, ScriptedReplays.T0,
+                ScriptedReplays.T0, 2, 2, 0, 0, 0, true));
+
+        fire(robot, "#dead-letter-history");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(onFx(() ->
+                label(robot, "#replay-history-status"))).isEqualTo("2 replays, 1 to resume."));
+        TableView<ReplaySummary> table = robot.lookup("#replay-history").queryTableView();
+        onFx(() -> {
+            table.getSelectionModel().select(1);
+            return null;
+        });
+        assertThat(onFx(() -> robot.lookup("#replay-history-resume").queryButton().isDisabled())).isTrue();
+        onFx(() -> {
+            table.getSelectionModel().select(0);
+            return null;
+        });
+        fire(robot, "#replay-history-resume");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(onFx(() ->
+                label(robot, "#replay-summary"))).startsWith("Resume replay r-9 on shop: 3 not sent yet"));
+
+        fire(robot, "#replay-start");
+
+        assertThat(replays.resumed).containsExactly("r-9");
     }
 
     private static String label(FxRobot robot, String id) {

@@ -12,6 +12,7 @@ import dev.flowdeck.replay.EventOutcome;
 import dev.flowdeck.replay.ReplayMode;
 import dev.flowdeck.replay.ReplayOptions;
 import dev.flowdeck.replay.ReplayProgress;
+import dev.flowdeck.replay.ReplaySummary;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,26 @@ class ReplayViewModelTest {
         assertThat(failing.errorProperty().get()).isEqualTo("The broker is unreachable: check the address.");
         assertThat(failing.summaryProperty().get()).isEqualTo("No plan: nothing will be sent.");
         assertThat(failing.canStartBinding().get()).isFalse();
+    }
+
+    @Test
+    void aResumeSkipsPlanningAndResumesTheJournaledReplayById() {
+        var interrupted = new ReplaySummary("r-7", ReplaySummary.State.IN_DOUBT, ScriptedReplays.T0,
+                ScriptedReplays.T0, 10, 6, 1, 3, 0, true);
+        var model = ReplayViewModel.resuming(service, ConnectionProfile.kafka("shop", "localhost:9092"), interrupted,
+                Runnable::run);
+
+        model.plan();
+
+        assertThat(model.title()).isEqualTo("Resume replay r-7");
+        assertThat(model.choosesHow()).isFalse();
+        assertThat(model.summaryProperty().get()).isEqualTo("Resume replay r-7 on shop: 3 not sent yet, 1 in doubt "
+                + "(read back from the target first), 6 delivered.");
+        assertThat(model.canStartBinding().get()).isTrue();
+        model.start();
+        assertThat(service.resumed).containsExactly("r-7");
+        assertThat(service.modes).isEmpty();
+        assertThat(model.stepProperty().get()).isEqualTo(ReplayViewModel.Step.RUNNING);
     }
 
     @Test

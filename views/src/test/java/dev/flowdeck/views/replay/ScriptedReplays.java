@@ -15,6 +15,7 @@ import dev.flowdeck.replay.ReplayPlanner;
 import dev.flowdeck.replay.ReplayProgress;
 import dev.flowdeck.replay.ReplayReport;
 import dev.flowdeck.replay.ReplaySelection;
+import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replay.ReplayTarget;
 import dev.flowdeck.replay.SelectedEvent;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,8 @@ public final class ScriptedReplays implements ReplayService {
 
     public final List<ReplayMode> modes = new ArrayList<>();
     public final List<AuditEntry> audit = new ArrayList<>();
+    public final List<ReplaySummary> history = new ArrayList<>();
+    public final List<String> resumed = new ArrayList<>();
     public RuntimeException planFailure;
     public ReplayOptions options;
     public Consumer<ReplayProgress> progress;
@@ -64,6 +67,17 @@ public final class ScriptedReplays implements ReplayService {
     @Override
     public CompletionStage<Void> save(ReplayPlan saved, Path file) {
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public StartedReplay resume(String replayId, ReplayOptions chosen, Consumer<ReplayProgress> told) {
+        resumed.add(replayId);
+        return start(plan, chosen, told);
+    }
+
+    @Override
+    public CompletionStage<List<ReplaySummary>> history() {
+        return CompletableFuture.completedFuture(List.copyOf(history));
     }
 
     @Override
