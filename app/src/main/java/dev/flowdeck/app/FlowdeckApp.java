@@ -43,11 +43,13 @@ public final class FlowdeckApp extends Application {
     private AppExecutors executors;
     private Workspace workspace;
     private AlertNotifier notifier;
+    private AppTelemetry telemetry;
 
     @Override
     public void init() {
         options = LaunchOptions.parse(getParameters().getRaw());
         executors = AppExecutors.create();
+        telemetry = AppTelemetry.open(AppTelemetry.endpoint(options.otlpEndpoint(), System.getenv()));
     }
 
     @Override
@@ -78,14 +80,17 @@ public final class FlowdeckApp extends Application {
         executors.brokerIo().execute(this::dropAbandonedLagHistories);
         workspace.loadSavedProfiles();
 
-        BrowserFactory browsers = (connection, destination, seekable) -> new BrowserViewModel(connection,
-                destination, seekable, Platform::runLater, executors.brokerIo(), executors.scheduler(),
-                Clock.systemUTC());
-        TraceFactory traces = (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater,
-                executors.brokerIo(), Clock.systemUTC());
-        DeadLetterFactory deadLetters = (connection, profile, replays) -> new DeadLetterInboxViewModel(connection,
-                profile, Platform::runLater, replays);
-        ReplayFactory replays = (connection, profile) -> new ClusterReplays(profile, connection,
+        // Each view model gets its connection traced when telemetry is on: scans, indexes, dead-letter reads and
+        // replays then make spans, and no view model knows.
+        BrowserFactory browsers = (connection, destination, seekable) -> new BrowserViewModel(
+                telemetry.traced(connection), destination, seekable, Platform::runLater, executors.brokerIo(),
+                executors.scheduler(), Clock.systemUTC());
+        TraceFactory traces = (connection, profile) -> new TraceViewModel(telemetry.traced(connection), profile,
+                Platform::runLater, executors.brokerIo(), Clock.systemUTC());
+        // Every connection a view or a replay reads through is traced when telemetry is on (a no-op wrapper off).
+        DeadLetterFactory deadLetters = (given, profile, replays) -> new DeadLetterInboxViewModel(
+                telemetry.traced(given), profile, Platform::runLater, replays);
+        ReplayFactory replays = (given, profile) -> new ClusterReplays(profile, telemetry.traced(given),
                 ReplaysDirectory.forThisMachine(), audit, executors, Clock.systemUTC());
         var window = new MainWindow(workspace.clusters(), workspace,
                 new ClusterViews(browsers, traces, deadLetters, replays));
@@ -141,6 +146,9 @@ public final class FlowdeckApp extends Application {
         }
         if (notifier != null) {
             notifier.close();
+        }
+        if (telemetry != null) {
+            telemetry.close(); // after the workspace: the last scans' spans have ended
         }
         if (executors != null) {
             executors.close();

@@ -6,10 +6,13 @@ import dev.flowdeck.core.browse.TimeExpression;
 import dev.flowdeck.core.lag.LagSettings;
 import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.sandbox.SandboxSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the command line asked for: the embedded sandbox (the default) or a cluster of the operator's own.
@@ -18,9 +21,11 @@ import java.util.Map;
  * @param credentials     a user and password given in an AMQP URI, kept in memory only
  * @param sandboxSettings how busy the sandbox's shop is (unused for an own cluster)
  * @param lag             how consumer lag is sampled, judged and kept
+ * @param otlpEndpoint    where Flowdeck's own spans go (the traces URL of an OTLP/HTTP collector); empty: nowhere,
+ *                        unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} says (see {@link AppTelemetry})
  */
 public record LaunchOptions(ConnectionProfile profile, Credentials credentials, SandboxSettings sandboxSettings,
-                            LagSettings lag) {
+                            LagSettings lag, Optional<URI> otlpEndpoint) {
 
     static final String USAGE = """
             Usage: flowdeck [--sandbox] [--orders-per-second N]
@@ -36,6 +41,8 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
               --lag-interval        how often consumer lag is sampled (default 5s)
               --lag-window          how far back a group's status looks (default 2m)
               --lag-history         how long lag history is kept on disk (default 24h)
+              --otlp-endpoint URL   send Flowdeck's own spans (scans, replays) to this OTLP/HTTP collector, e.g.
+                                    http://localhost:4318 (default: $OTEL_EXPORTER_OTLP_ENDPOINT, else off)
             """;
 
     public boolean sandbox() {
@@ -53,6 +60,7 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
         Duration lagInterval = defaults.interval();
         Duration lagWindow = defaults.window();
         Duration lagHistory = defaults.retention();
+        Optional<URI> otlp = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             int equals = arg.indexOf('=');
@@ -79,6 +87,7 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
                 case "--lag-interval" -> lagInterval = age(inline != null ? inline : next(args, ++i, option), option);
                 case "--lag-window" -> lagWindow = age(inline != null ? inline : next(args, ++i, option), option);
                 case "--lag-history" -> lagHistory = age(inline != null ? inline : next(args, ++i, option), option);
+                case "--otlp-endpoint" -> otlp = Optional.of(traces(inline != null ? inline : next(args, ++i, option)));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.\n" + USAGE);
             }
         }
@@ -93,12 +102,12 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
                     + "amqp://localhost:5672/");
         }
         if (kafka == null && amqp == null) {
-            return new LaunchOptions(null, Credentials.NONE, settings, lag);
+            return new LaunchOptions(null, Credentials.NONE, settings, lag, otlp);
         }
         Map<String, String> properties = new HashMap<>();
         if (kafka != null) {
             var profile = ConnectionProfile.kafka(name != null ? name : kafka, kafka);
-            return new LaunchOptions(profile, Credentials.NONE, settings, lag);
+            return new LaunchOptions(profile, Credentials.NONE, settings, lag, otlp);
         }
         // Credentials in the URI stay in memory; the address shown and logged is the URI without them.
         AmqpAddress uri = AmqpAddress.split(amqp);
@@ -108,7 +117,27 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
         var profile = ConnectionProfile.rabbitMq(name != null ? name : uri.address(), uri.address())
                 .withUsername(uri.user()).withProperties(properties);
         var credentials = uri.user().isEmpty() ? Credentials.NONE : new Credentials(uri.user(), uri.password());
-        return new LaunchOptions(profile, credentials, settings, lag);
+        return new LaunchOptions(profile, credentials, settings, lag, otlp);
+    }
+
+    /**
+     * A collector's traces URL: {@code /v1/traces} is added to an address without a path, as the command line's
+     * {@code --otlp-endpoint} does.
+     */
+    static URI traces(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+                || !"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("--otlp-endpoint takes a collector's OTLP/HTTP address such as "
+                    + "http://localhost:4318, not '" + text + "'");
+        }
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() || path.equals("/") ? uri.resolve("/v1/traces") : uri;
     }
 
     private static Duration age(String text, String option) {

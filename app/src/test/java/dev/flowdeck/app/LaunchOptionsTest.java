@@ -83,4 +83,23 @@ class LaunchOptionsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchOptions.parse(List.of("--lag-interval", "soon")))
                 .hasMessage("--lag-interval needs a span such as 5s, 2m or 24h, not 'soon'");
     }
+
+    @Test
+    void telemetryIsOffUnlessAnEndpointIsGivenByOptionOrEnvironment() {
+        assertThat(LaunchOptions.parse(List.of()).otlpEndpoint()).isEmpty();
+        assertThat(AppTelemetry.endpoint(LaunchOptions.parse(List.of()).otlpEndpoint(), java.util.Map.of())).isEmpty();
+        assertThat(LaunchOptions.parse(List.of("--otlp-endpoint", "http://collector:4318")).otlpEndpoint())
+                .contains(java.net.URI.create("http://collector:4318/v1/traces"));
+        assertThat(LaunchOptions.parse(List.of("--otlp-endpoint=http://collector:4318/custom")).otlpEndpoint())
+                .contains(java.net.URI.create("http://collector:4318/custom"));
+        // The environment's base URL always gets the signal's path; the option wins over it.
+        assertThat(AppTelemetry.endpoint(java.util.Optional.empty(),
+                java.util.Map.of(AppTelemetry.ENVIRONMENT, "http://otel:4318/base/")))
+                .contains(java.net.URI.create("http://otel:4318/base/v1/traces"));
+        assertThat(AppTelemetry.endpoint(java.util.Optional.of(java.net.URI.create("http://mine:4318/v1/traces")),
+                java.util.Map.of(AppTelemetry.ENVIRONMENT, "http://otel:4318")))
+                .contains(java.net.URI.create("http://mine:4318/v1/traces"));
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("--otlp-endpoint", "collector:4318")))
+                .hasMessageContaining("--otlp-endpoint takes a collector's OTLP/HTTP address");
+    }
 }

@@ -69,6 +69,25 @@ class LayerRulesTest {
     }
 
     @Test
+    void onlyTheCompositionRootsAndTheSandboxSeeTheOpenTelemetrySdk() {
+        noClasses().that().resideInAnyPackage("dev.flowdeck.core..", "dev.flowdeck.replay..",
+                        "dev.flowdeck.replayconnect..", "dev.flowdeck.connectors..", "dev.flowdeck.store..",
+                        "dev.flowdeck.profiles..", "dev.flowdeck.views..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..",
+                        "io.opentelemetry.exporter..")
+                .because("Flowdeck's own telemetry is the API in the layers and the SDK in the app (decision 0019)")
+                .check(classes);
+    }
+
+    @Test
+    void viewsSeeNoOpenTelemetryAtAll() {
+        noClasses().that().resideInAPackage("dev.flowdeck.views..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..")
+                .because("the app wraps the connections it hands to view models; they trace without knowing")
+                .check(classes);
+    }
+
+    @Test
     void viewsNeverSeeABrokerClientOrAConnector() {
         noClasses().that().resideInAPackage("dev.flowdeck.views..")
                 .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -72,6 +73,9 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
                 description = "table (default, for reading) or json (for scripts and jq).")
         Format format = Format.TABLE;
 
+        @Mixin
+        TelemetryOptions telemetry = new TelemetryOptions();
+
         final CliEnvironment environment;
 
         Sub(CliEnvironment environment) {
@@ -90,9 +94,11 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
             scan = new DeadLetterScan();
             CtrlC ctrlC = CtrlC.stops(scan::stop);
             BrokerConnection connection = null;
+            SpanExport spans = null;
             try {
+                spans = SpanExport.open(telemetry.traces(environment));
                 Target cluster = Target.of(target, environment);
-                connection = ReadCommand.open(cluster, io);
+                connection = spans.traced(ReadCommand.open(cluster, io));
                 int exitCode = run(cluster, connection);
                 environment.out().flush();
                 if (environment.out().checkError()) {
@@ -117,6 +123,9 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
             } finally {
                 if (connection != null) {
                     connection.close();
+                }
+                if (spans != null) {
+                    spans.close(); // the scan's spans have ended: sent now
                 }
                 io.shutdownNow();
                 ctrlC.close();

@@ -114,15 +114,22 @@ public final class FlowdeckCli implements Callable<Integer> {
     /** The version Maven built, from the jar's resources. */
     static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
+        public String[] getVersion() {
+            return new String[] {"flowdeck " + number(),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
+        }
+
+        /** The version number alone, e.g. {@code 0.1.0-SNAPSHOT}; "(development)" outside a built jar. */
+        static String number() {
             var properties = new Properties();
             try (InputStream in = FlowdeckCli.class.getResourceAsStream("/flowdeck-cli.properties")) {
                 if (in != null) {
                     properties.load(in);
                 }
+            } catch (IOException unreadable) {
+                // said as "(development)", like a missing file
             }
-            return new String[] {"flowdeck " + properties.getProperty("version", "(development)"),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
+            return properties.getProperty("version", "(development)");
         }
     }
 }

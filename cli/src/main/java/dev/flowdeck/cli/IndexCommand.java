@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -52,6 +53,9 @@ abstract class IndexCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
             description = "table (default, for reading) or json (one object, for jq).")
     Format format = Format.TABLE;
+
+    @Mixin
+    TelemetryOptions telemetry = new TelemetryOptions();
 
     private final CliEnvironment environment;
 
@@ -86,12 +90,13 @@ abstract class IndexCommand implements Callable<Integer> {
     private int run(Target cluster, IndexOptions.Window window, ChainIndex chains) {
         PrintStream err = environment.err();
         // Two threads: the connector's continuations, and the indexer's one thread for the whole run.
+        SpanExport spans = SpanExport.open(telemetry.traces(environment));
         ExecutorService io = Executors.newFixedThreadPool(2, new NamedThreadFactory("flowdeck-cli-io"));
         var running = new AtomicReference<Indexer.Run>();
         CtrlC ctrlC = CtrlC.stops(() -> Optional.ofNullable(running.get()).ifPresent(Indexer.Run::cancel));
         BrokerConnection connection = null;
         try {
-            connection = ReadCommand.open(cluster, io);
+            connection = spans.traced(ReadCommand.open(cluster, io));
             List<String> destinations = index.topics.isEmpty() ? everyDestination(connection) : index.topics;
             if (destinations.isEmpty()) {
                 err.println("There is no topic or queue to index on " + cluster.profile().name() + ".");
@@ -126,6 +131,7 @@ abstract class IndexCommand implements Callable<Integer> {
             if (connection != null) {
                 connection.close();
             }
+            spans.close(); // the run's spans have ended with its outcome: sent now
             io.shutdownNow();
             ctrlC.close();
         }

@@ -203,6 +203,16 @@ final class LagCommand implements Callable<Integer> {
      * the full path, so a URL without one gets the standard {@code /v1/metrics}.
      */
     static URI otlpEndpoint(String text) {
+        return otlpEndpoint(text, "--otlp", "/v1/metrics", false);
+    }
+
+    /**
+     * A collector's address for one signal: {@code path} ({@code /v1/metrics}, {@code /v1/traces}) is added to a
+     * URL without a path, or always when {@code base} (the standard environment variable's base URL).
+     *
+     * @param option what the address was given as, for the usage error
+     */
+    static URI otlpEndpoint(String text, String option, String path, boolean base) {
         URI uri;
         try {
             uri = new URI(text.strip());
@@ -211,11 +221,14 @@ final class LagCommand implements Callable<Integer> {
         }
         if (uri == null || uri.getHost() == null
                 || !"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new UsageException("--otlp takes a collector's OTLP/HTTP address such as http://localhost:4318: '"
+            throw new UsageException(option + " takes a collector's OTLP/HTTP address such as http://localhost:4318: '"
                     + text + "' is not one.");
         }
-        String path = uri.getRawPath();
-        return path == null || path.isEmpty() || path.equals("/") ? uri.resolve("/v1/metrics") : uri;
+        String given = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (base) {
+            return URI.create(uri.toString().replaceAll("/+$", "") + path);
+        }
+        return given.isEmpty() || given.equals("/") ? uri.resolve(path) : uri;
     }
 
     private int run(LagPlan plan, Target cluster) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -49,6 +50,9 @@ abstract class ReadCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = false, validate = false, heading = "%nOutput:%n")
     OutputOptions output = new OutputOptions();
+
+    @Mixin
+    TelemetryOptions telemetry = new TelemetryOptions();
 
     private final CliEnvironment environment;
     /** --since and --until, resolved once by {@link #checkedFilter()} for both the seek and the filter. */
@@ -137,12 +141,13 @@ abstract class ReadCommand implements Callable<Integer> {
         var run = new BrowseRun();
         // Ctrl-C: end the read, let this thread close the output and the connection (a RabbitMQ queue browse then
         // hands its messages back at once), and only then let the JVM go.
+        SpanExport spans = SpanExport.open(telemetry.traces(environment));
         CtrlC ctrlC = CtrlC.stops(run::stop);
         ExecutorService io = Executors.newFixedThreadPool(2, new NamedThreadFactory("flowdeck-cli-io"));
         BrokerConnection connection = null;
         int exitCode;
         try {
-            connection = open(cluster, io);
+            connection = spans.traced(open(cluster, io));
             run.run(connection.browse(request), batch -> tally.take(batch, sink, out, progress, err));
             progress.finish(tally.scanned, tally.written);
             exitCode = isSearch() && tally.written == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
@@ -166,6 +171,7 @@ abstract class ReadCommand implements Callable<Integer> {
             if (connection != null) {
                 connection.close();
             }
+            spans.close(); // the scan's span has ended with its browse: sent now
             io.shutdownNow();
             ctrlC.close();
         }

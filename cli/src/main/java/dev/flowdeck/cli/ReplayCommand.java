@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -146,6 +147,9 @@ final class ReplayCommand implements Callable<Integer> {
         boolean move;
     }
 
+    @Mixin
+    TelemetryOptions telemetry = new TelemetryOptions();
+
     private final CliEnvironment environment;
 
     ReplayCommand(CliEnvironment environment) {
@@ -231,6 +235,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int withCluster(Target cluster, Path config, Path replays) {
+        SpanExport spans = SpanExport.open(telemetry.traces(environment));
         ExecutorService io = Executors.newFixedThreadPool(2, new NamedThreadFactory("flowdeck-cli-io"));
         ScheduledExecutorService runnerThread = Executors.newSingleThreadScheduledExecutor(
                 new NamedThreadFactory("flowdeck-cli-replay"));
@@ -239,7 +244,7 @@ final class ReplayCommand implements Callable<Integer> {
         CtrlC ctrlC = CtrlC.stops(() -> stopRead.get().run());
         BrokerConnection connection = null;
         try {
-            connection = ReadCommand.open(cluster, io);
+            connection = spans.traced(ReadCommand.open(cluster, io));
             var jobs = new Replays(cluster.profile(), connection, replays, FileAuditLog.in(config), runnerThread,
                     environment.clock());
             ReplayPlan plan;
@@ -284,6 +289,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (connection != null) {
                 connection.close();
             }
+            spans.close(); // the replay's spans have ended with its report: sent now
             runnerThread.shutdownNow();
             io.shutdownNow();
             ctrlC.close();

@@ -39,11 +39,13 @@ class CliLayerRulesTest {
     }
 
     @Test
-    void onlyTheMetricsExportSeesTheOpenTelemetrySdk() {
+    void onlyTheExportsSeeOpenTelemetry() {
         noClasses().that().resideInAPackage("dev.flowdeck.cli..")
                 .and().doNotHaveSimpleName("LagMetrics").and().doNotHaveSimpleName("SampleMetricReader")
+                .and().doNotHaveSimpleName("SpanExport")
                 .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..")
-                .because("the lag watch's export is the one place the command line speaks OpenTelemetry")
+                .because("the lag watch's metrics and the scans' spans are the places the command line speaks "
+                        + "OpenTelemetry")
                 .check(classes);
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The smallest OTLP/HTTP collector a test needs: the JDK's HTTP server on a free loopback port, taking POSTs to
- * {@code /v1/metrics}, answering 200 and keeping every request. Protobuf writes strings as their plain UTF-8 bytes,
+ * {@code /v1/metrics} and {@code /v1/traces}, answering 200 (404 elsewhere) and keeping every request. Protobuf writes strings as their plain UTF-8 bytes,
  * so a body's metric names, attribute values and resource are found with {@link Request#text()}.
  */
 final class OtlpReceiver implements AutoCloseable {
@@ -25,6 +25,8 @@ final class OtlpReceiver implements AutoCloseable {
             return new String(body, StandardCharsets.ISO_8859_1);
         }
     }
+
+    private static final java.util.Set<String> SIGNALS = java.util.Set.of("/v1/metrics", "/v1/traces");
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -45,21 +47,26 @@ final class OtlpReceiver implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Content-Type"), in.readAllBytes()));
-            boolean metrics = exchange.getRequestMethod().equals("POST")
-                    && exchange.getRequestURI().getPath().equals("/v1/metrics");
-            // An empty ExportMetricsServiceResponse is zero bytes of protobuf: full success.
+            boolean signal = exchange.getRequestMethod().equals("POST")
+                    && SIGNALS.contains(exchange.getRequestURI().getPath());
+            // An empty Export*ServiceResponse is zero bytes of protobuf: full success.
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-            exchange.sendResponseHeaders(metrics ? 200 : 404, -1);
+            exchange.sendResponseHeaders(signal ? 200 : 404, -1);
         }
     }
 
-    /** The collector's base address, as an operator would give it to --otlp. */
+    /** The collector's base address, as an operator would give it to --otlp or --otlp-endpoint. */
     String address() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The requests to one path ({@code /v1/traces}). */
+    List<Request> requests(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).toList();
     }
 
     @Override

@@ -187,9 +187,12 @@ public final class Replays {
         CompletionStage<ReplayReport> report;
         try {
             // Read now, just before the run: the history must see every replay that ended before this one began.
-            var services = new ReplayRunner.Services(new ConnectionPublisher(profile, connection), chosen.readBack(),
-                    source, JournalHistory.read(directory), audit, new ExecutorReplayScheduler(runnerThread), clock);
-            report = job.begin(new ReplayRunner(plan, journal, services, options, progress));
+            // The run's span and each send's (no-op unless the connection is traced): the runner knows nothing of them.
+            ReplayTracing tracing = ReplayTracing.begin(connection, plan);
+            var services = new ReplayRunner.Services(tracing.publisher(new ConnectionPublisher(profile, connection)),
+                    chosen.readBack(), source, JournalHistory.read(directory), audit,
+                    new ExecutorReplayScheduler(runnerThread), clock);
+            report = tracing.endWhen(job.begin(new ReplayRunner(plan, journal, services, options, progress)));
         } catch (RuntimeException failed) {
             journal.close();
             throw failed;

@@ -46,12 +46,18 @@ public final class DryRun {
     private final List<EventPreview> events;
     private final List<HeldEvent> held;
     private final Totals totals;
+    /** Events whose message carries trace headers, which a traced send replaces (replay-connect's publisher). */
+    private final int traced;
 
-    private DryRun(List<EventPreview> events, List<HeldEvent> held, Totals totals) {
+    private DryRun(List<EventPreview> events, List<HeldEvent> held, Totals totals, int traced) {
         this.events = events;
         this.held = held;
         this.totals = totals;
+        this.traced = traced;
     }
+
+    private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("traceparent", "b3",
+            "x-b3-traceid");
 
     public static DryRun of(ReplayPlan plan) {
         List<EventPreview> events = new ArrayList<>();
@@ -66,8 +72,11 @@ public final class DryRun {
                     length(event.deadLetter().value()), length(event.message().value())));
             perTarget.merge(event.target().describe(), 1, Integer::sum);
         }
+        int traced = (int) plan.events().stream().filter(event -> event.message().headers().stream()
+                .anyMatch(header -> TRACE_HEADERS.contains(header.name().toLowerCase(java.util.Locale.ROOT))))
+                .count();
         return new DryRun(List.copyOf(events), plan.held(), new Totals(plan.events().size(), plan.held().size(),
-                payloadsChanged, perTarget));
+                payloadsChanged, perTarget), traced);
     }
 
     public List<EventPreview> events() {
@@ -107,6 +116,11 @@ public final class DryRun {
                 .append(totals.payloadsChanged()).append(" with a changed payload");
         totals.perTarget().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(target ->
                 text.append("\n  ").append(target.getValue()).append(" to ").append(target.getKey()));
+        if (traced > 0) {
+            text.append("\n").append(traced).append(traced == 1 ? " event carries" : " events carry")
+                    .append(" a trace context: with Flowdeck's telemetry on, its traceparent is renewed at send time ")
+                    .append("(a new span that links to the original trace)");
+        }
         return text.append('\n').toString();
     }
 

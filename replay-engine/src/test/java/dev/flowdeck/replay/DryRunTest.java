@@ -51,6 +51,8 @@ class DryRunTest {
                 orders.DLT/0@2 not sent: Replayed 2 times already (the limit is 2): quarantined instead of sent again.
                 1 to send, 1 held back, 1 with a changed payload
                   1 to orders, partition 3
+                1 event carries a trace context: with Flowdeck's telemetry on, its traceparent is renewed at send \
+                time (a new span that links to the original trace)
                 """);
     }
 
@@ -63,5 +65,16 @@ class DryRunTest {
         assertThat(preview.headerChanges()).extracting(DryRun.HeaderChange::name)
                 .containsExactly(Provenance.REPLAY_ID, Provenance.REPLAYED_FROM, Provenance.REPLAY_COUNT);
         assertThat(DryRun.of(plan).text()).contains("  = payload unchanged\n");
+    }
+
+    @Test
+    void saysThatTracedEventsGetTheirTraceparentRenewedAtSendTime() {
+        ReplayPlan plan = new ReplayPlanner(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "r",
+                name -> false, 3).plan(kafkaSelection(
+                        kafkaDeadLetter(5, "x"), kafkaDeadLetter(6, "y")), List.of(), ReplayMode.COPY);
+
+        // Every test dead letter carries a traceparent (Messages.kafkaDeadLetter).
+        assertThat(DryRun.of(plan).text()).endsWith("\n2 events carry a trace context: with Flowdeck's telemetry "
+                + "on, its traceparent is renewed at send time (a new span that links to the original trace)\n");
     }
 }

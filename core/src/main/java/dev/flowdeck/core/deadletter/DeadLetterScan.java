@@ -8,6 +8,12 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.ScanProgress;
 import dev.flowdeck.core.browse.ScanTally;
+import dev.flowdeck.core.telemetry.TelemetryAttributes;
+import dev.flowdeck.core.telemetry.TracedConnection;
+import dev.flowdeck.core.telemetry.WorkSpans;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -83,6 +89,8 @@ public final class DeadLetterScan {
     private final Predicate<Letter> wanted;
     private final Consumer<Progress> progress;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    /** The outcome once the scan's span has ended too: what callers see. */
+    private CompletionStage<Outcome> ended = outcome;
 
     private final DeadLetterGroups groups = new DeadLetterGroups();
     private final List<Letter> kept = new ArrayList<>();
@@ -115,12 +123,27 @@ public final class DeadLetterScan {
     public static DeadLetterScan start(BrokerConnection connection, String destination, DeadLetterDecoder decoder,
                                        int keep, Predicate<Letter> wanted, Consumer<Progress> progress) {
         var scan = new DeadLetterScan(destination, decoder, keep, wanted, progress);
-        connection.browse(BrowseRequest.fromBeginning(destination)).subscribe(scan.new Reader());
+        // The scan's span holds its browse's span (a no-op span while telemetry is off).
+        Span span = TracedConnection.tracer(connection).spanBuilder("scan dead letters " + destination)
+                .setAttribute(TelemetryAttributes.MESSAGING_SYSTEM, TelemetryAttributes.system(connection.kind()))
+                .setAttribute(TelemetryAttributes.DESTINATION, destination)
+                .startSpan();
+        scan.ended = WorkSpans.endWhen(span, scan.outcome, (ended, outcome) -> {
+            ended.setAttribute(TelemetryAttributes.SCANNED, outcome.total());
+            ended.setAttribute(TelemetryAttributes.MATCHED, outcome.wanted());
+            ended.setAttribute(GROUPS, (long) outcome.groups().size());
+            ended.setAttribute(TelemetryAttributes.OUTCOME, outcome.cancelled() ? "cancelled" : "completed");
+        });
+        try (Scope current = span.makeCurrent()) {
+            connection.browse(BrowseRequest.fromBeginning(destination)).subscribe(scan.new Reader());
+        }
         return scan;
     }
 
+    private static final AttributeKey<Long> GROUPS = AttributeKey.longKey("flowdeck.deadletter.groups");
+
     public CompletionStage<Outcome> outcome() {
-        return outcome;
+        return ended;
     }
 
     /** Stops reading at once; the outcome then says what was read, with {@code cancelled} set. */

@@ -8,6 +8,12 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.ScanTally;
 import dev.flowdeck.core.browse.StartPosition;
+import dev.flowdeck.core.telemetry.TelemetryAttributes;
+import dev.flowdeck.core.telemetry.TracedConnection;
+import dev.flowdeck.core.telemetry.WorkSpans;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +53,24 @@ public final class Indexer {
      */
     public Run start(IndexWindow window, ChainIndex index, Consumer<IndexProgress> progress) {
         var run = new Run(window, index, progress);
-        executor.execute(run::index);
+        // One span for the run; each destination's browse is its child, since the run's context is current on the
+        // indexing thread (a no-op span while telemetry is off).
+        Span span = TracedConnection.tracer(connection).spanBuilder("index trace chains")
+                .setAttribute(TelemetryAttributes.MESSAGING_SYSTEM, TelemetryAttributes.system(connection.kind()))
+                .setAttribute(DESTINATIONS, window.destinations())
+                .startSpan();
+        run.ended = WorkSpans.endWhen(span, run.outcome, (ended, outcome) -> {
+            ended.setAttribute(TelemetryAttributes.SCANNED, outcome.scanned());
+            ended.setAttribute(INDEXED, outcome.indexed());
+            ended.setAttribute(TelemetryAttributes.OUTCOME, outcome.cancelled() ? "cancelled" : "completed");
+        });
+        executor.execute(Context.current().with(span).wrap(run::index));
         return run;
     }
+
+    private static final AttributeKey<List<String>> DESTINATIONS =
+            AttributeKey.stringArrayKey("flowdeck.index.destinations");
+    private static final AttributeKey<Long> INDEXED = AttributeKey.longKey("flowdeck.index.indexed");
 
     /** One indexing run: its outcome, and the cancel button. */
     public final class Run {
@@ -58,6 +79,8 @@ public final class Indexer {
         private final ChainIndex index;
         private final Consumer<IndexProgress> progress;
         private final CompletableFuture<IndexOutcome> outcome = new CompletableFuture<>();
+        /** The outcome once the run's span has ended too: what callers see. */
+        private CompletionStage<IndexOutcome> ended = outcome;
         private final List<String> notes = new ArrayList<>();
         private volatile boolean cancelled;
         private volatile Feed current;
@@ -69,7 +92,7 @@ public final class Indexer {
         }
 
         public CompletionStage<IndexOutcome> outcome() {
-            return outcome;
+            return ended;
         }
 
         /** Stops the run: the current browse is cancelled; the index keeps what was read. */
