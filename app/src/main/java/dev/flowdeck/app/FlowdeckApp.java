@@ -8,6 +8,7 @@ import dev.flowdeck.store.AbandonedHistories;
 import dev.flowdeck.store.FileAlertLog;
 import dev.flowdeck.store.FileAuditLog;
 import dev.flowdeck.store.ReplaysDirectory;
+import dev.flowdeck.telemetry.OwnSpans;
 import dev.flowdeck.store.FileLagHistoryStore;
 import dev.flowdeck.core.audit.AuditLog;
 import dev.flowdeck.views.cluster.ClusterViewModel;
@@ -25,6 +26,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -43,13 +45,14 @@ public final class FlowdeckApp extends Application {
     private AppExecutors executors;
     private Workspace workspace;
     private AlertNotifier notifier;
-    private AppTelemetry telemetry;
+    private OwnSpans telemetry;
 
     @Override
     public void init() {
         options = LaunchOptions.parse(getParameters().getRaw());
         executors = AppExecutors.create();
-        telemetry = AppTelemetry.open(AppTelemetry.endpoint(options.otlpEndpoint(), System.getenv()));
+        telemetry = OwnSpans.to(LaunchOptions.tracesEndpoint(options.otlpEndpoint(), System.getenv()),
+                Optional.ofNullable(FlowdeckApp.class.getPackage().getImplementationVersion()).orElse("(development)"));
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.flowdeck.core.browse.TimeExpression;
 import dev.flowdeck.core.lag.LagSettings;
 import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.sandbox.SandboxSettings;
+import dev.flowdeck.telemetry.OtlpAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param sandboxSettings how busy the sandbox's shop is (unused for an own cluster)
  * @param lag             how consumer lag is sampled, judged and kept
  * @param otlpEndpoint    where Flowdeck's own spans go (the traces URL of an OTLP/HTTP collector); empty: nowhere,
- *                        unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} says (see {@link AppTelemetry})
+ *                        unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} says (see {@link #tracesEndpoint})
  */
 public record LaunchOptions(ConnectionProfile profile, Credentials credentials, SandboxSettings sandboxSettings,
                             LagSettings lag, Optional<URI> otlpEndpoint) {
@@ -125,19 +125,22 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
      * {@code --otlp-endpoint} does.
      */
     static URI traces(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            uri = null;
+        return OtlpAddress.forSignal(text, "--otlp-endpoint", OtlpAddress.TRACES, false);
+    }
+
+    /**
+     * Where the desktop's own spans go: the option's traces URL, else the standard environment variable's base URL
+     * with {@code /v1/traces}; empty when neither is set, and telemetry is off.
+     */
+    static Optional<URI> tracesEndpoint(Optional<URI> option, Map<String, String> environment) {
+        if (option.isPresent()) {
+            return option;
         }
-        if (uri == null || uri.getHost() == null
-                || !"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("--otlp-endpoint takes a collector's OTLP/HTTP address such as "
-                    + "http://localhost:4318, not '" + text + "'");
+        String base = environment.get(OtlpAddress.ENVIRONMENT);
+        if (base == null || base.isBlank()) {
+            return Optional.empty();
         }
-        String path = uri.getRawPath();
-        return path == null || path.isEmpty() || path.equals("/") ? uri.resolve("/v1/traces") : uri;
+        return Optional.of(OtlpAddress.forSignal(base, OtlpAddress.ENVIRONMENT, OtlpAddress.TRACES, true));
     }
 
     private static Duration age(String text, String option) {

@@ -87,17 +87,17 @@ class LaunchOptionsTest {
     @Test
     void telemetryIsOffUnlessAnEndpointIsGivenByOptionOrEnvironment() {
         assertThat(LaunchOptions.parse(List.of()).otlpEndpoint()).isEmpty();
-        assertThat(AppTelemetry.endpoint(LaunchOptions.parse(List.of()).otlpEndpoint(), java.util.Map.of())).isEmpty();
+        assertThat(LaunchOptions.tracesEndpoint(LaunchOptions.parse(List.of()).otlpEndpoint(), java.util.Map.of())).isEmpty();
         assertThat(LaunchOptions.parse(List.of("--otlp-endpoint", "http://collector:4318")).otlpEndpoint())
                 .contains(java.net.URI.create("http://collector:4318/v1/traces"));
         assertThat(LaunchOptions.parse(List.of("--otlp-endpoint=http://collector:4318/custom")).otlpEndpoint())
                 .contains(java.net.URI.create("http://collector:4318/custom"));
         // The environment's base URL always gets the signal's path; the option wins over it.
-        assertThat(AppTelemetry.endpoint(java.util.Optional.empty(),
-                java.util.Map.of(AppTelemetry.ENVIRONMENT, "http://otel:4318/base/")))
+        assertThat(LaunchOptions.tracesEndpoint(java.util.Optional.empty(),
+                java.util.Map.of(dev.flowdeck.telemetry.OtlpAddress.ENVIRONMENT, "http://otel:4318/base/")))
                 .contains(java.net.URI.create("http://otel:4318/base/v1/traces"));
-        assertThat(AppTelemetry.endpoint(java.util.Optional.of(java.net.URI.create("http://mine:4318/v1/traces")),
-                java.util.Map.of(AppTelemetry.ENVIRONMENT, "http://otel:4318")))
+        assertThat(LaunchOptions.tracesEndpoint(java.util.Optional.of(java.net.URI.create("http://mine:4318/v1/traces")),
+                java.util.Map.of(dev.flowdeck.telemetry.OtlpAddress.ENVIRONMENT, "http://otel:4318")))
                 .contains(java.net.URI.create("http://mine:4318/v1/traces"));
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--otlp-endpoint", "collector:4318")))
                 .hasMessageContaining("--otlp-endpoint takes a collector's OTLP/HTTP address");

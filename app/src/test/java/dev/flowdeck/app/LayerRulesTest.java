@@ -75,7 +75,8 @@ class LayerRulesTest {
                         "dev.flowdeck.profiles..", "dev.flowdeck.views..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..",
                         "io.opentelemetry.exporter..")
-                .because("Flowdeck's own telemetry is the API in the layers and the SDK in the app (decision 0019)")
+                .because("Flowdeck's own telemetry is the API in the layers and the SDK in the telemetry module the "
+                        + "app and the command line share (decision 0019)")
                 .check(classes);
     }
 

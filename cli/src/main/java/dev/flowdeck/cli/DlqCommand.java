@@ -12,6 +12,7 @@ import dev.flowdeck.core.deadletter.DeadLetterDestinations;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterGroups;
 import dev.flowdeck.core.deadletter.Origin;
+import dev.flowdeck.telemetry.OwnSpans;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -94,9 +95,9 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
             scan = new DeadLetterScan();
             CtrlC ctrlC = CtrlC.stops(scan::stop);
             BrokerConnection connection = null;
-            SpanExport spans = null;
+            OwnSpans spans = null;
             try {
-                spans = SpanExport.open(telemetry.traces(environment));
+                spans = OwnSpans.to(telemetry.traces(environment), FlowdeckCli.Version.number());
                 Target cluster = Target.of(target, environment);
                 connection = spans.traced(ReadCommand.open(cluster, io));
                 int exitCode = run(cluster, connection);

@@ -9,6 +9,7 @@ import dev.flowdeck.core.trace.ChainIndex;
 import dev.flowdeck.core.trace.IndexOutcome;
 import dev.flowdeck.core.trace.IndexWindow;
 import dev.flowdeck.core.trace.Indexer;
+import dev.flowdeck.telemetry.OwnSpans;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -90,7 +91,7 @@ abstract class IndexCommand implements Callable<Integer> {
     private int run(Target cluster, IndexOptions.Window window, ChainIndex chains) {
         PrintStream err = environment.err();
         // Two threads: the connector's continuations, and the indexer's one thread for the whole run.
-        SpanExport spans = SpanExport.open(telemetry.traces(environment));
+        OwnSpans spans = OwnSpans.to(telemetry.traces(environment), FlowdeckCli.Version.number());
         ExecutorService io = Executors.newFixedThreadPool(2, new NamedThreadFactory("flowdeck-cli-io"));
         var running = new AtomicReference<Indexer.Run>();
         CtrlC ctrlC = CtrlC.stops(() -> Optional.ofNullable(running.get()).ifPresent(Indexer.Run::cancel));

@@ -14,9 +14,9 @@ import dev.flowdeck.core.lag.LagEvaluator;
 import dev.flowdeck.core.lag.LagHistoryStore;
 import dev.flowdeck.core.lag.LagMonitor;
 import dev.flowdeck.core.lag.Spoken;
+import dev.flowdeck.telemetry.OtlpAddress;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -203,7 +203,7 @@ final class LagCommand implements Callable<Integer> {
      * the full path, so a URL without one gets the standard {@code /v1/metrics}.
      */
     static URI otlpEndpoint(String text) {
-        return otlpEndpoint(text, "--otlp", "/v1/metrics", false);
+        return otlpEndpoint(text, "--otlp", OtlpAddress.METRICS, false);
     }
 
     /**
@@ -213,22 +213,11 @@ final class LagCommand implements Callable<Integer> {
      * @param option what the address was given as, for the usage error
      */
     static URI otlpEndpoint(String text, String option, String path, boolean base) {
-        URI uri;
         try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            uri = null;
+            return OtlpAddress.forSignal(text, option, path, base);
+        } catch (IllegalArgumentException notOne) {
+            throw new UsageException(notOne.getMessage());
         }
-        if (uri == null || uri.getHost() == null
-                || !"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new UsageException(option + " takes a collector's OTLP/HTTP address such as http://localhost:4318: '"
-                    + text + "' is not one.");
-        }
-        String given = uri.getRawPath() == null ? "" : uri.getRawPath();
-        if (base) {
-            return URI.create(uri.toString().replaceAll("/+$", "") + path);
-        }
-        return given.isEmpty() || given.equals("/") ? uri.resolve(path) : uri;
     }
 
     private int run(LagPlan plan, Target cluster) {

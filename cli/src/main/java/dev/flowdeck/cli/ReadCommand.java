@@ -13,6 +13,7 @@ import dev.flowdeck.core.export.ExportFormat;
 import dev.flowdeck.core.export.MessageExport;
 import dev.flowdeck.core.filter.FilterException;
 import dev.flowdeck.core.filter.MessageFilter;
+import dev.flowdeck.telemetry.OwnSpans;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ abstract class ReadCommand implements Callable<Integer> {
         var run = new BrowseRun();
         // Ctrl-C: end the read, let this thread close the output and the connection (a RabbitMQ queue browse then
         // hands its messages back at once), and only then let the JVM go.
-        SpanExport spans = SpanExport.open(telemetry.traces(environment));
+        OwnSpans spans = OwnSpans.to(telemetry.traces(environment), FlowdeckCli.Version.number());
         CtrlC ctrlC = CtrlC.stops(run::stop);
         ExecutorService io = Executors.newFixedThreadPool(2, new NamedThreadFactory("flowdeck-cli-io"));
         BrokerConnection connection = null;

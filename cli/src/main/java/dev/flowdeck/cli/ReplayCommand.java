@@ -28,6 +28,7 @@ import dev.flowdeck.replay.TransformLines;
 import dev.flowdeck.replayconnect.Replays;
 import dev.flowdeck.store.FileAuditLog;
 import dev.flowdeck.store.ReplaysDirectory;
+import dev.flowdeck.telemetry.OwnSpans;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -235,7 +236,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int withCluster(Target cluster, Path config, Path replays) {
-        SpanExport spans = SpanExport.open(telemetry.traces(environment));
+        OwnSpans spans = OwnSpans.to(telemetry.traces(environment), FlowdeckCli.Version.number());
         ExecutorService io = Executors.newFixedThreadPool(2, new NamedThreadFactory("flowdeck-cli-io"));
         ScheduledExecutorService runnerThread = Executors.newSingleThreadScheduledExecutor(
                 new NamedThreadFactory("flowdeck-cli-replay"));

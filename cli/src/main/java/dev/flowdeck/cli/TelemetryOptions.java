@@ -1,5 +1,6 @@
 package dev.flowdeck.cli;
 
+import dev.flowdeck.telemetry.OtlpAddress;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -11,8 +12,7 @@ import picocli.CommandLine.Option;
  */
 final class TelemetryOptions {
 
-    static final String ENVIRONMENT = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    static final String TRACES = "/v1/traces";
+    static final String ENVIRONMENT = OtlpAddress.ENVIRONMENT;
 
     @Option(names = "--otlp-endpoint", paramLabel = "URL",
             description = "Send Flowdeck's own spans of this scan (OpenTelemetry, OTLP over HTTP, protobuf) to the "
@@ -27,13 +27,13 @@ final class TelemetryOptions {
      */
     Optional<URI> traces(CliEnvironment environment) {
         if (endpoint != null) {
-            return Optional.of(LagCommand.otlpEndpoint(endpoint, "--otlp-endpoint", TRACES, false));
+            return Optional.of(LagCommand.otlpEndpoint(endpoint, "--otlp-endpoint", OtlpAddress.TRACES, false));
         }
         String base = environment.variable(ENVIRONMENT);
         if (base == null || base.isBlank()) {
             return Optional.empty();
         }
         // The specification's base URL: the signal's path is always appended to it.
-        return Optional.of(LagCommand.otlpEndpoint(base, ENVIRONMENT, TRACES, true));
+        return Optional.of(LagCommand.otlpEndpoint(base, ENVIRONMENT, OtlpAddress.TRACES, true));
     }
 }

@@ -3,6 +3,7 @@ package dev.flowdeck.views.browser;
 import atlantafx.base.theme.Styles;
 import dev.flowdeck.core.decode.JsonTree;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.common.ReadOnlyText;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -35,10 +36,10 @@ final class MessageDetail extends BorderPane {
     private final Hyperlink trace = new Hyperlink();
     private final Label note = new Label();
     private final Button fetchWhole = new Button("Load the whole message", new FontIcon("mdi2d-download"));
-    private final TextArea value = readOnlyText("detail-value");
+    private final TextArea value = ReadOnlyText.monospace("detail-value");
     private final TreeView<JsonTree.Node> tree = new TreeView<>();
-    private final TextArea hex = readOnlyText("detail-hex");
-    private final TextArea key = readOnlyText("detail-key");
+    private final TextArea hex = ReadOnlyText.monospace("detail-hex");
+    private final TextArea key = ReadOnlyText.monospace("detail-key");
     private final TableView<MessageInspection.Field> headers = fieldTable("detail-headers", "No headers.");
     private final TableView<MessageInspection.Field> properties = fieldTable("detail-properties",
             "No properties.");
@@ -139,14 +140,6 @@ final class MessageDetail extends BorderPane {
         return item;
     }
 
-    private static TextArea readOnlyText(String id) {
-        var area = new TextArea();
-        area.setId(id);
-        area.setEditable(false);
-        area.setWrapText(false);
-        area.setStyle("-fx-font-family: monospace;");
-        return area;
-    }
 
     private static TableView<MessageInspection.Field> fieldTable(String id, String empty) {
         var table = new TableView<MessageInspection.Field>();

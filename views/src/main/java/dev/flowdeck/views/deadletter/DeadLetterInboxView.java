@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
 import dev.flowdeck.views.common.Columns;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.common.ReadOnlyText;
 import dev.flowdeck.views.replay.AuditTrailDialog;
 import dev.flowdeck.views.replay.ReplayDialog;
 import dev.flowdeck.views.replay.ReplayHistoryDialog;
@@ -18,7 +19,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -93,8 +93,8 @@ public final class DeadLetterInboxView extends BorderPane {
             }
         });
 
-        var summary = readOnly("dead-letter-summary");
-        var stackTrace = readOnly("dead-letter-stack-trace");
+        var summary = ReadOnlyText.monospace("dead-letter-summary");
+        var stackTrace = ReadOnlyText.monospace("dead-letter-stack-trace");
         model.selectedLetterProperty().subscribe(chosen -> {
             summary.setText(chosen == null ? "" : LetterSummary.describe(chosen));
             stackTrace.setText(chosen == null ? "" : chosen.deadLetter().failure().stackTrace()
@@ -180,15 +180,6 @@ public final class DeadLetterInboxView extends BorderPane {
         var top = new VBox(4, row, error);
         top.setPadding(new Insets(8, 10, 4, 10));
         return top;
-    }
-
-    private static TextArea readOnly(String id) {
-        var area = new TextArea();
-        area.setId(id);
-        area.setEditable(false);
-        area.setWrapText(false);
-        area.setStyle("-fx-font-family: monospace;");
-        return area;
     }
 
     private static Label placeholder(String text) {

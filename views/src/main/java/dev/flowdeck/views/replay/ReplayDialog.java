@@ -2,6 +2,7 @@ package dev.flowdeck.views.replay;
 
 import atlantafx.base.theme.Styles;
 import dev.flowdeck.replay.ReplayMode;
+import dev.flowdeck.views.common.ReadOnlyText;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -98,10 +99,7 @@ public final class ReplayDialog extends Stage {
         var error = wrapped("replay-error", Styles.DANGER);
         error.textProperty().bind(model.errorProperty());
 
-        var dryRun = new TextArea();
-        dryRun.setId("replay-dry-run");
-        dryRun.setEditable(false);
-        dryRun.setStyle("-fx-font-family: monospace;");
+        var dryRun = ReadOnlyText.monospace("replay-dry-run");
         dryRun.textProperty().bind(model.dryRunProperty());
         VBox.setVgrow(dryRun, Priority.ALWAYS);
 

@@ -217,7 +217,8 @@ class RabbitBrokerConnectionIT {
                     "Read the first 10,000 of the 10,500 messages waiting in the queue: a queue browse holds what it "
                             + "reads, which its consumers cannot get meanwhile, so it stops at 10,000. To see further, "
                             + "browse its dead-letter queue, or bind a stream to the same exchange and browse that.");
-            await().atMost(Duration.ofSeconds(10))
+            // The broker requeues 10,000 messages after the browse hands them back: seconds on a busy machine.
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> channel.queueDeclarePassive(queue).getMessageCount() == depth);
 
             // A browse that finds what it was asked for before the cap has nothing to say about it.
@@ -226,7 +227,7 @@ class RabbitBrokerConnectionIT {
             few.done.get(30, TimeUnit.SECONDS);
             assertThat(few.messages()).hasSize(3);
             assertThat(few.batches).allMatch(batch -> batch.notes().isEmpty());
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> channel.queueDeclarePassive(queue).getMessageCount() == depth);
         }
     }

@@ -1,4 +1,4 @@
-package dev.flowdeck.cli;
+package dev.flowdeck.telemetry;
 
 import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.telemetry.TelemetryAttributes;
@@ -15,28 +15,31 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Flowdeck's own spans of a command, exported over OTLP/HTTP when an endpoint is given: the command's connection
- * is wrapped so its scans are traced (core's {@link TracedConnection}); without an endpoint nothing is built, the
- * connection is returned as it is, and no byte leaves the machine.
+ * Flowdeck's own spans, exported over OTLP/HTTP when a collector's traces URL is given: every connection handed out
+ * through {@link #traced} has its scans traced (core's {@link TracedConnection}; replays take the tracer from the
+ * connection). Without a URL nothing is built, connections are returned as they are, and no byte leaves the machine.
  *
- * <p>Spans are batched and sent when the command ends ({@link #close()} flushes, waiting a few seconds at most): a
- * command is short, and a collector that does not answer must not hold up its exit for long.
+ * <p>Spans are batched; {@link #close()} sends what is left, waiting a few seconds at most, so a collector that does
+ * not answer cannot hold up the exit of the app or of a command.
  */
-final class SpanExport implements AutoCloseable {
+public final class OwnSpans implements AutoCloseable {
 
-    static final String SERVICE_NAME = "flowdeck";
+    public static final String SERVICE_NAME = "flowdeck";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final SdkTracerProvider provider;
 
-    private SpanExport(SdkTracerProvider provider) {
+    private OwnSpans(SdkTracerProvider provider) {
         this.provider = provider;
     }
 
-    /** Exports to {@code traces} ({@code http://collector:4318/v1/traces}), or nothing when it is empty. */
-    static SpanExport open(Optional<URI> traces) {
+    /**
+     * @param traces  the collector's traces URL ({@code http://collector:4318/v1/traces}); empty: telemetry off
+     * @param version this Flowdeck's version, the resource's {@code service.version}
+     */
+    public static OwnSpans to(Optional<URI> traces, String version) {
         if (traces.isEmpty()) {
-            return new SpanExport(null);
+            return new OwnSpans(null);
         }
         OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
                 .setEndpoint(traces.get().toString())
@@ -44,20 +47,20 @@ final class SpanExport implements AutoCloseable {
                 .build();
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
                 AttributeKey.stringKey("service.name"), SERVICE_NAME,
-                AttributeKey.stringKey("service.version"), FlowdeckCli.Version.number())));
-        return new SpanExport(SdkTracerProvider.builder()
+                AttributeKey.stringKey("service.version"), version)));
+        return new OwnSpans(SdkTracerProvider.builder()
                 .setResource(resource)
                 .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
                 .build());
     }
 
     /** {@code connection} with its scans traced, or itself when telemetry is off. */
-    BrokerConnection traced(BrokerConnection connection) {
+    public BrokerConnection traced(BrokerConnection connection) {
         return provider == null ? connection
                 : TracedConnection.wrap(connection, provider.get(TelemetryAttributes.SCOPE));
     }
 
-    /** Sends what is left and stops; waits a few seconds at most. */
+    /** Sends the spans still batched and stops; waits a few seconds at most. */
     @Override
     public void close() {
         if (provider != null) {
