@@ -30,6 +30,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * number) complete them, on the channel's dispatch thread. The broker sends a mandatory message's return before its
  * ack, in the order the messages were published, so a return belongs to the oldest unconfirmed message with the
  * same exchange, routing key and body.
+ *
+ * <p>The timeout is the broker's silence, not a message's wait: with thousands out, the last waits for all before
+ * it, which on a slow disk is longer than any fixed bound. So the unconfirmed messages fail together only when no
+ * ack or nack came for the whole timeout while some were waiting.
  */
 final class RabbitPublisher {
 
@@ -53,6 +57,9 @@ final class RabbitPublisher {
     private final ConcurrentLinkedQueue<Pending> toSend = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final ConcurrentNavigableMap<Long, Pending> unconfirmed = new ConcurrentSkipListMap<>();
+    /** When the broker last answered, or the first message began waiting for it (System.nanoTime). */
+    private volatile long lastProgress = System.nanoTime();
+    private final AtomicBoolean watching = new AtomicBoolean();
 
     RabbitPublisher(Channel channel, Duration timeout, Executor io) throws IOException {
         this.channel = channel;
@@ -83,7 +90,28 @@ final class RabbitPublisher {
                 sendQueued(); // the channel is closing with the connection: each publish fails at once
             }
         }
-        return pending.receipt.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return pending.receipt;
+    }
+
+    /** Checks, a timeout after the broker's last answer, that it answered since; fails what waits if not. */
+    private void watch(long delayNanos) {
+        CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS, io).execute(() -> {
+            if (unconfirmed.isEmpty()) {
+                watching.set(false);
+                if (!unconfirmed.isEmpty() && watching.compareAndSet(false, true)) {
+                    watch(timeout.toNanos()); // one began waiting just now
+                }
+                return;
+            }
+            long silent = System.nanoTime() - lastProgress;
+            if (silent >= timeout.toNanos()) {
+                failUnconfirmed(new java.util.concurrent.TimeoutException("no confirm from the broker in "
+                        + timeout.toSeconds() + " s"));
+                watching.set(false);
+            } else {
+                watch(timeout.toNanos() - silent);
+            }
+        });
     }
 
     private void sendQueued() {
@@ -98,7 +126,13 @@ final class RabbitPublisher {
 
     private synchronized void publishNow(Pending pending) {
         long sequence = channel.getNextPublishSeqNo();
+        if (unconfirmed.isEmpty()) {
+            lastProgress = System.nanoTime(); // the broker owes nothing until now
+        }
         unconfirmed.put(sequence, pending);
+        if (watching.compareAndSet(false, true)) {
+            watch(timeout.toNanos());
+        }
         try {
             channel.basicPublish(pending.message.destination(), pending.routingKey, true,
                     AmqpMessages.toProperties(pending.message.headers(), pending.message.properties()),
@@ -121,6 +155,7 @@ final class RabbitPublisher {
     }
 
     private void confirmed(long sequence, boolean multiple, boolean ack) {
+        lastProgress = System.nanoTime();
         if (multiple) {
             Map<Long, Pending> answered = unconfirmed.headMap(sequence, true);
             answered.values().forEach(pending -> answer(pending, ack));
