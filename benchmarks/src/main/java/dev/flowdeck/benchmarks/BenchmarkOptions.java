@@ -26,8 +26,8 @@ public record BenchmarkOptions(long records, long heapRecords, int rounds, int w
 
     /** The replay's events per run: the figure. */
     public static final long REPLAY_EVENTS = 100_000;
-    /** The replay's concurrency unless told: the default proposed for the app (see README.md, Performance). */
-    public static final int REPLAY_CONCURRENCY = 1_000;
+    /** The replay's concurrency unless told: the app's default (see README.md, Performance). */
+    public static final int REPLAY_CONCURRENCY = dev.flowdeck.replay.ReplayOptions.DEFAULT_CONCURRENCY;
 
     /** Without the replay's sizes: its defaults. */
     public BenchmarkOptions(long records, long heapRecords, int rounds, int warmups, String compression,

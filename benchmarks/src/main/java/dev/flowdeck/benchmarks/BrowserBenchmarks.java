@@ -28,7 +28,8 @@ public final class BrowserBenchmarks {
     /** Every benchmark, in the order they run; a new one is added here. */
     static List<Benchmark> all() {
         return List.of(new ScanRateBenchmark(), new KeySearchBenchmark(), new HeapBenchmark(), new PulseGapBenchmark(),
-                new LagRoundBenchmark(), new TraceIndexBenchmark(), new ReplayBenchmark());
+                new LagRoundBenchmark(), new TraceIndexBenchmark(), new ReplayBenchmark(),
+                new RabbitReplayBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

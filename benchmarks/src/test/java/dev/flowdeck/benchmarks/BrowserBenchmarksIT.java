@@ -90,8 +90,18 @@ class BrowserBenchmarksIT {
         assertThat(replay.lastCheck()).as("every event in the target once")
                 .isEqualTo(new TargetCheck.Tally(REPLAYED, REPLAYED, REPLAYED));
         assertThat(replay.audited()).isEqualTo(1);
+        assertThat(replay.planning()).hasSize(1);
+
+        var rabbit = report.result(RabbitReplayResult.class);
+        assertThat(rabbit.bare()).singleElement().satisfies(run -> assertThat(run.matched())
+                .as("every message in the bare round's queue once").isEqualTo(REPLAYED));
+        assertThat(rabbit.replayed()).singleElement().satisfies(run -> {
+            assertThat(run.scanned()).as("delivered, as the runner reported").isEqualTo(REPLAYED);
+            assertThat(run.matched()).as("every event in the replay round's queue once").isEqualTo(REPLAYED);
+        });
 
         assertThat(Files.readString(out)).contains("### 1. Scan rate", "### 2. Key search", "### 3. Memory",
-                "### 4. The UI during a full-speed scan", "### 5. Lag round", "### 6. Trace index", "### 7. Replay");
+                "### 4. The UI during a full-speed scan", "### 5. Lag round", "### 6. Trace index", "### 7. Replay",
+                "### 8. Replay on RabbitMQ");
     }
 }

@@ -32,6 +32,10 @@ public final class JournalState {
     public record Standing(Step step, String reason) {
     }
 
+    /** The standings without a reason, one per step: most lines have none, and a replay writes two an event. */
+    private static final Standing[] BARE = java.util.Arrays.stream(Step.values())
+            .map(step -> new Standing(step, null)).toArray(Standing[]::new);
+
     private final Map<String, Standing> events = new LinkedHashMap<>();
 
     JournalState() {
@@ -43,7 +47,7 @@ public final class JournalState {
         if (was != null && was.step().compareTo(Step.CONFIRMED) >= 0 && step.compareTo(Step.CONFIRMED) < 0) {
             return;
         }
-        events.put(key, new Standing(step, reason));
+        events.put(key, reason == null ? BARE[step.ordinal()] : new Standing(step, reason));
     }
 
     public Optional<Standing> of(String key) {

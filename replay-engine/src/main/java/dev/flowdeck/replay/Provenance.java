@@ -47,9 +47,22 @@ public final class Provenance {
 
     /** The headers with any earlier provenance replaced by this replay's. */
     static List<MessageHeader> stamp(List<MessageHeader> headers, String replayId, String eventKey, int count) {
-        List<MessageHeader> stamped = new ArrayList<>(headers.stream()
-                .filter(header -> !RESERVED.contains(header.name())).toList());
-        stamped.add(new MessageHeader(REPLAY_ID, utf8(replayId)));
+        return stamp(headers, new MessageHeader(REPLAY_ID, utf8(replayId)), eventKey, count);
+    }
+
+    /**
+     * As {@link #stamp(List, String, String, int)}, with the replay's id header made once for the whole plan (a
+     * plan stamps every event with the same one; its bytes are never written to).
+     */
+    static List<MessageHeader> stamp(List<MessageHeader> headers, MessageHeader replayIdHeader, String eventKey,
+                                     int count) {
+        List<MessageHeader> stamped = new ArrayList<>(headers.size() + 3);
+        for (MessageHeader header : headers) {
+            if (!RESERVED.contains(header.name())) {
+                stamped.add(header);
+            }
+        }
+        stamped.add(replayIdHeader);
         stamped.add(new MessageHeader(REPLAYED_FROM, utf8(eventKey)));
         stamped.add(new MessageHeader(REPLAY_COUNT, utf8(Integer.toString(count))));
         return stamped;

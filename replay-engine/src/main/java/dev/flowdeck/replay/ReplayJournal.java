@@ -54,6 +54,9 @@ public final class ReplayJournal implements AutoCloseable {
     private final String replayId;
     private final JournalState state = new JournalState();
     private WriteFault fault;
+    /** The last line's time, written: lines of one turn mostly share a millisecond, and formatting one costs. */
+    private long atMillis = Long.MIN_VALUE;
+    private String at;
 
     private ReplayJournal(Path file, FileChannel channel, Clock clock, String replayId) {
         this.file = file;
@@ -177,8 +180,8 @@ public final class ReplayJournal implements AutoCloseable {
      * @param extra more fields, already written ({@code ,"name":value...}), or null
      */
     private Line line(String step, String key, String reason, String extra) {
-        StringBuilder json = new StringBuilder(128).append("{\"step\":\"").append(step).append("\",\"at\":\"")
-                .append(clock.instant()).append('"');
+        StringBuilder json = new StringBuilder(160).append("{\"step\":\"").append(step).append("\",\"at\":\"")
+                .append(now()).append('"');
         if (key == null) {
             field(json, "replay", replayId);
         } else {
@@ -190,23 +193,42 @@ public final class ReplayJournal implements AutoCloseable {
         if (extra != null) {
             json.append(extra);
         }
-        return new Line(step, key, reason, json.append('}').toString());
+        return new Line(step.equals(BEGIN) ? null : JournalState.Step.valueOf(step.toUpperCase(java.util.Locale.ROOT)),
+                key, reason, json.append('}').toString());
+    }
+
+    /** The time a line records, to the millisecond (what an operator reading a journal needs of it). */
+    private synchronized String now() {
+        long millis = clock.millis();
+        if (millis != atMillis) {
+            atMillis = millis;
+            at = Instant.ofEpochMilli(millis).toString();
+        }
+        return at;
     }
 
     private static StringBuilder field(StringBuilder json, String name, String value) {
         return json.append(",\"").append(name).append("\":\"").append(QUOTE.quoteAsString(value)).append('"');
     }
 
-    /** A line's JSON and what it does to the state. */
-    private record Line(String step, String key, String reason, String json) {
+    /** A line's JSON and what it does to the state (no step: the {@code begin} line). */
+    private record Line(JournalState.Step step, String key, String reason, String json) {
     }
 
     private void append(List<Line> records) {
-        StringBuilder lines = new StringBuilder(records.size() * 160);
+        var lines = new java.io.ByteArrayOutputStream(records.size() * 180);
+        CRC32 crc = new CRC32();
+        HexFormat hex = HexFormat.of();
         for (Line record : records) {
-            lines.append(crc(record.json())).append(' ').append(record.json()).append('\n');
+            byte[] json = record.json().getBytes(StandardCharsets.UTF_8); // encoded once: for the CRC and the file
+            crc.reset();
+            crc.update(json);
+            lines.writeBytes(hex.toHexDigits((int) crc.getValue()).getBytes(StandardCharsets.US_ASCII));
+            lines.write(' ');
+            lines.writeBytes(json);
+            lines.write('\n');
         }
-        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toByteArray());
         try {
             long at = channel.size();
             if (fault != null) {
@@ -221,7 +243,11 @@ public final class ReplayJournal implements AutoCloseable {
             throw new UncheckedIOException("The replay journal " + file + " could not be written ("
                     + e.getMessage() + "); the replay stops so that nothing is sent unrecorded.", e);
         }
-        records.forEach(record -> apply(record.step(), record.key(), record.reason()));
+        for (Line record : records) {
+            if (record.step() != null) {
+                state.apply(record.key(), record.step(), record.reason());
+            }
+        }
     }
 
     private void applyToState(JsonNode record) {

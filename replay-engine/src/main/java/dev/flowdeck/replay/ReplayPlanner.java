@@ -3,6 +3,7 @@ package dev.flowdeck.replay;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.publish.OutgoingMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,8 @@ public final class ReplayPlanner {
     /** The plan for {@code selection}, with the same transforms for every event. */
     public ReplayPlan plan(ReplaySelection selection, List<Transform> transforms, ReplayMode mode) {
         String id = replayIds.get();
-        List<PlannedEvent> events = new ArrayList<>();
+        MessageHeader idHeader = new MessageHeader(Provenance.REPLAY_ID, id.getBytes(StandardCharsets.UTF_8));
+        List<PlannedEvent> events = new ArrayList<>(selection.events().size());
         List<HeldEvent> held = new ArrayList<>();
         for (Map.Entry<String, SelectedEvent> named : named(selection).entrySet()) {
             String key = named.getKey();
@@ -62,7 +64,7 @@ public final class ReplayPlanner {
                 continue;
             }
             try {
-                OutgoingMessage message = message(id, key, deadLetter, selected.target(), transforms,
+                OutgoingMessage message = message(idHeader, key, deadLetter, selected.target(), transforms,
                         replayedBefore + 1);
                 events.add(new PlannedEvent(key, deadLetter, selected.target(), transforms, replayedBefore + 1,
                         message));
@@ -78,8 +80,8 @@ public final class ReplayPlanner {
      * identical in every byte are two events, told apart by their order.
      */
     private static Map<String, SelectedEvent> named(ReplaySelection selection) {
-        Map<String, SelectedEvent> named = new LinkedHashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, SelectedEvent> named = LinkedHashMap.newLinkedHashMap(selection.events().size());
+        Map<String, Integer> seen = HashMap.newHashMap(selection.events().size());
         for (SelectedEvent event : selection.events()) {
             String key = selection.identity().keyOf(event.message());
             int times = seen.merge(key, 1, Integer::sum);
@@ -91,10 +93,14 @@ public final class ReplayPlanner {
         return named;
     }
 
-    private OutgoingMessage message(String replayId, String key, BrowsedMessage deadLetter, ReplayTarget target,
-                                    List<Transform> transforms, int count) {
-        List<MessageHeader> headers = deadLetter.headers().stream()
-                .filter(header -> !deadLetterHeader.test(header.name())).toList();
+    private OutgoingMessage message(MessageHeader replayId, String key, BrowsedMessage deadLetter,
+                                    ReplayTarget target, List<Transform> transforms, int count) {
+        List<MessageHeader> headers = new ArrayList<>(deadLetter.headers().size());
+        for (MessageHeader header : deadLetter.headers()) {
+            if (!deadLetterHeader.test(header.name())) {
+                headers.add(header);
+            }
+        }
         Transform.Draft draft = new Transform.Draft(deadLetter.key(), deadLetter.value(), headers);
         for (Transform transform : transforms) {
             draft = transform.apply(draft);

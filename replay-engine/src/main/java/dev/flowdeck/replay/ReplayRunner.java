@@ -84,6 +84,14 @@ public final class ReplayRunner {
     /** The lines of the current turn, and what each allows once they are on the disk, in order. */
     private ReplayJournal.Batch lines;
     private final List<Runnable> afterForce = new java.util.ArrayList<>();
+    /**
+     * Answers from connector threads, waiting for the scheduler: one task takes all that arrived while it was
+     * queued (a replay has a thousand sends out, and a scheduler task for each answer cost more than the answer).
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> answers =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean answersQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private int delivered;
     private int failed;
     private int inFlight;
@@ -241,8 +249,7 @@ public final class ReplayRunner {
         } catch (RuntimeException failed) {
             taking = CompletableFuture.failedFuture(failed);
         }
-        taking.whenComplete((held, failure) ->
-                services.scheduler().execute(() -> guarded(() -> holdEnded(held, failure))));
+        taking.whenComplete((held, failure) -> answered(() -> holdEnded(held, failure)));
     }
 
     private void holdEnded(java.util.Set<String> held, Throwable failure) {
@@ -279,6 +286,25 @@ public final class ReplayRunner {
             }
         }
         turn();
+    }
+
+    /**
+     * An answer (from any thread) to be handled on the scheduler, in the order answers came: queued, with one
+     * scheduler task for all that arrive before it runs.
+     */
+    private void answered(Runnable answer) {
+        answers.add(answer);
+        if (answersQueued.compareAndSet(false, true)) {
+            services.scheduler().execute(() -> guarded(this::takeAnswers));
+        }
+    }
+
+    private void takeAnswers() {
+        answersQueued.set(false); // an answer added from now on queues another task
+        Runnable answer;
+        while ((answer = answers.poll()) != null) {
+            answer.run();
+        }
     }
 
     /**
@@ -354,8 +380,7 @@ public final class ReplayRunner {
         } catch (RuntimeException refused) {
             sending = CompletableFuture.failedFuture(refused);
         }
-        sending.whenComplete((receipt, failure) ->
-                services.scheduler().execute(() -> guarded(() -> sendEnded(event, receipt, failure))));
+        sending.whenComplete((receipt, failure) -> answered(() -> sendEnded(event, receipt, failure)));
     }
 
     private void sendEnded(PlannedEvent event, PublishReceipt receipt, Throwable failure) {
@@ -393,8 +418,7 @@ public final class ReplayRunner {
         } catch (RuntimeException failed) {
             asking = CompletableFuture.failedFuture(failed);
         }
-        asking.whenComplete((holds, failure) ->
-                services.scheduler().execute(() -> guarded(() -> checkEnded(event, holds, failure))));
+        asking.whenComplete((holds, failure) -> answered(() -> checkEnded(event, holds, failure)));
     }
 
     private void checkEnded(PlannedEvent event, Boolean holds, Throwable failure) {
@@ -432,8 +456,7 @@ public final class ReplayRunner {
         } catch (RuntimeException failed) {
             removing = CompletableFuture.failedFuture(failed);
         }
-        removing.whenComplete((ignored, failure) ->
-                services.scheduler().execute(() -> guarded(() -> removeEnded(event, deliveredBefore, failure))));
+        removing.whenComplete((ignored, failure) -> answered(() -> removeEnded(event, deliveredBefore, failure)));
     }
 
     private void removeEnded(PlannedEvent event, boolean deliveredBefore, Throwable failure) {

@@ -71,7 +71,7 @@ public final class ReplayDialog extends Stage {
         rate.setPrefWidth(110);
         rate.setTooltip(new Tooltip("At most this many events a second; 0 for no limit"));
         rate.valueProperty().subscribe(value -> model.rateProperty().set(value == null ? 0 : value));
-        var concurrency = new Spinner<Integer>(1, 256, model.concurrencyProperty().get());
+        var concurrency = new Spinner<Integer>(1, 100_000, model.concurrencyProperty().get());
         concurrency.setId("replay-concurrency");
         concurrency.setEditable(true);
         concurrency.setPrefWidth(90);

@@ -72,7 +72,7 @@ public final class ReplayViewModel {
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.PLANNING);
     private final ObjectProperty<ReplayMode> mode = new SimpleObjectProperty<>(ReplayMode.COPY);
     private final DoubleProperty rate = new SimpleDoubleProperty(50);
-    private final IntegerProperty concurrency = new SimpleIntegerProperty(8);
+    private final IntegerProperty concurrency = new SimpleIntegerProperty(ReplayOptions.DEFAULT_CONCURRENCY);
     private final BooleanProperty force = new SimpleBooleanProperty();
     private final StringProperty typedName = new SimpleStringProperty("");
     private final ObjectProperty<ReplayPlan> plan = new SimpleObjectProperty<>();

@@ -54,7 +54,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * callbacks beyond issuing the next request; every result hops to the {@code worker} executor (owned by the app)
  * before it is computed on. Each browse runs its own consumer on its own thread (a consumer is single-threaded),
  * from a pool this connection owns and shuts down on {@link #close()}. Lag in time is read by one more consumer on
- * one more thread the connection owns ({@link TimeLagReader}). The producer is created on first publish.
+ * one more thread the connection owns ({@link TimeLagReader}). The producer is created on first publish; records
+ * reach it from the worker and its answers go back through the worker, a queue's worth per hop ({@link KafkaSends}):
+ * nothing of a caller's runs on the producer's I/O thread.
  */
 public final class KafkaBrokerConnection implements BrokerConnection {
 
@@ -75,6 +77,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     private final AtomicInteger browseCounter = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaProducer<byte[], byte[]> producer;
+    private final KafkaSends sends;
 
     private KafkaBrokerConnection(ConnectionProfile profile, Credentials credentials, Executor worker,
                                   TimeLagBudget budget) {
@@ -84,6 +87,8 @@ public final class KafkaBrokerConnection implements BrokerConnection {
         this.worker = worker;
         this.offsetReset = new KafkaOffsetReset(admin, worker, profile);
         this.timeLag = new TimeLagReader(config.timeLag(TIME_LAG_CONSUMERS.incrementAndGet()), budget);
+        this.sends = new KafkaSends(worker, this::producer,
+                failure -> KafkaErrors.explain(failure, profile.address(), closed.get()));
     }
 
     /**
@@ -225,25 +230,11 @@ public final class KafkaBrokerConnection implements BrokerConnection {
                     "Kafka records have no properties such as " + message.properties().keySet()
                             + ": send them as headers instead.", null));
         }
-        return CompletableFuture.supplyAsync(this::producer, worker)
-                .thenCompose(kafka -> {
-                    var record = new ProducerRecord<>(message.destination(),
-                            message.partition().isPresent() ? message.partition().getAsInt() : null,
-                            message.key(), message.value());
-                    message.headers().forEach(header -> record.headers().add(header.name(), header.value()));
-                    var sent = new CompletableFuture<RecordMetadata>();
-                    kafka.send(record, (metadata, error) -> {
-                        if (error != null) {
-                            sent.completeExceptionally(error);
-                        } else {
-                            sent.complete(metadata);
-                        }
-                    });
-                    return sent;
-                })
-                .thenApplyAsync(metadata -> new PublishReceipt(metadata.topic(), metadata.partition(),
-                        metadata.offset()), worker)
-                .exceptionallyCompose(this::explain);
+        var record = new ProducerRecord<>(message.destination(),
+                message.partition().isPresent() ? message.partition().getAsInt() : null, message.key(),
+                message.value());
+        message.headers().forEach(header -> record.headers().add(header.name(), header.value()));
+        return sends.send(record);
     }
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {

@@ -233,7 +233,22 @@ public final class RabbitBrokerConnection implements BrokerConnection {
             return CompletableFuture.failedFuture(new ReadOnlyProfileException(profile.name(),
                     "publishing to exchange '" + message.destination() + "'"));
         }
-        return call(() -> publisher().publish(message));
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(
+                    new BrokerException("The connection to " + endpoint.display() + " was closed.", null));
+        }
+        // Opening the channel (and the connection) blocks, so it happens on the io threads; once open, a publish
+        // only queues the message.
+        RabbitPublisher open = openPublisher();
+        CompletionStage<RabbitPublisher> ready = open != null ? CompletableFuture.completedFuture(open)
+                : call(this::publisher);
+        return ready.thenCompose(publisher -> publisher.publish(message))
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        RabbitErrors.explain(failure, endpoint)));
+    }
+
+    private synchronized RabbitPublisher openPublisher() {
+        return publisher != null && publisher.isOpen() ? publisher : null;
     }
 
     /**
@@ -248,7 +263,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
 
     private synchronized RabbitPublisher publisher() throws Exception {
         if (publisher == null || !publisher.isOpen()) {
-            publisher = new RabbitPublisher(amqp().createChannel(), TIMEOUT);
+            publisher = new RabbitPublisher(amqp().createChannel(), TIMEOUT, io);
         }
         return publisher;
     }
