@@ -107,8 +107,9 @@ final class ReplayCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = "--concurrency", paramLabel = "N",
-            description = "Sends waiting for their confirm at once (default 1, which keeps the order).")
-    int concurrency = 1;
+            description = "Sends waiting for their confirm at once (default " + ReplayOptions.DEFAULT_CONCURRENCY
+                    + ", so one journal force covers many sends; 1 keeps the exact order).")
+    int concurrency = ReplayOptions.DEFAULT_CONCURRENCY;
 
     @ArgGroup(exclusive = true)
     Mode mode;

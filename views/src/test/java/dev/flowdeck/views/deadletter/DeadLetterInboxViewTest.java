@@ -100,7 +100,7 @@ class DeadLetterInboxViewTest {
 
         fire(robot, "#replay-start");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(replays.options).isEqualTo(new ReplayOptions(50, 8, false));
+        assertThat(replays.options).isEqualTo(new ReplayOptions(50, ReplayOptions.DEFAULT_CONCURRENCY, false));
         replays.progress.accept(new ReplayProgress(3, 1, 1, 0, 2, ReplayProgress.State.RUNNING));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(onFx(() ->
                 label(robot, "#replay-progress-text"))).startsWith("1 of 3 done: 1 delivered"));
