@@ -1,5 +1,6 @@
 package dev.flowdeck.core.browse;
 
+import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.filter.MessageFilter;
 import dev.flowdeck.core.filter.MessageView;
 import java.util.ArrayDeque;
@@ -52,7 +53,7 @@ public final class OrderedFiltering<T> {
     public static final String THREAD_NAME = "flowdeck-filter";
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS,
-            Thread.ofPlatform().name(THREAD_NAME + "-", 1).daemon(true).factory());
+            new NamedThreadFactory(THREAD_NAME));
 
     private final MessageFilter filter;
     private final BooleanSupplier cancelled;
