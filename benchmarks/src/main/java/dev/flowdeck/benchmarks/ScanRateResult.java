@@ -25,7 +25,8 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
      * @param minRatio        the lowest of the per-round ratios (each against the same round's bare consumer)
      * @param maxRatio        the highest of them
      * @param perSecond       every round's rate, in order
-     * @param cpuMicros       the median CPU time of the reading thread per record, in microseconds
+     * @param cpuMicros       the median CPU time of the reading thread (and a filtered browse's filter pool) per
+     *                        record, in microseconds
      * @param cpuRatio        the bare consumer's CPU time per record over this one's (1 costs the same, 0.5 twice)
      * @param sameFilterRatio    the median over the median of the bare consumer applying the same filter (the
      *                           bare consumer itself without a filter): what the reader adds around the filter
@@ -62,7 +63,7 @@ public record ScanRateResult(OrderTopic topic, String compression, int warmups, 
                 beginning to the end offsets, no limit. Rounds alternate between the readers; %d warm-up round(s) \
                 thrown away, then the median of %d rounds. "vs bare consumer" divides medians; the per-round ratios \
                 divide each round by the bare consumer's run in the same round. The CPU columns count the reading \
-                thread's CPU time (median per record), which other work on the machine disturbs far less than the \
+                thread's CPU time (median per record; a filtered browse's adds its filter pool's), which other work on the machine disturbs far less than the \
                 elapsed time: "CPU vs bare consumer" is the bare consumer's CPU per record over the reader's. \
                 The bare consumer also runs each filter in its loop, on a message built as the browse builds it: \
                 the "same filter" columns divide by that reader, so they show what the browse adds around the \

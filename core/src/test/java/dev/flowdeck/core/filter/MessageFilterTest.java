@@ -30,6 +30,24 @@ class MessageFilterTest {
     }
 
     @Test
+    void regexLiteralsAreSoughtInTheRawBytesAsTheirUtf8() {
+        var zoe = MessageFilter.Regex.of("\"name\":\"(Zoë|Chloé) [A-Z]");
+        assertThat(zoe.literalBytes()).hasSize(2);
+        assertThat(zoe.test(message("k", "{\"name\":\"Zoë Weber\"}", T))).isTrue();
+        assertThat(zoe.test(message("k", "{\"name\":\"Zoe Weber\"}", T))).isFalse();
+        assertThat(zoe.test(message("k", "{\"name\":\"Zoë weber\"}", T))).as("literal there, no match").isFalse();
+
+        // The literal's bytes are there, but the value is not UTF-8: no text, so no match, as before.
+        byte[] literal = bytes("\"name\":\"Zoë W");
+        byte[] broken = new byte[literal.length + 1];
+        System.arraycopy(literal, 0, broken, 0, literal.length);
+        broken[literal.length] = (byte) 0xC3; // a lead byte with nothing after it
+        var notText = new BrowsedMessage("orders", 0, 0, T, null, broken, List.of());
+        assertThat(zoe.test(notText)).isFalse();
+        assertThat(zoe.test(new BrowsedMessage("orders", 0, 0, T, null, null, List.of()))).isFalse();
+    }
+
+    @Test
     void headerTextIsANameOrANameAndValue() {
         assertThat(MessageFilter.HeaderMatches.parse("event-type"))
                 .isEqualTo(new MessageFilter.HeaderMatches("event-type", null));

@@ -6,6 +6,7 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.BrowseSubscription;
 import dev.flowdeck.core.browse.LastNAllocation;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.OrderedFiltering;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.filter.MessageFilter;
 import java.time.Duration;
@@ -104,70 +105,118 @@ final class KafkaBrowse extends BrowseSubscription {
         }
         long total = request.limit() > 0 && request.unfiltered() ? Math.min(inRange, request.limit()) : inRange;
         long scanned = 0;
-        long matched = 0;
-        long reported = 0; // scanned, as the last batch said
-        long lastReport = System.nanoTime();
         if (!notes.isEmpty()) {
             // Said before reading, so the operator knows even if that partition holds nothing.
             if (!demand.await() || !deliver(new MessageBatch(List.of(), 0, 0, total, notesOnce()))) {
                 return;
             }
         }
-        while (!demand.isCancelled()) {
-            if (!request.follow() && open.isEmpty()) {
-                // The last records may have matched nothing and come before a progress report was due: say how
-                // far the scan came, so it never ends short of its total.
-                if (scanned > reported && (!demand.await()
-                        || !deliver(new MessageBatch(List.of(), scanned, matched, total, notesOnce())))) {
+        // Filtered on the pool while this thread polls on; handed over in the order read (decision 0020).
+        var filtering = new OrderedFiltering<Read>(request.filter(), demand::isCancelled);
+        var handOver = new HandOver(total);
+        try {
+            while (!demand.isCancelled()) {
+                if (!request.follow() && open.isEmpty()) {
+                    while (!filtering.isEmpty()) {
+                        if (!handOver.next(filtering.next())) {
+                            return;
+                        }
+                    }
+                    // The last records may have matched nothing and come before a progress report was due: say
+                    // how far the scan came, so it never ends short of its total.
+                    if (handOver.scanned > handOver.reported && (!demand.await()
+                            || !deliver(new MessageBatch(List.of(), handOver.scanned, handOver.matched, total,
+                            notesOnce())))) {
+                        return;
+                    }
+                    signalComplete();
                     return;
                 }
-                signalComplete();
-                return;
-            }
-            if (!demand.await()) {
-                return;
-            }
-            ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
-            List<BrowsedMessage> batch = new ArrayList<>();
-            for (TopicPartition partition : records.partitions()) {
-                // Looked up once a partition, not once a record: a scan reads millions.
-                long stopAt = request.follow() ? Long.MAX_VALUE : end.get(partition);
-                for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                    if (record.offset() < stopAt) {
-                        scanned++;
-                        BrowsedMessage message = KafkaRecords.toMessage(record);
-                        if (request.filter().test(message)) { // on this thread: never on the FX thread
-                            batch.add(message);
+                // Whatever is filtered already goes out first; a full line waits for its head.
+                for (var done = filtering.nextDone(); done != null; done = filtering.nextDone()) {
+                    if (!handOver.next(done)) {
+                        return;
+                    }
+                }
+                if (filtering.isFull() && !handOver.next(filtering.next())) {
+                    return;
+                }
+                if (!demand.await()) {
+                    return;
+                }
+                ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
+                List<BrowsedMessage> read = new ArrayList<>(records.count());
+                for (TopicPartition partition : records.partitions()) {
+                    // Looked up once a partition, not once a record: a scan reads millions.
+                    long stopAt = request.follow() ? Long.MAX_VALUE : end.get(partition);
+                    for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                        if (record.offset() < stopAt) {
+                            read.add(KafkaRecords.toMessage(record));
                         }
                     }
                 }
-            }
-            if (!request.follow()) {
-                for (TopicPartition partition : List.copyOf(open)) {
-                    if (kafka.position(partition) >= end.get(partition)) {
-                        open.remove(partition);
-                        kafka.pause(List.of(partition));
+                scanned += read.size();
+                if (!request.follow()) {
+                    for (TopicPartition partition : List.copyOf(open)) {
+                        if (kafka.position(partition) >= end.get(partition)) {
+                            open.remove(partition);
+                            kafka.pause(List.of(partition));
+                        }
                     }
                 }
+                // Never on the FX thread: here, or on the filter pool.
+                filtering.submit(read, new Read(scanned, !records.isEmpty()));
+                if (filtering.isFull() && !handOver.next(filtering.next())) {
+                    return;
+                }
             }
+        } finally {
+            filtering.discard();
+        }
+    }
+
+    /** What the reader knew when it submitted a batch: how far the scan had come, and whether the poll got any. */
+    private record Read(long scanned, boolean gotRecords) {
+    }
+
+    /** Hands the filtered batches to the subscriber in the order they were read, within its demand. */
+    private final class HandOver {
+        private final long total;
+        private long scanned;
+        private long matched;
+        private long reported; // scanned, as the last batch said
+        private long lastReport = System.nanoTime();
+
+        HandOver(long total) {
+            this.total = total;
+        }
+
+        /** False when the browse is over: cancelled, or its limit reached (then completed). */
+        boolean next(OrderedFiltering.Ticket<Read> ticket) {
+            List<BrowsedMessage> batch = ticket.passed();
+            scanned = ticket.note().scanned();
             if (request.limit() > 0 && matched + batch.size() >= request.limit()) {
                 batch = batch.subList(0, (int) (request.limit() - matched));
-                open.clear();
             }
             // Matches go out at once; a scan finding nothing still reports its progress a few times a second.
-            boolean progressDue = System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos() && !records.isEmpty();
+            boolean progressDue = System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()
+                    && ticket.note().gotRecords();
             if (!batch.isEmpty() || progressDue) {
+                if (!demand.await()) {
+                    return false;
+                }
                 matched += batch.size();
                 reported = scanned;
                 lastReport = System.nanoTime();
                 if (!deliver(new MessageBatch(batch, scanned, matched, total, notesOnce()))) {
-                    return;
+                    return false;
                 }
             }
             if (request.limit() > 0 && matched >= request.limit()) {
                 signalComplete();
-                return;
+                return false;
             }
+            return true;
         }
     }
 

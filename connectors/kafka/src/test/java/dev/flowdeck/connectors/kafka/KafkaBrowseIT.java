@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.browse.BrowseRequest;
+import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.MessageFetch;
 import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.BrowsedMessage;
@@ -252,6 +253,36 @@ class KafkaBrowseIT {
             collector.request(Long.MAX_VALUE);
             collector.done.get(30, TimeUnit.SECONDS);
             assertThat(collector.messages()).hasSize(3 * PER_PARTITION);
+        }
+    }
+
+    @Test
+    void aFilteredScanInSmallPollsKeepsReadOrderAndTheSubscribersDemand() throws Exception {
+        // Polls of 3 records, so many batches are filtered on the pool at once and may finish out of order.
+        var small = KafkaBrokerConnection.open(
+                ConnectionProfile.kafka("tiny-polls", bootstrap)
+                        .withProperties(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "3")), worker);
+        try (small) {
+            var collector = new BatchCollector(1);
+            small.browse(BrowseRequest.fromBeginning(topic).filteredBy(MessageFilter.Regex.of("^v-[0-2]-[0-9]*[02468]$")))
+                    .subscribe(collector);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> collector.batches.size() == 1);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> collector.batches.size() == 1);
+
+            collector.request(Long.MAX_VALUE);
+            collector.done.get(30, TimeUnit.SECONDS);
+            List<BrowsedMessage> messages = collector.messages();
+            assertThat(messages).hasSize(3 * PER_PARTITION / 2);
+            for (int p = 0; p < 3; p++) {
+                int partition = p;
+                assertThat(messages.stream().filter(m -> m.partition() == partition).map(BrowsedMessage::offset))
+                        .isSorted().hasSize(PER_PARTITION / 2);
+            }
+            assertThat(collector.batches.stream().map(MessageBatch::scanned)).isSorted();
+            assertThat(collector.batches.getLast().scanned()).isEqualTo(3 * PER_PARTITION);
+            assertThat(collector.batches.getLast().matched()).isEqualTo(3 * PER_PARTITION / 2);
         }
     }
 

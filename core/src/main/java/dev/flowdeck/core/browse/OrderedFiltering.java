@@ -1,0 +1,126 @@
+package dev.flowdeck.core.browse;
+
+import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import dev.flowdeck.core.filter.MessageFilter;
+import dev.flowdeck.core.filter.MessageView;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A browse's filter run on a small shared pool of threads while its reading thread goes on polling, the results
+ * handed back in the order the batches were read (see decision 0020). A filter's CPU, not the broker, is what holds
+ * a filtered scan back; one reading thread cannot use a second core.
+ *
+ * <p>Only the reading thread calls this: it {@link #submit submits} each read batch as a ticket of its own, and takes
+ * tickets back from the head of the line ({@link #nextDone}, {@link #next}), so the order and the subscriber's
+ * demand are the reading thread's business as before. At most {@link #capacity()} batches wait or run at once: the
+ * reader must take the head before it submits more, which bounds the memory and stops the reading when the
+ * subscriber does. Without a filter (or with one core) nothing goes to the pool: each batch is its own result.
+ *
+ * @param <T> what the reader keeps with each batch (its progress figures)
+ */
+public final class OrderedFiltering<T> {
+
+    /** A batch read, with the reader's note, and (once filtered) the messages that passed. */
+    public record Ticket<T>(T note, Future<List<BrowsedMessage>> matches) {
+
+        /** The passing messages, waiting for the pool if it has not finished; a failure of the filter is thrown. */
+        public List<BrowsedMessage> passed() {
+            try {
+                return matches.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while filtering", e);
+            }
+        }
+    }
+
+    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    /** Named so that a benchmark can add their CPU time to the browse's; daemons, so they never hold the JVM. */
+    public static final String THREAD_NAME = "flowdeck-filter";
+
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS,
+            new NamedThreadFactory(THREAD_NAME));
+
+    private final MessageFilter filter;
+    private final BooleanSupplier cancelled;
+    private final boolean parallel;
+    private final ArrayDeque<Ticket<T>> line = new ArrayDeque<>();
+
+    /**
+     * @param filter    the browse's filter ({@link MessageFilter#ALL} for none)
+     * @param cancelled whether the browse was cancelled: a batch being filtered then stops where it is
+     */
+    public OrderedFiltering(MessageFilter filter, BooleanSupplier cancelled) {
+        this.filter = filter;
+        this.cancelled = cancelled;
+        this.parallel = THREADS > 1 && filter != MessageFilter.ALL;
+    }
+
+    /** How many batches may wait at once: one a thread, and one more each so no thread waits for the reader. */
+    public int capacity() {
+        return parallel ? 2 * THREADS : 1;
+    }
+
+    public boolean isFull() {
+        return line.size() >= capacity();
+    }
+
+    public boolean isEmpty() {
+        return line.isEmpty();
+    }
+
+    /** Queues a read batch for filtering; the caller takes the head first when {@link #isFull()}. */
+    public void submit(List<BrowsedMessage> read, T note) {
+        if (isFull()) {
+            throw new IllegalStateException("take the head of the line before submitting more");
+        }
+        Future<List<BrowsedMessage>> matches = parallel
+                ? CompletableFuture.supplyAsync(() -> passing(read), POOL)
+                : CompletableFuture.completedFuture(filter == MessageFilter.ALL ? read : passing(read));
+        line.add(new Ticket<>(note, matches));
+    }
+
+    /** The head of the line if its batch is filtered already, else null: what can be handed over without waiting. */
+    public Ticket<T> nextDone() {
+        Ticket<T> head = line.peek();
+        return head != null && head.matches().isDone() ? line.poll() : null;
+    }
+
+    /** The head of the line, whose {@link Ticket#passed()} may wait for the pool; null when the line is empty. */
+    public Ticket<T> next() {
+        return line.poll();
+    }
+
+    /** Drops what is waiting: the browse ended early (a limit reached, a cancel). */
+    public void discard() {
+        line.forEach(ticket -> ticket.matches().cancel(false));
+        line.clear();
+    }
+
+    private List<BrowsedMessage> passing(List<BrowsedMessage> read) {
+        List<BrowsedMessage> passed = new ArrayList<>();
+        for (BrowsedMessage message : read) {
+            if (cancelled.getAsBoolean()) {
+                return passed; // nobody will see it: stop spending a core on it
+            }
+            if (filter.test(new MessageView(message))) {
+                passed.add(message);
+            }
+        }
+        return passed;
+    }
+}
