@@ -1,5 +1,7 @@
 package dev.flowdeck.benchmarks;
 
+import static org.awaitility.Awaitility.await;
+
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -10,9 +12,7 @@ import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.audit.AuditLog;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
-import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.publish.OutgoingMessage;
@@ -46,9 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,7 +102,7 @@ final class RabbitReplayBenchmark implements Benchmark {
                 String shop = base + ".shop";
                 String dlq = base + ".dead-letters";
                 deadLetters(admin, base, shop, dlq, events);
-                List<BrowsedMessage> deadLetters = readAll(connection, dlq, events);
+                List<BrowsedMessage> deadLetters = readAll(admin, connection, dlq, events);
                 var selected = TargetFromDeadLetter.select("dead letters of " + dlq, deadLetters,
                         DeadLetterDecoder.standard(), EventIdentity.BY_CONTENT);
                 ReplaySelection selection = selected.selection();
@@ -168,43 +166,17 @@ final class RabbitReplayBenchmark implements Benchmark {
         }
     }
 
-    /** Every dead letter, read as the app reads a dead-letter queue: through the connection's browse. */
-    private static List<BrowsedMessage> readAll(RabbitBrokerConnection connection, String dlq, int events)
-            throws Exception {
-        for (int attempt = 0; ; attempt++) { // dead-lettering runs on after the publishes' confirms
-            var messages = new ArrayList<BrowsedMessage>(events);
-            var done = new CompletableFuture<Void>();
-            connection.browse(BrowseRequest.fromBeginning(dlq).limitedTo(events))
-                    .subscribe(new Flow.Subscriber<MessageBatch>() {
-                        @Override
-                        public void onSubscribe(Flow.Subscription subscription) {
-                            subscription.request(Long.MAX_VALUE);
-                        }
-
-                        @Override
-                        public void onNext(MessageBatch batch) {
-                            messages.addAll(batch.messages());
-                        }
-
-                        @Override
-                        public void onError(Throwable failure) {
-                            done.completeExceptionally(failure);
-                        }
-
-                        @Override
-                        public void onComplete() {
-                            done.complete(null);
-                        }
-                    });
-            done.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            if (messages.size() == events) {
-                return messages;
-            }
-            if (attempt == 60) {
-                throw new IllegalStateException("Read " + messages.size() + " dead letters of " + events);
-            }
-            Thread.sleep(500);
+    /**
+     * Every dead letter, read as the app reads a dead-letter queue: through the connection's browse, once the queue
+     * holds them all (dead-lettering runs on after the publishes' confirms).
+     */
+    private static List<BrowsedMessage> readAll(Connection admin, RabbitBrokerConnection connection, String dlq,
+                                                int events) throws Exception {
+        try (Channel channel = admin.createChannel()) {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> channel.queueDeclarePassive(dlq).getMessageCount() == events);
         }
+        return BrowseAll.read(connection, dlq, events, PATIENCE);
     }
 
     /** A new queue under the routing key; the previous round's is deleted, so each message lands in one queue. */

@@ -3,9 +3,7 @@ package dev.flowdeck.benchmarks;
 import com.sun.management.OperatingSystemMXBean;
 import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.audit.AuditLog;
-import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.publish.OutgoingMessage;
@@ -43,9 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,7 +93,7 @@ final class ReplayBenchmark implements Benchmark {
             String run = Long.toString(System.currentTimeMillis(), 36);
             DeadLetterTopic topic = DeadLetterTopic.produce(admin, servers, "replay-orders-" + run, events);
             long browseStarted = System.nanoTime();
-            List<BrowsedMessage> deadLetters = readAll(context, topic);
+            List<BrowsedMessage> deadLetters = BrowseAll.read(context.connection(), topic.name(), topic.records(), PATIENCE);
             double browseSeconds = (System.nanoTime() - browseStarted) / 1e9;
             var selected = TargetFromDeadLetter.select("dead letters of " + topic.name(), deadLetters,
                     DeadLetterDecoder.standard(), EventIdentity.BY_OFFSET);
@@ -224,39 +220,6 @@ final class ReplayBenchmark implements Benchmark {
 
     private static ReplayPlanner planner() {
         return new ReplayPlanner(CLOCK, () -> UUID.randomUUID().toString(), DeadLetterHeaders.KNOWN_CONVENTIONS, 5);
-    }
-
-    /** Every dead letter, read the way the app reads a dead-letter topic: through the connection's browse. */
-    private static List<BrowsedMessage> readAll(BenchmarkContext context, DeadLetterTopic topic) throws Exception {
-        var messages = new ArrayList<BrowsedMessage>((int) topic.records());
-        var done = new CompletableFuture<Void>();
-        context.connection().browse(BrowseRequest.fromBeginning(topic.name()).limitedTo(topic.records()))
-                .subscribe(new Flow.Subscriber<MessageBatch>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscription.request(Long.MAX_VALUE);
-                    }
-
-                    @Override
-                    public void onNext(MessageBatch batch) {
-                        messages.addAll(batch.messages());
-                    }
-
-                    @Override
-                    public void onError(Throwable failure) {
-                        done.completeExceptionally(failure);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        done.complete(null);
-                    }
-                });
-        done.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        if (messages.size() != topic.records()) {
-            throw new IllegalStateException("Read " + messages.size() + " dead letters of " + topic.records());
-        }
-        return messages;
     }
 
     private static void createTopic(Admin admin, String name, int partitions) {
