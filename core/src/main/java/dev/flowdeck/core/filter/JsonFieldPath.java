@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A JSONPath that only names fields ({@code $.amount}, {@code $.customer.email}), read from the bytes with a
- * streaming parser: the fields on the way are followed, everything else is skipped without being decoded or built
- * into a tree. A scan's filter reads a few fields of each message; building each whole document as a tree to read
- * one of them cost three times as much.
+ * A JSONPath that only names fields ({@code $.amount}, {@code $.customer.email}), read from the bytes: the fields
+ * on the way are followed, everything else is skipped without being decoded or built into a tree. A scan's filter
+ * reads a few fields of each message; building each whole document as a tree to read one of them cost three times
+ * as much, and Jackson's streaming parser still twice what a walk over the bytes costs ({@link JsonFieldScan}, which
+ * leaves every document it is not sure of to the parser).
  *
  * <p>It answers what Jayway answers on a Jackson tree (the same node, or nothing): the whole document is still read,
  * so a document that is not JSON finds nothing, and when a name repeats the last one counts, as in a tree. Paths
@@ -34,10 +39,14 @@ public final class JsonFieldPath {
 
     private final ObjectMapper json;
     private final List<String> fields;
+    private final byte[][] names;
+    private final PlainNumbers numbers;
 
     private JsonFieldPath(ObjectMapper json, List<String> fields) {
         this.json = json;
         this.fields = List.copyOf(fields);
+        this.names = JsonFieldScan.names(this.fields);
+        this.numbers = PlainNumbers.as(json);
     }
 
     /** The streaming form of {@code path} ({@code $.orderId}), or empty if it names more than fields or is no path. */
@@ -86,6 +95,24 @@ public final class JsonFieldPath {
         if (document == null || document.length == 0) {
             return null;
         }
+        long range = JsonFieldScan.find(document, names, firstWins);
+        if (range == JsonFieldScan.ABSENT) {
+            return null;
+        }
+        if (range != JsonFieldScan.UNSURE) {
+            JsonNode value = node(document, JsonFieldScan.start(range), JsonFieldScan.end(range));
+            if (value != null) {
+                return value;
+            }
+        }
+        return parsed(document, firstWins);
+    }
+
+    /** What Jackson's streaming parser finds: the definition the byte walk is held to. */
+    JsonNode parsed(byte[] document, boolean firstWins) {
+        if (document == null || document.length == 0) {
+            return null;
+        }
         try (JsonParser parser = json.createParser(document)) {
             if (parser.nextToken() == null) {
                 return null;
@@ -94,6 +121,52 @@ public final class JsonFieldPath {
         } catch (IOException | NumberFormatException notJson) {
             return null; // an exponent beyond BigDecimal makes the value not JSON, as MessageView treats it
         }
+    }
+
+    /**
+     * The node for a value the byte walk found: a plain string or a literal built here, anything else read by the
+     * mapper, so numbers come out exactly as the mapper reads them (a {@code BigDecimal}, a {@code long}).
+     */
+    private JsonNode node(byte[] document, int start, int end) {
+        switch (document[start]) {
+            case 't' -> {
+                return BooleanNode.TRUE;
+            }
+            case 'f' -> {
+                return BooleanNode.FALSE;
+            }
+            case 'n' -> {
+                return NullNode.getInstance();
+            }
+            case '"' -> {
+                if (noEscapes(document, start + 1, end - 1)) {
+                    return TextNode.valueOf(new String(document, start + 1, end - start - 2, StandardCharsets.UTF_8));
+                }
+            }
+            case '{', '[' -> {
+                // an object or an array: the mapper's own reading
+            }
+            default -> {
+                JsonNode number = numbers.read(document, start, end);
+                if (number != null) {
+                    return number;
+                }
+            }
+        }
+        try {
+            return json.readTree(document, start, end - start);
+        } catch (IOException | NumberFormatException unexpected) {
+            return null; // the walk judged it JSON; if the mapper does not, its own full reading decides
+        }
+    }
+
+    private static boolean noEscapes(byte[] document, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (document[i] == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the value the parser is on to its end; returns what the path from {@code step} finds in it. */
