@@ -27,6 +27,14 @@ final class Machine {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    /** The collectors this JVM runs ("G1 Young Generation, G1 Old Generation, ..."), with its heap bound. */
+    static String collector() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", "))
+                + String.format(Locale.ROOT, "; heap at most %d MiB", Runtime.getRuntime().maxMemory() >> 20);
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

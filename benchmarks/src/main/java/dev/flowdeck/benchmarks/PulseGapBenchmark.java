@@ -68,6 +68,7 @@ final class PulseGapBenchmark implements Benchmark {
         private final Stage stage = new Stage();
         private final PulseWatch watch = new PulseWatch();
         private final UiTaskClock uiTasks;
+        private final GcPauses gcPauses = new GcPauses();
 
         BrowserWindow(BrowserViewModel browser, UiTaskClock uiTasks) {
             this.browser = browser;
@@ -91,6 +92,7 @@ final class PulseGapBenchmark implements Benchmark {
             onFx(() -> {
                 watch.reset();
                 uiTasks.reset();
+                gcPauses.reset();
                 browser.start();
                 browser.scanningProperty().addListener(ended);
                 return null;
@@ -104,11 +106,13 @@ final class PulseGapBenchmark implements Benchmark {
                     throw new IllegalStateException("the scan failed: " + browser.errorProperty().get());
                 }
                 return watch.gaps(browser.progressProperty().get().scanned(),
-                        browser.progressProperty().get().elapsed(), browser.rows().size(), uiTasks.longest());
+                        browser.progressProperty().get().elapsed(), browser.rows().size(), uiTasks.longest(),
+                        gcPauses.seen());
             });
         }
 
         void close() {
+            gcPauses.close();
             watch.stop();
             view.close();
             stage.hide();

@@ -18,7 +18,7 @@ public record PulseGapResult(OrderTopic topic, String platform, PulseGaps cold, 
     @Override
     public String markdown() {
         var table = new MarkdownTable(1, "scan", "records", "records/s", "rows kept", "pulses", "median gap",
-                "p99 gap", "longest gap", "longest began at", "longest UI task");
+                "p99 gap", "longest gap", "longest began at", "longest UI task", "GC pauses", "longest GC pause");
         row(table, "first (cold)", cold);
         row(table, "second", warm);
         long longest = warm.longest().toMillis();
@@ -30,11 +30,12 @@ public record PulseGapResult(OrderTopic topic, String platform, PulseGaps cold, 
 
                 The browser's own view in %s, scanning %s records of `%s` from the beginning with no filter (every \
                 batch a drain, the table filled to its cap), while an AnimationTimer notes every JavaFX pulse. \
-                A gap between pulses is time the window could not draw.
+                A gap between pulses is time the window could not draw. Collector: %s.
 
                 %s
                 Longest gap in the second scan: **%d ms**, %s.
-                """.formatted(platform, MarkdownTable.count(topic.records()), topic.name(), table.render(),
+                """.formatted(platform, MarkdownTable.count(topic.records()), topic.name(), Machine.collector(),
+                table.render(),
                 longest, verdict);
     }
 
@@ -42,7 +43,8 @@ public record PulseGapResult(OrderTopic topic, String platform, PulseGaps cold, 
         table.row(name, MarkdownTable.count(gaps.scanned()), MarkdownTable.rate(gaps.perSecond()),
                 MarkdownTable.count(gaps.rows()), MarkdownTable.count(gaps.pulses()), millis(gaps.median()),
                 millis(gaps.p99()), millis(gaps.longest()), millis(gaps.longestAt()),
-                millis(gaps.longestUiTask()));
+                millis(gaps.longestUiTask()), gaps.gc().pauses() + " (" + gaps.gc().total().toMillis() + " ms)",
+                gaps.gc().longest().toMillis() + " ms");
     }
 
     private static String millis(java.time.Duration gap) {

@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param scanned records the scan read
  * @param elapsed how long the scan ran, as the browser measured it
  * @param rows    rows the table held at the end
+ * @param gc      the collector's pauses meanwhile, and which collector it was
  */
 record PulseGaps(long pulses, Duration median, Duration p99, Duration longest, Duration longestAt,
-                 Duration longestUiTask, long scanned, Duration elapsed, int rows) {
+                 Duration longestUiTask, long scanned, Duration elapsed, int rows, GcPauses.Seen gc) {
 
     double perSecond() {
         return scanned / (elapsed.toNanos() / 1e9);

@@ -43,12 +43,12 @@ final class PulseWatch extends AnimationTimer {
     }
 
     /** The gaps since the last reset, with what the scan read meanwhile. */
-    PulseGaps gaps(long scanned, Duration elapsed, int rows, Duration longestUiTask) {
+    PulseGaps gaps(long scanned, Duration elapsed, int rows, Duration longestUiTask, GcPauses.Seen gc) {
         long[] sorted = Arrays.copyOf(gaps, count);
         Arrays.sort(sorted);
         long p99 = count == 0 ? 0 : sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)];
         long median = count == 0 ? 0 : sorted[count / 2];
         return new PulseGaps(count + 1, Duration.ofNanos(median), Duration.ofNanos(p99), Duration.ofNanos(longest),
-                Duration.ofNanos(longestAt), longestUiTask, scanned, elapsed, rows);
+                Duration.ofNanos(longestAt), longestUiTask, scanned, elapsed, rows, gc);
     }
 }
