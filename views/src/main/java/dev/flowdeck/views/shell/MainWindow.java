@@ -24,6 +24,10 @@ import dev.flowdeck.views.cluster.StatusBar;
 import dev.flowdeck.views.connection.ConnectionActions;
 import dev.flowdeck.views.lag.ConsumerLagView;
 import dev.flowdeck.views.lag.FlowMapView;
+import dev.flowdeck.views.replay.AuditTrailDialog;
+import dev.flowdeck.views.replay.ReplayHistoryDialog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -45,6 +49,8 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Window;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -69,6 +75,10 @@ public final class MainWindow {
     private Consumer<String> openUrl = MainWindow::copy;
     private Tab tracesTab;
     private boolean themeChosenByOperator;
+    private final ObservableList<ClusterViewModel> clusters;
+    private final ConnectionActions actions;
+    private final NavigationTree navigation;
+    private final CommandPalette palette;
 
     /**
      * @param clusters the open and saved clusters, in the order the navigation tree lists them; at least one
@@ -80,9 +90,11 @@ public final class MainWindow {
             throw new IllegalArgumentException("the main window shows at least one cluster");
         }
         this.views = views;
+        this.clusters = clusters;
+        this.actions = actions;
         root.setId("main-window");
         activeCluster.set(clusters.getFirst());
-        var navigation = new NavigationTree(clusters, cluster -> {
+        navigation = new NavigationTree(clusters, cluster -> {
             activeCluster.set(cluster);
             actions.open(cluster); // a saved profile connects when the operator first selects it
         }, actions);
@@ -139,6 +151,9 @@ public final class MainWindow {
         root.setTop(toolbar(actions));
         root.setCenter(split);
         root.setBottom(new StatusBar(activeCluster));
+
+        palette = new CommandPalette(this::commands, new CommandSearch(text -> Command.of(
+                "Find the chain of \"" + text + "\"", "Traces", () -> findChain(text))));
 
         theme.subscribe(Theme::apply);
         // Follow the OS's light/dark switch until the operator picks a theme here.
@@ -395,10 +410,13 @@ public final class MainWindow {
         var themeToggle = new Button(null, new FontIcon("mdi2t-theme-light-dark"));
         themeToggle.setId("theme-toggle");
         themeToggle.setTooltip(new Tooltip("Switch between light and dark"));
-        themeToggle.setOnAction(event -> {
-            themeChosenByOperator = true;
-            theme.set(theme.get().other());
-        });
+        themeToggle.setOnAction(event -> toggleTheme());
+
+        var find = new Button(null, new FontIcon("mdi2m-magnify"));
+        find.setId("command-palette-button");
+        find.setTooltip(new Tooltip("Commands, destinations, and chains by trace id or order id ("
+                + PALETTE.getDisplayText() + ")"));
+        find.setOnAction(event -> openPalette());
 
         var newConnection = new Button("New connection", new FontIcon("mdi2p-plus-network-outline"));
         newConnection.setId("new-connection");
@@ -406,11 +424,113 @@ public final class MainWindow {
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, newConnection, spacer, refresh, themeToggle);
+        return new ToolBar(title, newConnection, spacer, find, refresh, themeToggle);
+    }
+
+    private void toggleTheme() {
+        themeChosenByOperator = true;
+        theme.set(theme.get().other());
     }
 
     public Scene createScene() {
-        return new Scene(root, 1200, 760);
+        var scene = new Scene(root, 1200, 760);
+        // Every key a command has, bound once; the command is looked up when the key is pressed, so it acts on the
+        // window as it is then (the active cluster, the selected tab).
+        for (Command command : commands()) {
+            command.shortcut().ifPresent(key -> scene.getAccelerators().put(key, () -> commands().stream()
+                    .filter(current -> current.shortcut().equals(command.shortcut()))
+                    .findFirst().ifPresent(current -> current.run().run())));
+        }
+        return scene;
+    }
+
+    private static final KeyCombination PALETTE = KeyCombination.keyCombination("Shortcut+K");
+
+    /**
+     * What the operator can do now, for the palette, the shortcut sheet and the keys: the views, the actions, the
+     * active cluster's destinations and the other clusters.
+     */
+    List<Command> commands() {
+        var commands = new ArrayList<Command>();
+        commands.add(new Command("Command palette: commands, destinations, chains", "Help", Optional.of(PALETTE),
+                this::openPalette));
+        commands.add(Command.of("Keyboard shortcuts", "Help", "F1", this::showShortcuts));
+        commands.add(Command.of("Go to destinations", "Views", "Shortcut+1",
+                () -> goTo("destinations-tab", null)));
+        commands.add(Command.of("Go to flow map", "Views", "Shortcut+2", () -> goTo("flow-tab", null)));
+        commands.add(Command.of("Go to consumer lag", "Views", "Shortcut+3", () -> goTo("lag-tab", null)));
+        commands.add(Command.of("Go to traces: find a chain", "Views", "Shortcut+4",
+                () -> goTo("traces-tab", "#trace-search")));
+        commands.add(Command.of("Go to dead letters", "Views", "Shortcut+5", () -> goTo("dead-letters-tab", null)));
+        commands.add(Command.of("Refresh", "Actions", "F5", () -> activeCluster.get().refresh()));
+        commands.add(Command.of("New connection…", "Actions", "Shortcut+N", actions::create));
+        commands.add(Command.of("Close this browser tab", "Actions", "Shortcut+W", this::closeSelectedBrowser));
+        commands.add(Command.of("Switch between light and dark", "Actions", "Shortcut+Shift+T", this::toggleTheme));
+        ClusterViewModel active = activeCluster.get();
+        active.connection().ifPresent(connection -> {
+            commands.add(Command.of("Replays run from this machine…", "Dead letters", () -> new ReplayHistoryDialog(
+                    window(), replays(active, connection), active.profile(), Platform::runLater).show()));
+            commands.add(Command.of("Audit log…", "Dead letters", () -> new AuditTrailDialog(window(),
+                    replays(active, connection), Platform::runLater).show()));
+        });
+        for (Destination destination : active.destinations()) {
+            if (!(destination instanceof ExchangeSummary) && active.connection().isPresent()) {
+                commands.add(Command.of("Open " + destination.name(), "Destinations of " + active.profileName(),
+                        () -> openDestination(active, destination)));
+            }
+        }
+        for (ClusterViewModel cluster : clusters) {
+            if (cluster != active) {
+                commands.add(Command.of("Switch to " + cluster.profileName(), "Clusters",
+                        () -> navigation.select(cluster)));
+            }
+        }
+        return commands;
+    }
+
+    /** Opens the command palette over the window. */
+    public void openPalette() {
+        if (!palette.isShowing()) {
+            palette.open(window());
+        }
+    }
+
+    private void showShortcuts() {
+        ShortcutSheet.show(window(), commands());
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    /** Selects a view's tab and puts the focus where the operator types next there, if it has such a place. */
+    private void goTo(String tabId, String focus) {
+        tabs.getTabs().stream().filter(tab -> tabId.equals(tab.getId())).findFirst().ifPresent(tab -> {
+            tabs.getSelectionModel().select(tab);
+            Platform.runLater(() -> {
+                var content = tab.getContent();
+                var target = focus == null || content == null ? content : content.lookup(focus);
+                (target != null ? target : tabs).requestFocus();
+            });
+        });
+    }
+
+    private void closeSelectedBrowser() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getUserData() instanceof OpenDestination) {
+            tabs.getTabs().remove(selected);
+            closeBrowser(selected);
+        }
+    }
+
+    /** The palette's global search: the chain of a trace id or business key on the active cluster. */
+    private void findChain(String text) {
+        ClusterViewModel cluster = activeCluster.get();
+        if (cluster.connection().isEmpty()) {
+            goTo("traces-tab", null); // says the cluster is not connected
+            return;
+        }
+        showTrace(cluster, text);
     }
 
     /** The cluster the status bar and the destinations tab show: the one last selected in the tree. */
