@@ -79,6 +79,9 @@ public final class MainWindow {
     private final ConnectionActions actions;
     private final NavigationTree navigation;
     private final CommandPalette palette;
+    private final SplitPane split;
+    /** Tabs to open again per profile, waiting for that cluster to connect and list its destinations. */
+    private final Map<String, OpenTabs> toReopen = new java.util.HashMap<>();
 
     /**
      * @param clusters the open and saved clusters, in the order the navigation tree lists them; at least one
@@ -100,8 +103,10 @@ public final class MainWindow {
         }, actions);
         navigation.setMinWidth(200);
         navigation.setOnOpen(this::openDestination);
+        clusters.forEach(this::reopenWhenListed);
         clusters.addListener((ListChangeListener<ClusterViewModel>) change -> {
             while (change.next()) {
+                change.getAddedSubList().forEach(this::reopenWhenListed);
                 // A connection just created or edited is what the operator wants to look at; saved profiles
                 // listed at start-up (not connected) do not steal the selection.
                 change.getAddedSubList().stream()
@@ -144,7 +149,7 @@ public final class MainWindow {
         var centre = new VBox(band, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        var split = new SplitPane(navigation, centre);
+        split = new SplitPane(navigation, centre);
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(navigation, false);
 
@@ -457,7 +462,8 @@ public final class MainWindow {
         commands.add(Command.of("Keyboard shortcuts", "Help", "F1", this::showShortcuts));
         commands.add(Command.of("Go to destinations", "Views", "Shortcut+1",
                 () -> goTo("destinations-tab", null)));
-        commands.add(Command.of("Go to flow map", "Views", "Shortcut+2", () -> goTo("flow-tab", null)));
+        commands.add(Command.of("Go to flow map", "Views", "Shortcut+2",
+                () -> goTo("flow-tab", "#flow-map-open-worst")));
         commands.add(Command.of("Go to consumer lag", "Views", "Shortcut+3", () -> goTo("lag-tab", null)));
         commands.add(Command.of("Go to traces: find a chain", "Views", "Shortcut+4",
                 () -> goTo("traces-tab", "#trace-search")));
@@ -488,6 +494,72 @@ public final class MainWindow {
         return commands;
     }
 
+    /**
+     * What the window shows of each cluster, by profile name, for the app to remember across restarts. Only
+     * clusters with an open browser or a view other than the destinations selected are listed.
+     */
+    public Map<String, OpenTabs> openTabs() {
+        Map<String, OpenTabs> open = new java.util.LinkedHashMap<>(toReopen); // not connected this time: kept
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        for (ClusterViewModel cluster : clusters) {
+            List<String> browsers = tabs.getTabs().stream()
+                    .filter(tab -> tab.getUserData() instanceof OpenDestination destination
+                            && destination.cluster() == cluster)
+                    .map(tab -> ((OpenDestination) tab.getUserData()).destination())
+                    .toList();
+            boolean active = cluster == activeCluster.get();
+            String shown = active && selected != null && (selected.getUserData() == null
+                    || selected.getUserData() instanceof OpenDestination destination && destination.cluster() == cluster)
+                    ? selected.getId() : "destinations-tab";
+            if (!browsers.isEmpty() || !shown.equals("destinations-tab")) {
+                open.put(cluster.profileName(), new OpenTabs(browsers, shown));
+            }
+        }
+        return open;
+    }
+
+    /** Opens these tabs again once each cluster is connected and has listed its destinations. */
+    public void reopen(Map<String, OpenTabs> remembered) {
+        toReopen.putAll(remembered);
+        clusters.forEach(this::reopenIfListed);
+    }
+
+    /** The share of the window's width the navigation takes. */
+    public double navigationWidth() {
+        return split.getDividers().getFirst().getPosition();
+    }
+
+    public void setNavigationWidth(double share) {
+        split.setDividerPositions(Math.clamp(share, 0.1, 0.6));
+    }
+
+    private void reopenWhenListed(ClusterViewModel cluster) {
+        // After the refresh's whole reconciliation (one FX task, one change per row), not at its first row.
+        cluster.destinations().addListener((ListChangeListener<Destination>) change ->
+                Platform.runLater(() -> reopenIfListed(cluster)));
+    }
+
+    /** A destination no longer there is skipped; the rest open as they were, the remembered tab selected. */
+    private void reopenIfListed(ClusterViewModel cluster) {
+        OpenTabs remembered = toReopen.get(cluster.profileName());
+        if (remembered == null || cluster.connection().isEmpty() || cluster.destinations().isEmpty()) {
+            return;
+        }
+        toReopen.remove(cluster.profileName());
+        Tab before = tabs.getSelectionModel().getSelectedItem();
+        for (String name : remembered.destinations()) {
+            cluster.destinations().stream().filter(destination -> destination.name().equals(name)).findFirst()
+                    .ifPresent(destination -> open(cluster, destination));
+        }
+        if (cluster == activeCluster.get()) {
+            tabs.getTabs().stream().filter(tab -> remembered.selected().equals(tab.getId())).findFirst()
+                    .ifPresentOrElse(tab -> tabs.getSelectionModel().select(tab),
+                            () -> tabs.getSelectionModel().select(before));
+        } else {
+            tabs.getSelectionModel().select(before); // reopening another cluster's tabs does not take the view
+        }
+    }
+
     /** Opens the command palette over the window. */
     public void openPalette() {
         if (!palette.isShowing()) {
@@ -510,7 +582,7 @@ public final class MainWindow {
             Platform.runLater(() -> {
                 var content = tab.getContent();
                 var target = focus == null || content == null ? content : content.lookup(focus);
-                (target != null ? target : tabs).requestFocus();
+                (target != null && target.isVisible() ? target : content != null ? content : tabs).requestFocus();
             });
         });
     }

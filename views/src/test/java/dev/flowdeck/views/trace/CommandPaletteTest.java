@@ -1,26 +1,10 @@
 package dev.flowdeck.views.trace;
 
-import static dev.flowdeck.views.trace.TraceViewModelTest.A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowdeck.core.broker.ConnectionProfile;
-import dev.flowdeck.views.browser.BrowserViewModel;
-import dev.flowdeck.views.cluster.ClusterViewModel;
-import dev.flowdeck.views.connection.ConnectionActions;
-import dev.flowdeck.views.deadletter.DeadLetterInboxViewModel;
-import dev.flowdeck.views.replay.ScriptedReplays;
-import dev.flowdeck.views.shell.ClusterViews;
-import dev.flowdeck.views.shell.MainWindow;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -42,42 +26,25 @@ import org.testfx.util.WaitForAsyncUtils;
 class CommandPaletteTest {
 
     private final FxRobot robot = new FxRobot();
-    private final ExecutorService indexing = Executors.newSingleThreadExecutor();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final Clock clock = Clock.fixed(ScriptedTraces.T0.plusSeconds(5), ZoneOffset.UTC);
+    private ShopWindow shop;
     private TabPane tabs;
 
     @BeforeEach
     void openWindow() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        ClusterViewModel cluster = onFx(() -> {
-            var shop = new ClusterViewModel(ConnectionProfile.kafka("shop", "localhost:9092"), Runnable::run, clock);
-            shop.attach(TraceViewModelTest.shop());
-            var other = new ClusterViewModel(ConnectionProfile.kafka("staging", "localhost:9093"), Runnable::run,
-                    clock);
-            var shell = new MainWindow(FXCollections.observableArrayList(shop, other), new NoActions(),
-                    new ClusterViews(
-                            (connection, destination, seekable) -> new BrowserViewModel(connection, destination,
-                                    seekable, Platform::runLater, Runnable::run, timer, clock),
-                            (connection, profile) -> new TraceViewModel(connection, profile, Platform::runLater,
-                                    indexing, clock),
-                            (connection, profile, replays) -> new DeadLetterInboxViewModel(connection, profile,
-                                    Platform::runLater, replays),
-                            (connection, profile) -> new ScriptedReplays()));
-            stage.setScene(shell.createScene());
-            stage.show();
-            shop.refresh();
-            return shop;
+        shop = onFx(() -> {
+            var opened = new ShopWindow(stage, "staging");
+            opened.shop.refresh();
+            return opened;
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !cluster.destinations().isEmpty()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !shop.shop.destinations().isEmpty()));
         tabs = robot.lookup("#view-tabs").queryAs(TabPane.class);
     }
 
     @AfterEach
     void close() throws Exception {
         FxToolkit.cleanupStages();
-        indexing.shutdownNow();
-        timer.shutdownNow();
+        shop.close();
     }
 
     @Test
@@ -171,31 +138,5 @@ class CommandPaletteTest {
 
     private static <T> T onFx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS); // a loaded machine is slow to build a window
-    }
-
-    private static final class NoActions implements ConnectionActions {
-        @Override
-        public void open(ClusterViewModel cluster) {
-        }
-
-        @Override
-        public void create() {
-        }
-
-        @Override
-        public void edit(ClusterViewModel cluster) {
-        }
-
-        @Override
-        public void duplicate(ClusterViewModel cluster) {
-        }
-
-        @Override
-        public void delete(ClusterViewModel cluster) {
-        }
-
-        @Override
-        public void resetOffsets(ClusterViewModel cluster, String group) {
-        }
     }
 }
