@@ -27,8 +27,10 @@ final class JourneyCamera {
     /**
      * Snapshots {@code scene} (on the FX thread) into {@code <name>.png}, with the popups over it (the command
      * palette is a window of its own) drawn where they stand.
+     *
+     * @return the picture's mean brightness, 0 (black) to 1 (white)
      */
-    void shoot(Scene scene, String name) throws Exception {
+    double shoot(Scene scene, String name) throws Exception {
         var picture = new BufferedImage((int) scene.getWidth(), (int) scene.getHeight(), BufferedImage.TYPE_INT_ARGB);
         AppTestSupport.onFx(() -> {
             paint(picture, scene.snapshot(null), 0, 0);
@@ -44,6 +46,18 @@ final class JourneyCamera {
         });
         Files.createDirectories(DIRECTORY);
         ImageIO.write(picture, "png", DIRECTORY.resolve(name + ".png").toFile());
+        return brightness(picture);
+    }
+
+    private static double brightness(BufferedImage picture) {
+        double sum = 0;
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                int rgb = picture.getRGB(x, y);
+                sum += 0.2126 * (rgb >> 16 & 0xFF) + 0.7152 * (rgb >> 8 & 0xFF) + 0.0722 * (rgb & 0xFF);
+            }
+        }
+        return sum / (255.0 * picture.getWidth() * picture.getHeight());
     }
 
     /** Draws {@code image} onto {@code picture} at (left, top), clipped to it, blending its transparent parts. */

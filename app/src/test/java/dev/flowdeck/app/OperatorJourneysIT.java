@@ -31,7 +31,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -42,12 +45,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * a picture of the window at its key steps. What a test does to learn what the operator knows (which order
  * failed) is not an action.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // as the issue tells them; the fourth leaves RabbitMQ chosen
 class OperatorJourneysIT {
 
     private static final FxRobot robot = new FxRobot();
     private static final JourneyCamera camera = new JourneyCamera();
     private static Application app;
     private static Path configDir;
+    private static String kafkaAddress;
 
     @BeforeAll
     static void openApp() throws Exception {
@@ -57,7 +62,8 @@ class OperatorJourneysIT {
         RabbitInstallation.findOrInstall(); // journey 4 is on the RabbitMQ side of the sandbox
         app = FxToolkit.setupApplication(FlowdeckApp.class, "--sandbox", "--orders-per-second", "20",
                 "--lag-interval", "1s", "--lag-window", "10s");
-        await().atMost(Duration.ofSeconds(90)).until(() -> kafkaAddress() != null);
+        kafkaAddress = await().atMost(Duration.ofSeconds(90)).until(OperatorJourneysIT::kafkaAddress,
+                address -> address != null);
     }
 
     @AfterAll
@@ -68,6 +74,7 @@ class OperatorJourneysIT {
 
     /** 1. "Why did order X never ship?" From the order id typed into the palette to its chain and its dead letter. */
     @Test
+    @Order(1)
     void whyDidThisOrderNeverShip() throws Exception {
         String order = await().atMost(Duration.ofSeconds(90)).until(OperatorJourneysIT::anOrderPaymentFailedOn,
                 id -> id != null);
@@ -103,6 +110,7 @@ class OperatorJourneysIT {
 
     /** 2. "Which consumer is stuck, and since when?" From the flow map to the stalled group's lag. */
     @Test
+    @Order(2)
     void whichConsumerIsStuckAndSinceWhen() throws Exception {
         // The operator opens the map when the stall is there to see: a minute or two after the shop starts.
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -135,6 +143,7 @@ class OperatorJourneysIT {
      * biggest cause, the dry run, a replay at the default limit of 50 events a second to the end, and its audit entry.
      */
     @Test
+    @Order(3)
     void sendTheFailedPaymentsBack() throws Exception {
         String failedPayments = ShopTopology.deadLetterTopic(ShopTopology.ORDERS);
         long started = System.nanoTime();
@@ -170,7 +179,8 @@ class OperatorJourneysIT {
         camera.shoot(robot.lookup("#replay-summary").query().getScene(), "3-replayed-to-the-end");
         fire("#replay-close");
         assertThat(java.nio.file.Files.readString(configDir.resolve(FileAuditLog.FILE_NAME)))
-                .as("the audit entry").contains(failedPayments).contains("\"replay\"");
+                .as("the audit entry").contains(failedPayments).contains("\"action\":\"replay events\"")
+                .contains("\"outcome\":\"succeeded\"");
         camera.note("3. We deployed the fix; send the failed payments back.", 4,
                 Duration.ofNanos(System.nanoTime() - started));
     }
@@ -180,6 +190,7 @@ class OperatorJourneysIT {
      * x-death gives, moved back to the exchange they were first published to.
      */
     @Test
+    @Order(4)
     void rabbitDeadLettersMovedBack() throws Exception {
         await().atMost(Duration.ofSeconds(120)).until(() -> onFx(() ->
                 robot.lookup("#navigation-tree").queryAs(NavigationTree.class).getRoot().getChildren().size() > 1));
@@ -223,6 +234,33 @@ class OperatorJourneysIT {
         camera.note("4. RabbitMQ dead letters after a bad deploy.", 5, Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /**
+     * Both themes at 1280×800, the size the journeys issue asks to stay readable at: a light window is mostly light
+     * and a dark one mostly dark (a theme whose stylesheet failed to load would leave both the same), pictured.
+     */
+    @Test
+    @Order(5)
+    void bothThemesAt1280By800() throws Exception {
+        var stage = (javafx.stage.Stage) scene().getWindow();
+        onFx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            return null;
+        });
+        double[] brightness = new double[2];
+        for (int i = 0; i < 2; i++) {
+            focusTheWindow();
+            chord(KeyCode.DIGIT1);
+            String theme = onFx(() -> javafx.application.Application.getUserAgentStylesheet()).contains("dark")
+                    ? "dark" : "light";
+            brightness[i] = camera.shoot(scene(), "theme-" + theme + "-1280x800");
+            assertThat(brightness[i]).as(theme).isLessThan(theme.equals("dark") ? 0.35 : 1.0)
+                    .isGreaterThan(theme.equals("dark") ? 0.0 : 0.65);
+            fire("#theme-toggle");
+        }
+        assertThat(Math.abs(brightness[0] - brightness[1])).as("the two themes differ").isGreaterThan(0.3);
+    }
+
     private static void fire(String id) throws Exception {
         onFx(() -> {
             robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class).fire();
@@ -233,7 +271,7 @@ class OperatorJourneysIT {
     /** The key of an order the payment service dead-lettered: what the operator was told by the support desk. */
     private static String anOrderPaymentFailedOn() throws Exception {
         var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAddress());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAddress);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
