@@ -7,6 +7,7 @@ import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.sandbox.SandboxCluster;
 import dev.flowdeck.sandbox.SandboxSettings;
+import dev.flowdeck.views.trace.TraceViewModel;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -26,7 +27,9 @@ final class Clusters {
     static ClusterSession.Opened kafkaSandbox(String name, SandboxSettings settings, Executor worker) {
         SandboxCluster sandbox = SandboxCluster.start(settings);
         try {
-            var profile = ConnectionProfile.kafka(name, sandbox.bootstrapServers()).asSandbox();
+            // The shop's business key is the order id in every event: "what happened to order X?" finds its chain.
+            var profile = ConnectionProfile.kafka(name, sandbox.bootstrapServers()).asSandbox().withProperties(
+                    Map.of(TraceViewModel.CORRELATION_KEYS, "header:correlation-id, $.orderId"));
             return new ClusterSession.Opened(KafkaBrokerConnection.open(profile, worker), profile, sandbox);
         } catch (RuntimeException e) {
             sandbox.close();

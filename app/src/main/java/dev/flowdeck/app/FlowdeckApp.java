@@ -46,6 +46,9 @@ public final class FlowdeckApp extends Application {
     private Workspace workspace;
     private AlertNotifier notifier;
     private OwnSpans telemetry;
+    private WindowLayoutFile layoutFile;
+    private MainWindow window;
+    private Stage stage;
 
     @Override
     public void init() {
@@ -95,13 +98,16 @@ public final class FlowdeckApp extends Application {
                 telemetry.traced(given), profile, Platform::runLater, replays);
         ReplayFactory replays = (given, profile) -> new ClusterReplays(profile, telemetry.traced(given),
                 ReplaysDirectory.forThisMachine(), audit, executors, Clock.systemUTC());
-        var window = new MainWindow(workspace.clusters(), workspace,
+        window = new MainWindow(workspace.clusters(), workspace,
                 new ClusterViews(browsers, traces, deadLetters, replays));
+        this.stage = stage;
         window.setOnOpenUrl(url -> getHostServices().showDocument(url));
         stage.setTitle("Flowdeck");
         stage.setScene(window.createScene());
         stage.setMinWidth(800);
         stage.setMinHeight(500);
+        layoutFile = new WindowLayoutFile(ConfigDirectory.forThisMachine().resolve("window.json"));
+        restoreLayout(layoutFile.load());
         workspace.ownedBy(stage);
         notifier = new AlertNotifier();
         workspace.clusters().forEach(cluster -> cluster.lag().onAlert(notifier::show));
@@ -142,8 +148,35 @@ public final class FlowdeckApp extends Application {
         }
     }
 
+    /** The last session's window place (if it is on a screen now), its navigation width and each profile's tabs. */
+    private void restoreLayout(WindowLayoutFile.Layout layout) {
+        layout.bounds().ifPresent(bounds -> {
+            boolean onAScreen = !javafx.stage.Screen.getScreensForRectangle(bounds.x(), bounds.y(), bounds.width(),
+                    bounds.height()).isEmpty();
+            if (onAScreen) {
+                stage.setX(bounds.x());
+                stage.setY(bounds.y());
+                stage.setWidth(bounds.width());
+                stage.setHeight(bounds.height());
+            }
+            stage.setMaximized(bounds.maximized());
+            window.setNavigationWidth(bounds.navigation());
+        });
+        window.reopen(layout.tabs());
+    }
+
+    private void saveLayout() {
+        if (layoutFile == null || window == null) {
+            return;
+        }
+        var bounds = new WindowLayoutFile.Bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), window.navigationWidth());
+        layoutFile.save(new WindowLayoutFile.Layout(Optional.of(bounds), window.openTabs()));
+    }
+
     @Override
     public void stop() {
+        saveLayout(); // on the FX thread, before the clusters it describes are closed
         if (workspace != null) {
             workspace.close();
         }

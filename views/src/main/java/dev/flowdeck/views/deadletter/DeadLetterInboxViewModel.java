@@ -217,6 +217,10 @@ public final class DeadLetterInboxViewModel {
         progress.set(1);
         reconcileGroups(outcome.groups());
         kept = outcome.kept();
+        if (selectedGroup.get() == null && !groups.isEmpty()) {
+            // The biggest cause is what the operator came to fix: chosen, so its letters show and Replay is ready.
+            selectedGroup.set(groups.getFirst());
+        }
         showLetters(selectedGroup.get());
         notes.set(String.join("\n", outcome.notes()));
         if (outcome.total() == 0) {

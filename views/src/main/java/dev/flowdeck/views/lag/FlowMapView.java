@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -34,6 +38,7 @@ public final class FlowMapView extends BorderPane {
     private static final double MARGIN = 24;
 
     private final Label banner = new Label();
+    private final Button openWorst = new Button("Open it", new FontIcon("mdi2a-arrow-right-bold-circle-outline"));
     private final Pane map = new Pane();
     private final Consumer<String> onOpenGroup;
     private FlowMap shown = new FlowMap(List.of(), List.of(), List.of(), java.util.Optional.empty());
@@ -50,10 +55,25 @@ public final class FlowMapView extends BorderPane {
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setPadding(new Insets(8, 12, 8, 12));
+        // The worst group is where the operator goes next: one key away (the window focuses this button when the
+        // tab is shown, Enter opens the group's lag), while the map's boxes are redrawn every round.
+        openWorst.setId("flow-map-open-worst");
+        openWorst.setOnAction(event -> shown.worst().ifPresent(worst -> onOpenGroup.accept(worst.group())));
+        openWorst.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER) { // a button fires on Space; Enter is expected
+                openWorst.fire();
+                event.consume();
+            }
+        });
+        openWorst.setVisible(false);
+        openWorst.managedProperty().bind(openWorst.visibleProperty());
+        var top = new HBox(8, banner, openWorst);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(banner, Priority.ALWAYS);
         map.setId("flow-map-canvas");
         var scroll = new ScrollPane(map);
         scroll.setFitToWidth(true);
-        setTop(banner);
+        setTop(top);
         setCenter(scroll);
         // Once per round, not once per changed row: a round replaces several rows one by one.
         lag.lastSampleProperty().addListener((property, before, now) -> show(FlowMap.of(groups)));
@@ -70,9 +90,11 @@ public final class FlowMapView extends BorderPane {
         shown = flow;
         banner.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
         banner.setGraphic(null);
+        openWorst.setVisible(flow.worst().isPresent());
         if (flow.groups().isEmpty()) {
             banner.setText("No consumer groups yet: the map fills in with the first sample.");
         } else if (flow.worst().isPresent()) {
+            openWorst.setText("Open " + flow.worst().get().group());
             banner.setText("Look first: " + flow.worst().get().sentence());
             banner.getStyleClass().add(Styles.DANGER);
             banner.setGraphic(new FontIcon("mdi2a-alert-outline"));

@@ -24,6 +24,10 @@ import dev.flowdeck.views.cluster.StatusBar;
 import dev.flowdeck.views.connection.ConnectionActions;
 import dev.flowdeck.views.lag.ConsumerLagView;
 import dev.flowdeck.views.lag.FlowMapView;
+import dev.flowdeck.views.replay.AuditTrailDialog;
+import dev.flowdeck.views.replay.ReplayHistoryDialog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -45,6 +49,8 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Window;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -69,6 +75,13 @@ public final class MainWindow {
     private Consumer<String> openUrl = MainWindow::copy;
     private Tab tracesTab;
     private boolean themeChosenByOperator;
+    private final ObservableList<ClusterViewModel> clusters;
+    private final ConnectionActions actions;
+    private final NavigationTree navigation;
+    private final CommandPalette palette;
+    private final SplitPane split;
+    /** Tabs to open again per profile, waiting for that cluster to connect and list its destinations. */
+    private final Map<String, OpenTabs> toReopen = new java.util.HashMap<>();
 
     /**
      * @param clusters the open and saved clusters, in the order the navigation tree lists them; at least one
@@ -80,16 +93,20 @@ public final class MainWindow {
             throw new IllegalArgumentException("the main window shows at least one cluster");
         }
         this.views = views;
+        this.clusters = clusters;
+        this.actions = actions;
         root.setId("main-window");
         activeCluster.set(clusters.getFirst());
-        var navigation = new NavigationTree(clusters, cluster -> {
+        navigation = new NavigationTree(clusters, cluster -> {
             activeCluster.set(cluster);
             actions.open(cluster); // a saved profile connects when the operator first selects it
         }, actions);
         navigation.setMinWidth(200);
         navigation.setOnOpen(this::openDestination);
+        clusters.forEach(this::reopenWhenListed);
         clusters.addListener((ListChangeListener<ClusterViewModel>) change -> {
             while (change.next()) {
+                change.getAddedSubList().forEach(this::reopenWhenListed);
                 // A connection just created or edited is what the operator wants to look at; saved profiles
                 // listed at start-up (not connected) do not steal the selection.
                 change.getAddedSubList().stream()
@@ -132,13 +149,16 @@ public final class MainWindow {
         var centre = new VBox(band, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        var split = new SplitPane(navigation, centre);
+        split = new SplitPane(navigation, centre);
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(navigation, false);
 
         root.setTop(toolbar(actions));
         root.setCenter(split);
         root.setBottom(new StatusBar(activeCluster));
+
+        palette = new CommandPalette(this::commands, new CommandSearch(text -> Command.of(
+                "Find the chain of \"" + text + "\"", "Traces", () -> findChain(text))));
 
         theme.subscribe(Theme::apply);
         // Follow the OS's light/dark switch until the operator picks a theme here.
@@ -395,10 +415,13 @@ public final class MainWindow {
         var themeToggle = new Button(null, new FontIcon("mdi2t-theme-light-dark"));
         themeToggle.setId("theme-toggle");
         themeToggle.setTooltip(new Tooltip("Switch between light and dark"));
-        themeToggle.setOnAction(event -> {
-            themeChosenByOperator = true;
-            theme.set(theme.get().other());
-        });
+        themeToggle.setOnAction(event -> toggleTheme());
+
+        var find = new Button(null, new FontIcon("mdi2m-magnify"));
+        find.setId("command-palette-button");
+        find.setTooltip(new Tooltip("Commands, destinations, and chains by trace id or order id ("
+                + PALETTE.getDisplayText() + ")"));
+        find.setOnAction(event -> openPalette());
 
         var newConnection = new Button("New connection", new FontIcon("mdi2p-plus-network-outline"));
         newConnection.setId("new-connection");
@@ -406,11 +429,180 @@ public final class MainWindow {
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, newConnection, spacer, refresh, themeToggle);
+        return new ToolBar(title, newConnection, spacer, find, refresh, themeToggle);
+    }
+
+    private void toggleTheme() {
+        themeChosenByOperator = true;
+        theme.set(theme.get().other());
     }
 
     public Scene createScene() {
-        return new Scene(root, 1200, 760);
+        var scene = new Scene(root, 1200, 760);
+        // Every key a command has, bound once; the command is looked up when the key is pressed, so it acts on the
+        // window as it is then (the active cluster, the selected tab).
+        for (Command command : commands()) {
+            command.shortcut().ifPresent(key -> scene.getAccelerators().put(key, () -> commands().stream()
+                    .filter(current -> current.shortcut().equals(command.shortcut()))
+                    .findFirst().ifPresent(current -> current.run().run())));
+        }
+        return scene;
+    }
+
+    private static final KeyCombination PALETTE = KeyCombination.keyCombination("Shortcut+K");
+
+    /**
+     * What the operator can do now, for the palette, the shortcut sheet and the keys: the views, the actions, the
+     * active cluster's destinations and the other clusters.
+     */
+    List<Command> commands() {
+        var commands = new ArrayList<Command>();
+        commands.add(new Command("Command palette: commands, destinations, chains", "Help", Optional.of(PALETTE),
+                this::openPalette));
+        commands.add(Command.of("Keyboard shortcuts", "Help", "F1", this::showShortcuts));
+        commands.add(Command.of("Go to destinations", "Views", "Shortcut+1",
+                () -> goTo("destinations-tab", null)));
+        commands.add(Command.of("Go to flow map", "Views", "Shortcut+2",
+                () -> goTo("flow-tab", "#flow-map-open-worst")));
+        commands.add(Command.of("Go to consumer lag", "Views", "Shortcut+3", () -> goTo("lag-tab", null)));
+        commands.add(Command.of("Go to traces: find a chain", "Views", "Shortcut+4",
+                () -> goTo("traces-tab", "#trace-search")));
+        commands.add(Command.of("Go to dead letters", "Views", "Shortcut+5", () -> goTo("dead-letters-tab", null)));
+        commands.add(Command.of("Refresh", "Actions", "F5", () -> activeCluster.get().refresh()));
+        commands.add(Command.of("New connection…", "Actions", "Shortcut+N", actions::create));
+        commands.add(Command.of("Close this browser tab", "Actions", "Shortcut+W", this::closeSelectedBrowser));
+        commands.add(Command.of("Switch between light and dark", "Actions", "Shortcut+Shift+T", this::toggleTheme));
+        ClusterViewModel active = activeCluster.get();
+        active.connection().ifPresent(connection -> {
+            commands.add(Command.of("Replays run from this machine…", "Dead letters", () -> new ReplayHistoryDialog(
+                    window(), replays(active, connection), active.profile(), Platform::runLater).show()));
+            commands.add(Command.of("Audit log…", "Dead letters", () -> new AuditTrailDialog(window(),
+                    replays(active, connection), Platform::runLater).show()));
+        });
+        for (Destination destination : active.destinations()) {
+            if (!(destination instanceof ExchangeSummary) && active.connection().isPresent()) {
+                commands.add(Command.of("Open " + destination.name(), "Destinations of " + active.profileName(),
+                        () -> openDestination(active, destination)));
+            }
+        }
+        for (ClusterViewModel cluster : clusters) {
+            if (cluster != active) {
+                commands.add(Command.of("Switch to " + cluster.profileName(), "Clusters",
+                        () -> navigation.select(cluster)));
+            }
+        }
+        return commands;
+    }
+
+    /**
+     * What the window shows of each cluster, by profile name, for the app to remember across restarts. Only
+     * clusters with an open browser or a view other than the destinations selected are listed.
+     */
+    public Map<String, OpenTabs> openTabs() {
+        Map<String, OpenTabs> open = new java.util.LinkedHashMap<>(toReopen); // not connected this time: kept
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        for (ClusterViewModel cluster : clusters) {
+            List<String> browsers = tabs.getTabs().stream()
+                    .filter(tab -> tab.getUserData() instanceof OpenDestination destination
+                            && destination.cluster() == cluster)
+                    .map(tab -> ((OpenDestination) tab.getUserData()).destination())
+                    .toList();
+            boolean active = cluster == activeCluster.get();
+            String shown = active && selected != null && (selected.getUserData() == null
+                    || selected.getUserData() instanceof OpenDestination destination && destination.cluster() == cluster)
+                    ? selected.getId() : "destinations-tab";
+            if (!browsers.isEmpty() || !shown.equals("destinations-tab")) {
+                open.put(cluster.profileName(), new OpenTabs(browsers, shown));
+            }
+        }
+        return open;
+    }
+
+    /** Opens these tabs again once each cluster is connected and has listed its destinations. */
+    public void reopen(Map<String, OpenTabs> remembered) {
+        toReopen.putAll(remembered);
+        clusters.forEach(this::reopenIfListed);
+    }
+
+    /** The share of the window's width the navigation takes. */
+    public double navigationWidth() {
+        return split.getDividers().getFirst().getPosition();
+    }
+
+    public void setNavigationWidth(double share) {
+        split.setDividerPositions(Math.clamp(share, 0.1, 0.6));
+    }
+
+    private void reopenWhenListed(ClusterViewModel cluster) {
+        // After the refresh's whole reconciliation (one FX task, one change per row), not at its first row.
+        cluster.destinations().addListener((ListChangeListener<Destination>) change ->
+                Platform.runLater(() -> reopenIfListed(cluster)));
+    }
+
+    /** A destination no longer there is skipped; the rest open as they were, the remembered tab selected. */
+    private void reopenIfListed(ClusterViewModel cluster) {
+        OpenTabs remembered = toReopen.get(cluster.profileName());
+        if (remembered == null || cluster.connection().isEmpty() || cluster.destinations().isEmpty()) {
+            return;
+        }
+        toReopen.remove(cluster.profileName());
+        Tab before = tabs.getSelectionModel().getSelectedItem();
+        for (String name : remembered.destinations()) {
+            cluster.destinations().stream().filter(destination -> destination.name().equals(name)).findFirst()
+                    .ifPresent(destination -> open(cluster, destination));
+        }
+        if (cluster == activeCluster.get()) {
+            tabs.getTabs().stream().filter(tab -> remembered.selected().equals(tab.getId())).findFirst()
+                    .ifPresentOrElse(tab -> tabs.getSelectionModel().select(tab),
+                            () -> tabs.getSelectionModel().select(before));
+        } else {
+            tabs.getSelectionModel().select(before); // reopening another cluster's tabs does not take the view
+        }
+    }
+
+    /** Opens the command palette over the window. */
+    public void openPalette() {
+        if (!palette.isShowing()) {
+            palette.open(window());
+        }
+    }
+
+    private void showShortcuts() {
+        ShortcutSheet.show(window(), commands());
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    /** Selects a view's tab and puts the focus where the operator types next there, if it has such a place. */
+    private void goTo(String tabId, String focus) {
+        tabs.getTabs().stream().filter(tab -> tabId.equals(tab.getId())).findFirst().ifPresent(tab -> {
+            tabs.getSelectionModel().select(tab);
+            Platform.runLater(() -> {
+                var content = tab.getContent();
+                var target = focus == null || content == null ? content : content.lookup(focus);
+                (target != null && target.isVisible() ? target : content != null ? content : tabs).requestFocus();
+            });
+        });
+    }
+
+    private void closeSelectedBrowser() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getUserData() instanceof OpenDestination) {
+            tabs.getTabs().remove(selected);
+            closeBrowser(selected);
+        }
+    }
+
+    /** The palette's global search: the chain of a trace id or business key on the active cluster. */
+    private void findChain(String text) {
+        ClusterViewModel cluster = activeCluster.get();
+        if (cluster.connection().isEmpty()) {
+            goTo("traces-tab", null); // says the cluster is not connected
+            return;
+        }
+        showTrace(cluster, text);
     }
 
     /** The cluster the status bar and the destinations tab show: the one last selected in the tree. */

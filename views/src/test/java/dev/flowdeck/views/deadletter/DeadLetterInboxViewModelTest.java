@@ -45,8 +45,11 @@ class DeadLetterInboxViewModelTest {
         assertThat(inbox.runningProperty().get()).isFalse();
         assertThat(inbox.statusProperty().get()).isEqualTo("3 dead letters in payments.DLT, 2 causes.");
         assertThat(inbox.groups()).extracting(DeadLetterGroup::count).containsExactly(2L, 1L);
-        assertThat(inbox.letters()).hasSize(3);
+        assertThat(inbox.selectedGroupProperty().get()).as("the biggest cause, chosen once read")
+                .isEqualTo(inbox.groups().getFirst());
 
+        inbox.selectedGroupProperty().set(null);
+        assertThat(inbox.letters()).as("no cause chosen: every letter").hasSize(3);
         inbox.selectedGroupProperty().set(inbox.groups().getFirst());
 
         assertThat(inbox.letters()).extracting(letter -> letter.message().offset()).containsExactly(0L, 2L);
