@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Transform;
 import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
@@ -31,8 +33,23 @@ final class JourneyCamera {
      * @return the picture's mean brightness, 0 (black) to 1 (white)
      */
     double shoot(Scene scene, String name) throws Exception {
-        var picture = new BufferedImage((int) scene.getWidth(), (int) scene.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        return shoot(scene, name, 1);
+    }
+
+    /**
+     * As {@link #shoot(Scene, String)}, drawn at {@code scale} device pixels per pixel: what a HiDPI screen shows
+     * (the window is laid out the same, its text and icons rendered at the finer grain). Popups are left out.
+     */
+    double shoot(Scene scene, String name, int scale) throws Exception {
+        var picture = new BufferedImage((int) scene.getWidth() * scale, (int) scene.getHeight() * scale,
+                BufferedImage.TYPE_INT_ARGB);
         AppTestSupport.onFx(() -> {
+            if (scale != 1) {
+                var parameters = new SnapshotParameters();
+                parameters.setTransform(Transform.scale(scale, scale));
+                paint(picture, scene.getRoot().snapshot(parameters, null), 0, 0);
+                return null;
+            }
             paint(picture, scene.snapshot(null), 0, 0);
             Window window = scene.getWindow();
             for (Window popup : Window.getWindows()) {

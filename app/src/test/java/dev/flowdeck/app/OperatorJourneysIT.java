@@ -236,7 +236,9 @@ class OperatorJourneysIT {
 
     /**
      * Both themes at 1280×800, the size the journeys issue asks to stay readable at: a light window is mostly light
-     * and a dark one mostly dark (a theme whose stylesheet failed to load would leave both the same), pictured.
+     * and a dark one mostly dark (a theme whose stylesheet failed to load would leave both the same), pictured; and
+     * the light one drawn at twice the pixels, as a HiDPI screen shows it (no such screen here: JavaFX scales by
+     * the OS's factor, and the picture is the evidence that nothing is drawn as a bitmap that would blur).
      */
     @Test
     @Order(5)
@@ -254,6 +256,10 @@ class OperatorJourneysIT {
             String theme = onFx(() -> javafx.application.Application.getUserAgentStylesheet()).contains("dark")
                     ? "dark" : "light";
             brightness[i] = camera.shoot(scene(), "theme-" + theme + "-1280x800");
+            if (theme.equals("light")) {
+                assertThat(camera.shoot(scene(), "theme-light-1280x800-at-2x", 2)).as("the same window at 2x")
+                        .isCloseTo(brightness[i], org.assertj.core.data.Offset.offset(0.05));
+            }
             assertThat(brightness[i]).as(theme).isLessThan(theme.equals("dark") ? 0.35 : 1.0)
                     .isGreaterThan(theme.equals("dark") ? 0.0 : 0.65);
             fire("#theme-toggle");
