@@ -21,6 +21,8 @@ import dev.flowdeck.views.trace.TraceViewModel;
 import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.replay.ReplayFactory;
 import dev.flowdeck.views.shell.ClusterViews;
+import dev.flowdeck.views.settings.Settings;
+import dev.flowdeck.views.settings.SettingsDialog;
 import dev.flowdeck.views.shell.MainWindow;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -46,6 +48,8 @@ public final class FlowdeckApp extends Application {
     private Workspace workspace;
     private AlertNotifier notifier;
     private OwnSpans telemetry;
+    private SettingsFile settingsFile;
+    private volatile Settings settings = Settings.NONE;
     private WindowLayoutFile layoutFile;
     private MainWindow window;
     private Stage stage;
@@ -54,7 +58,10 @@ public final class FlowdeckApp extends Application {
     public void init() {
         options = LaunchOptions.parse(getParameters().getRaw());
         executors = AppExecutors.create();
-        telemetry = OwnSpans.to(LaunchOptions.tracesEndpoint(options.otlpEndpoint(), System.getenv()),
+        settingsFile = new SettingsFile(ConfigDirectory.forThisMachine().resolve("settings.json"));
+        settings = settingsFile.load();
+        telemetry = OwnSpans.to(LaunchOptions.tracesEndpoint(options.otlpEndpoint(), System.getenv())
+                        .or(settings::otlpEndpoint),
                 Optional.ofNullable(FlowdeckApp.class.getPackage().getImplementationVersion()).orElse("(development)"));
     }
 
@@ -91,8 +98,8 @@ public final class FlowdeckApp extends Application {
         BrowserFactory browsers = (connection, destination, seekable) -> new BrowserViewModel(
                 telemetry.traced(connection), destination, seekable, Platform::runLater, executors.brokerIo(),
                 executors.scheduler(), Clock.systemUTC());
-        TraceFactory traces = (connection, profile) -> new TraceViewModel(telemetry.traced(connection), profile,
-                Platform::runLater, executors.brokerIo(), Clock.systemUTC());
+        TraceFactory traces = (connection, profile) -> new TraceViewModel(telemetry.traced(connection),
+                withTraceLink(profile), Platform::runLater, executors.brokerIo(), Clock.systemUTC());
         // Every connection a view or a replay reads through is traced when telemetry is on (a no-op wrapper off).
         DeadLetterFactory deadLetters = (given, profile, replays) -> new DeadLetterInboxViewModel(
                 telemetry.traced(given), profile, Platform::runLater, replays);
@@ -102,6 +109,10 @@ public final class FlowdeckApp extends Application {
                 new ClusterViews(browsers, traces, deadLetters, replays));
         this.stage = stage;
         window.setOnOpenUrl(url -> getHostServices().showDocument(url));
+        window.setOnOpenSettings(() -> new SettingsDialog(stage, settings, chosen -> {
+            settingsFile.save(chosen);
+            settings = chosen;
+        }).show());
         stage.setTitle("Flowdeck");
         stage.setScene(window.createScene());
         stage.setMinWidth(800);
@@ -119,6 +130,17 @@ public final class FlowdeckApp extends Application {
         stage.show();
         LOG.info("Flowdeck window open {} ms after the JVM started",
                 ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /** The profile, with the settings' tracing UI link where the profile names none of its own. */
+    private ConnectionProfile withTraceLink(ConnectionProfile profile) {
+        Optional<String> template = settings.traceUrlTemplate();
+        if (template.isEmpty() || profile.clientProperties().containsKey(TraceViewModel.URL_TEMPLATE)) {
+            return profile;
+        }
+        var properties = new java.util.HashMap<>(profile.clientProperties());
+        properties.put(TraceViewModel.URL_TEMPLATE, template.get());
+        return profile.withProperties(properties);
     }
 
     /**

@@ -73,6 +73,8 @@ public final class MainWindow {
     private final Map<ClusterViewModel, OpenInbox> inboxes = new WeakHashMap<>();
     private final Map<ClusterViewModel, OpenReplays> replayServices = new WeakHashMap<>();
     private Consumer<String> openUrl = MainWindow::copy;
+    private Runnable openSettings;
+    private final Button settingsButton = new Button(null, new FontIcon("mdi2c-cog-outline"));
     private Tab tracesTab;
     private boolean themeChosenByOperator;
     private final ObservableList<ClusterViewModel> clusters;
@@ -397,6 +399,12 @@ public final class MainWindow {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** What "Settings…" opens; set before {@link #createScene()}, which binds its key. */
+    public void setOnOpenSettings(Runnable opener) {
+        this.openSettings = opener;
+        settingsButton.setVisible(true);
+    }
+
     /** How the tracing UI's address is opened: the desktop's browser, in the app. */
     public void setOnOpenUrl(Consumer<String> opener) {
         this.openUrl = opener;
@@ -429,7 +437,12 @@ public final class MainWindow {
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, newConnection, spacer, find, refresh, themeToggle);
+        settingsButton.setId("settings-button");
+        settingsButton.setTooltip(new Tooltip("Settings: Flowdeck's own traces, the tracing UI's link"));
+        settingsButton.setOnAction(event -> openSettings.run());
+        settingsButton.setVisible(false); // until the app says what settings open
+        settingsButton.managedProperty().bind(settingsButton.visibleProperty());
+        return new ToolBar(title, newConnection, spacer, find, refresh, themeToggle, settingsButton);
     }
 
     private void toggleTheme() {
@@ -472,6 +485,9 @@ public final class MainWindow {
         commands.add(Command.of("New connection…", "Actions", "Shortcut+N", actions::create));
         commands.add(Command.of("Close this browser tab", "Actions", "Shortcut+W", this::closeSelectedBrowser));
         commands.add(Command.of("Switch between light and dark", "Actions", "Shortcut+Shift+T", this::toggleTheme));
+        if (openSettings != null) {
+            commands.add(Command.of("Settings…", "Actions", "Shortcut+Comma", openSettings));
+        }
         ClusterViewModel active = activeCluster.get();
         active.connection().ifPresent(connection -> {
             commands.add(Command.of("Replays run from this machine…", "Dead letters", () -> new ReplayHistoryDialog(
