@@ -18,7 +18,7 @@ import java.util.Optional;
  * a lane per destination in the order the chain reached them (its own flow order), a mark per event at its time,
  * a label per hop with its latency, and the stop point as a flag on the lane the chain never reached.
  */
-record ChainPicture(List<Lane> lanes, List<Mark> marks, List<HopLabel> hops, Optional<StopFlag> stop) {
+record ChainPicture(List<Lane> lanes, List<Mark> marks, List<HopLabel> hops, Optional<StopFlag> stop, double plotEnd) {
 
     static final double LEFT = 160;
     static final double RIGHT = 40;
@@ -27,7 +27,7 @@ record ChainPicture(List<Lane> lanes, List<Mark> marks, List<HopLabel> hops, Opt
     static final double MAX_LANE = 64;
     static final double HIT = 9;
 
-    static final ChainPicture EMPTY = new ChainPicture(List.of(), List.of(), List.of(), Optional.empty());
+    static final ChainPicture EMPTY = new ChainPicture(List.of(), List.of(), List.of(), Optional.empty(), 0);
 
     /** A swimlane; {@code expected} is the one the chain should have reached next and never did. */
     record Lane(String destination, double top, double height, boolean deadLetter, boolean expected) {
@@ -47,6 +47,11 @@ record ChainPicture(List<Lane> lanes, List<Mark> marks, List<HopLabel> hops, Opt
     }
 
     static ChainPicture of(Chain chain, StopPoint stop, double width, double height) {
+        return of(chain, stop, width, height, TimelineZoom.ALL);
+    }
+
+    /** The chain drawn with {@code zoom}'s stretch of its span across the plot; marks outside it fall beyond. */
+    static ChainPicture of(Chain chain, StopPoint stop, double width, double height, TimelineZoom zoom) {
         Map<String, Boolean> order = new LinkedHashMap<>();
         chain.events().forEach(event -> order.putIfAbsent(event.destination(), event.deadLetter()));
         boolean expectedLane = stop != null && !order.containsKey(stop.expectedNext());
@@ -71,7 +76,7 @@ record ChainPicture(List<Lane> lanes, List<Mark> marks, List<HopLabel> hops, Opt
         for (ChainEvent event : chain.events()) {
             double share = chain.span().isZero() ? 0.5
                     : Duration.between(from, event.timestamp()).toMillis() / (double) spanMillis;
-            marks.add(new Mark(event, LEFT + share * plot, byName.get(event.destination()).middle()));
+            marks.add(new Mark(event, LEFT + zoom.place(share) * plot, byName.get(event.destination()).middle()));
         }
         List<HopLabel> hops = new ArrayList<>();
         List<Hop> chainHops = chain.hops();
@@ -91,12 +96,13 @@ record ChainPicture(List<Lane> lanes, List<Mark> marks, List<HopLabel> hops, Opt
                     : " yet (may still be on its way)");
             return new StopFlag(text, last.x(), target.middle(), s.overdue());
         });
-        return new ChainPicture(List.copyOf(lanes), List.copyOf(marks), List.copyOf(hops), flag);
+        return new ChainPicture(List.copyOf(lanes), List.copyOf(marks), List.copyOf(hops), flag, LEFT + plot);
     }
 
-    /** The event whose mark is under the pointer, if one is. */
+    /** The event whose mark is under the pointer, if one is (a mark zoomed out of the plot is under none). */
     Optional<ChainEvent> at(double x, double y) {
-        return marks.stream().filter(mark -> Math.hypot(mark.x() - x, mark.y() - y) <= HIT)
+        return marks.stream().filter(mark -> Math.hypot(mark.x() - x, mark.y() - y) <= HIT
+                        && mark.x() >= LEFT - HIT && mark.x() <= plotEnd + HIT)
                 .min((a, b) -> Double.compare(Math.hypot(a.x() - x, a.y() - y), Math.hypot(b.x() - x, b.y() - y)))
                 .map(Mark::event);
     }

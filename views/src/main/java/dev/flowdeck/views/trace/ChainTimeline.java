@@ -32,6 +32,7 @@ final class ChainTimeline extends Region {
     private StopPoint stop;
     private ChainEvent selected;
     private ChainPicture picture = ChainPicture.EMPTY;
+    private TimelineZoom zoom = TimelineZoom.ALL;
 
     /**
      * @param onSelect told the event clicked
@@ -42,15 +43,61 @@ final class ChainTimeline extends Region {
         getChildren().add(canvas);
         setMinSize(300, 120);
         setPrefSize(700, 320);
-        canvas.setOnMouseClicked(event -> picture.at(event.getX(), event.getY()).ifPresent(hit -> {
-            onSelect.accept(hit);
-            if (event.getClickCount() == 2) {
-                onOpen.accept(hit);
+        canvas.setOnMouseClicked(event -> {
+            requestFocus();
+            picture.at(event.getX(), event.getY()).ifPresentOrElse(hit -> {
+                onSelect.accept(hit);
+                if (event.getClickCount() == 2) {
+                    onOpen.accept(hit);
+                }
+            }, () -> {
+                if (event.getClickCount() == 2) {
+                    zoomTo(TimelineZoom.ALL); // a double-click beside the marks shows the whole chain again
+                }
+            });
+        });
+        // The wheel zooms around the pointer; + and - around the middle, arrows pan, 0 shows it all.
+        setOnScroll(event -> {
+            if (event.getDeltaY() != 0) {
+                double at = (event.getX() - ChainPicture.LEFT) / plotWidth();
+                zoomTo(event.getDeltaY() > 0 ? zoom.in(at) : zoom.out(at));
+                event.consume();
             }
-        }));
+        });
+        setFocusTraversable(true);
+        setOnKeyPressed(event -> {
+            TimelineZoom next = switch (event.getCode()) {
+                case PLUS, EQUALS, ADD -> zoom.in(0.5);
+                case MINUS, SUBTRACT -> zoom.out(0.5);
+                case LEFT -> zoom.pan(-0.25);
+                case RIGHT -> zoom.pan(0.25);
+                case DIGIT0, NUMPAD0 -> TimelineZoom.ALL;
+                default -> null;
+            };
+            if (next != null) {
+                zoomTo(next);
+                event.consume();
+            }
+        });
+    }
+
+    void zoomTo(TimelineZoom next) {
+        zoom = next;
+        draw();
+    }
+
+    TimelineZoom zoom() {
+        return zoom;
+    }
+
+    private double plotWidth() {
+        return Math.max(1, getWidth() - ChainPicture.LEFT - ChainPicture.RIGHT);
     }
 
     void show(Chain shown, StopPoint stopPoint) {
+        if (shown != chain) {
+            zoom = TimelineZoom.ALL; // another chain: its whole span first
+        }
         chain = shown;
         stop = stopPoint;
         draw();
@@ -85,17 +132,25 @@ final class ChainTimeline extends Region {
             g.fillText("Search a trace id or a business key to see its chain.", getWidth() / 2, getHeight() / 2);
             return;
         }
-        picture = ChainPicture.of(chain, stop, getWidth(), getHeight());
+        picture = ChainPicture.of(chain, stop, getWidth(), getHeight(), zoom);
         drawLanes(g);
+        g.save();
+        g.beginPath(); // marks zoomed out of the plot are not drawn over the lane names
+        g.rect(ChainPicture.LEFT - 8, 0, plotWidth() + 16 + ChainPicture.RIGHT, getHeight());
+        g.clip();
         drawHops(g);
         drawMarks(g);
         picture.stop().ifPresent(flag -> drawStop(g, flag));
+        g.restore();
         g.setFill(INK);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(Formats.timestamp(chain.first().timestamp()), ChainPicture.LEFT, getHeight() - 6);
+        long spanMillis = chain.span().toMillis();
+        g.fillText(Formats.timestamp(chain.first().timestamp().plusMillis(Math.round(zoom.start() * spanMillis)))
+                + (zoom.isAll() ? "" : "   (zoomed: 0 shows it all)"), ChainPicture.LEFT, getHeight() - 6);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("+" + Formats.duration(chain.span()), getWidth() - ChainPicture.RIGHT, getHeight() - 6);
+        g.fillText("+" + Formats.duration(java.time.Duration.ofMillis(Math.round(zoom.width() * spanMillis))),
+                getWidth() - ChainPicture.RIGHT, getHeight() - 6);
     }
 
     private void drawLanes(GraphicsContext g) {
