@@ -17,7 +17,11 @@ public record ReplayReport(String replayId, boolean cancelled, List<EventOutcome
     }
 
     public long count(EventOutcome.Kind kind) {
-        return outcomes.stream().filter(outcome -> outcome.kind() == kind).count();
+        long count = 0; // a loop: a run's report is counted several times over, 100,000 outcomes each
+        for (EventOutcome outcome : outcomes) {
+            count += outcome.kind() == kind ? 1 : 0;
+        }
+        return count;
     }
 
     /** Every event that was to be sent is in the target. */
