@@ -33,10 +33,12 @@ final class AlternatingRounds {
             boolean warmup = round < warmups;
             for (Reader reader : readers) {
                 ScanRun run = reader.read().get();
-                LOG.info("{} {}: {}: {} records in {} s, {} records/s, {} us CPU a record",
+                LOG.info("{} {}: {}: {} records in {} s, {} records/s, {} us CPU a record{}",
                         warmup ? "warm-up" : "round", warmup ? round + 1 : round - warmups + 1, reader.name(),
                         run.scanned(), String.format("%.2f", run.seconds()), String.format("%,.0f", run.perSecond()),
-                        String.format("%.2f", run.cpuMicrosPerRecord()));
+                        String.format("%.2f", run.cpuMicrosPerRecord()), run.allocatedBytes() < 0 ? ""
+                                : String.format(", %,.0f bytes allocated a record, GC %d ms",
+                                        run.allocatedBytesPerRecord(), run.gcMillis()));
                 if (!warmup) {
                     runs.get(reader.name()).add(run);
                 }

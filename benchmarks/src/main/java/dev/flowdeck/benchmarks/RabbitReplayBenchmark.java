@@ -33,9 +33,9 @@ import dev.flowdeck.replay.ReplaySelection;
 import dev.flowdeck.replayconnect.AtLeastOnceReadBack;
 import dev.flowdeck.replayconnect.ConnectionPublisher;
 import dev.flowdeck.replayconnect.ExecutorReplayScheduler;
+import dev.flowdeck.replayconnect.ReplayTracing;
 import dev.flowdeck.replayconnect.TargetFromDeadLetter;
 import dev.flowdeck.sandbox.rabbit.EmbeddedRabbitNode;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -200,7 +200,7 @@ final class RabbitReplayBenchmark implements Benchmark {
         try (Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             List<AMQP.BasicProperties> properties = messages.stream().map(RabbitReplayBenchmark::properties).toList();
-            long cpuBefore = processCpuNanos();
+            ProcessCost before = ProcessCost.now();
             long started = System.nanoTime();
             for (int i = 0; i < messages.size(); i++) {
                 OutgoingMessage message = messages.get(i);
@@ -211,11 +211,10 @@ final class RabbitReplayBenchmark implements Benchmark {
                 }
             }
             channel.waitForConfirmsOrDie(PATIENCE.toMillis());
-            long elapsed = System.nanoTime() - started;
-            long cpu = processCpuNanos() - cpuBefore;
+            ScanRun run = before.run(messages.size(), 0, System.nanoTime() - started);
             long held = held(admin, target);
-            return new ScanRun(messages.size(), held, Set.of(), List.of(), Duration.ofNanos(elapsed),
-                    Duration.ofNanos(cpu));
+            return new ScanRun(run.scanned(), held, Set.of(), List.of(), run.elapsed(), run.cpu(), run.allocatedBytes(),
+                    run.gcMillis());
         } catch (Exception e) {
             throw new IllegalStateException("The bare confirm-publisher failed: " + e.getMessage(), e);
         }
@@ -248,19 +247,23 @@ final class RabbitReplayBenchmark implements Benchmark {
             ReplayPlan plan = planner().plan(selection, List.of(), ReplayMode.COPY);
             long planned = System.nanoTime();
             planning.add(Duration.ofNanos(planned - planStarted));
-            long cpuBefore = processCpuNanos();
+            ProcessCost before = ProcessCost.now();
             long started = System.nanoTime();
             ReplayReport report;
             try (ReplayJournal journal = ReplayJournal.open(ReplayJournal.fileFor(directory, plan.id()), plan.id(),
                     CLOCK)) {
-                var services = new ReplayRunner.Services(new ConnectionPublisher(profile, connection),
+                // As Replays composes a run: the publisher wrapped for telemetry (off here, as by default).
+                ReplayTracing tracing = ReplayTracing.begin(connection, plan);
+                var services = new ReplayRunner.Services(
+                        tracing.publisher(new ConnectionPublisher(profile, connection)),
                         new AtLeastOnceReadBack(), DeadLetterSource.none(), JournalHistory.read(directory),
                         new NoAudit(), new ExecutorReplayScheduler(runnerThread), CLOCK);
-                report = new ReplayRunner(plan, journal, services, new ReplayOptions(0, window, false), progress -> { })
-                        .start().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                report = tracing.endWhen(new ReplayRunner(plan, journal, services,
+                        new ReplayOptions(0, window, false), progress -> { }).start())
+                        .toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             }
             long elapsed = System.nanoTime() - started;
-            long cpu = processCpuNanos() - cpuBefore;
+            ScanRun run = before.run(0, 0, elapsed);
             long delivered = report.count(EventOutcome.Kind.DELIVERED);
             LOG.info("RabbitMQ replay into {}: plan {} ms (not timed), run {} ms", target,
                     (planned - planStarted) / 1_000_000, elapsed / 1_000_000);
@@ -268,8 +271,8 @@ final class RabbitReplayBenchmark implements Benchmark {
                 throw new IllegalStateException("The replay delivered " + delivered + " of " + plan.events().size()
                         + ": " + report.summary());
             }
-            return new ScanRun(delivered, held(admin, target), Set.of(), List.of(), Duration.ofNanos(elapsed),
-                    Duration.ofNanos(cpu));
+            return new ScanRun(delivered, held(admin, target), Set.of(), List.of(), run.elapsed(), run.cpu(),
+                    run.allocatedBytes(), run.gcMillis());
         } catch (Exception e) {
             throw new IllegalStateException("The RabbitMQ replay into " + target + " failed: " + e.getMessage(), e);
         }
@@ -284,11 +287,6 @@ final class RabbitReplayBenchmark implements Benchmark {
 
     private static ReplayPlanner planner() {
         return new ReplayPlanner(CLOCK, () -> UUID.randomUUID().toString(), DeadLetterHeaders.KNOWN_CONVENTIONS, 5);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static final class NoAudit implements AuditLog {

@@ -1,6 +1,5 @@
 package dev.flowdeck.benchmarks;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.flowdeck.core.audit.AuditEntry;
 import dev.flowdeck.core.audit.AuditLog;
 import dev.flowdeck.core.browse.BrowsedMessage;
@@ -26,11 +25,11 @@ import dev.flowdeck.replay.SelectedEvent;
 import dev.flowdeck.replayconnect.BrowseReadBack;
 import dev.flowdeck.replayconnect.ConnectionPublisher;
 import dev.flowdeck.replayconnect.ExecutorReplayScheduler;
+import dev.flowdeck.replayconnect.ReplayTracing;
 import dev.flowdeck.replayconnect.TargetFromDeadLetter;
 import dev.flowdeck.replayconnect.TargetMarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -140,7 +139,7 @@ final class ReplayBenchmark implements Benchmark {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true))) {
             producer.partitionsFor(name); // metadata before the clock starts, as the replay's marks fetch it
-            long cpuBefore = processCpuNanos();
+            ProcessCost before = ProcessCost.now();
             long started = System.nanoTime();
             for (OutgoingMessage message : messages) {
                 var record = new ProducerRecord<>(name, message.partition().orElseThrow(), message.key(),
@@ -154,12 +153,11 @@ final class ReplayBenchmark implements Benchmark {
             }
             producer.flush();
             long elapsed = System.nanoTime() - started;
-            long cpu = processCpuNanos() - cpuBefore;
+            ScanRun run = before.run(messages.size(), messages.size(), elapsed);
             if (failure.get() != null) {
                 throw new IllegalStateException("The bare producer failed: " + failure.get(), failure.get());
             }
-            return new ScanRun(messages.size(), messages.size(), Set.of(), List.of(), Duration.ofNanos(elapsed),
-                    Duration.ofNanos(cpu));
+            return run;
         }
     }
 
@@ -185,7 +183,7 @@ final class ReplayBenchmark implements Benchmark {
             long planStarted = System.nanoTime();
             ReplayPlan plan = planner().plan(retargeted, List.of(), ReplayMode.COPY);
             long planned = System.nanoTime();
-            long cpuBefore = processCpuNanos();
+            ProcessCost before = ProcessCost.now();
             long started = System.nanoTime();
             TargetMarks marks = TargetMarks.takeOrLoad(connection, plan, directory, CLOCK, runnerThread)
                     .toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -193,16 +191,19 @@ final class ReplayBenchmark implements Benchmark {
             ReplayReport report;
             try (ReplayJournal journal = ReplayJournal.open(ReplayJournal.fileFor(directory, plan.id()), plan.id(),
                     CLOCK)) {
-                var services = new ReplayRunner.Services(new ConnectionPublisher(context.profile(), connection),
+                // As Replays composes a run: the publisher wrapped for telemetry (off here, as by default).
+                ReplayTracing tracing = ReplayTracing.begin(connection, plan);
+                var services = new ReplayRunner.Services(
+                        tracing.publisher(new ConnectionPublisher(context.profile(), connection)),
                         BrowseReadBack.kafka(connection, marks), DeadLetterSource.none(),
                         JournalHistory.read(directory), audit, new ExecutorReplayScheduler(runnerThread), CLOCK);
-                report = new ReplayRunner(plan, journal, services,
+                report = tracing.endWhen(new ReplayRunner(plan, journal, services,
                         new ReplayOptions(0, context.options().replayConcurrency(), false), progress -> { })
-                        .start().toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                        .start()).toCompletableFuture().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             }
             long ended = System.nanoTime();
             long elapsed = ended - started;
-            long cpu = processCpuNanos() - cpuBefore;
+            ScanRun run = before.run(0, 0, elapsed); // counts filled in below, once the target is read back
             LOG.info("Replay into {}: plan {} ms (not timed), marks {} ms, run {} ms", target,
                     (planned - planStarted) / 1_000_000, (marked - started) / 1_000_000, (ended - marked) / 1_000_000);
             long delivered = report.count(EventOutcome.Kind.DELIVERED);
@@ -211,8 +212,8 @@ final class ReplayBenchmark implements Benchmark {
                         + ": " + report.summary());
             }
             TargetCheck.Tally check = TargetCheck.read(context.bootstrapServers(), target, plan.id());
-            return new ReplayRound(new ScanRun(delivered, check.distinct(), Set.of(), List.of(),
-                    Duration.ofNanos(elapsed), Duration.ofNanos(cpu)), check, Duration.ofNanos(planned - planStarted));
+            return new ReplayRound(new ScanRun(delivered, check.distinct(), Set.of(), List.of(), run.elapsed(),
+                    run.cpu(), run.allocatedBytes(), run.gcMillis()), check, Duration.ofNanos(planned - planStarted));
         } catch (Exception e) {
             throw new IllegalStateException("The replay into " + target + " failed: " + e.getMessage(), e);
         }
@@ -229,11 +230,6 @@ final class ReplayBenchmark implements Benchmark {
         } catch (Exception e) {
             throw new IllegalStateException("Could not create topic " + name + ": " + e, e);
         }
-    }
-
-    /** The harness's whole process (the broker is another): the producer's, the runner's and the journal's CPU. */
-    private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void deleteTree(Path directory) throws IOException {

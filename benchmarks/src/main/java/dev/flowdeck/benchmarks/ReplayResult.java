@@ -45,18 +45,31 @@ public record ReplayResult(DeadLetterTopic topic, int concurrency, double browse
         return AlternatingRounds.median(runs.stream().map(ScanRun::cpuMicrosPerRecord).toList());
     }
 
+    /** The median heap bytes the harness allocated per event, all threads ("–" where not measured). */
+    static String allocated(List<ScanRun> runs) {
+        double bytes = AlternatingRounds.median(runs.stream().map(ScanRun::allocatedBytesPerRecord).toList());
+        return bytes < 0 ? "–" : MarkdownTable.rate(bytes);
+    }
+
+    /** The median time the collectors report per round ("–" where not measured). */
+    static String gc(List<ScanRun> runs) {
+        double millis = AlternatingRounds.median(runs.stream().map(run -> (double) run.gcMillis()).toList());
+        return millis < 0 ? "–" : MarkdownTable.rate(millis);
+    }
+
     @Override
     public String markdown() {
         List<Double> ratios = AlternatingRounds.ratios(replayed.stream().map(ScanRun::perSecond).toList(),
                 bare.stream().map(ScanRun::perSecond).toList());
         var table = new MarkdownTable(1, "sender", "median events/s", "vs bare producer", "per-round ratios",
-                "CPU µs/event (harness process)");
-        table.row(ReplayBenchmark.BARE, MarkdownTable.rate(rate(bare)), "1.00", "–", MarkdownTable.ratio(cpu(bare)));
+                "CPU µs/event (harness process)", "allocated bytes/event", "GC ms a round");
+        table.row(ReplayBenchmark.BARE, MarkdownTable.rate(rate(bare)), "1.00", "–", MarkdownTable.ratio(cpu(bare)),
+                allocated(bare), gc(bare));
         table.row(ReplayBenchmark.REPLAY + ", concurrency " + concurrency, MarkdownTable.rate(rate(replayed)),
                 MarkdownTable.ratio(ratio()),
                 MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
                         + MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow()),
-                MarkdownTable.ratio(cpu(replayed)));
+                MarkdownTable.ratio(cpu(replayed)), allocated(replayed), gc(replayed));
         return """
                 ### 7. Replay
 
@@ -67,9 +80,9 @@ public record ReplayResult(DeadLetterTopic topic, int concurrency, double browse
                 the same records (the replay's keys, values, headers and partitions) to a fresh topic. The replay is \
                 timed from its start with the plan made (the operator starts from a reviewed plan) to its report: \
                 marks, journal, every send confirmed and journaled; planning %d events took %s (median, not in \
-                the rate). The producer is timed from its first send to its last ack. Rounds \
-                alternate; the median of the measured rounds. Reading the dead letters through the browse, once: \
-                %s. The last replay's target read back: %s records, %s distinct events of the replay.
+                the rate). The producer is timed from its first send to its last ack; allocation and GC are the \
+                harness process's (every thread) while timed. Rounds alternate; the median of the measured \
+                rounds. Reading the dead letters through the browse, once: %s. The last replay's target read back: %s records, %s distinct events of the replay.
 
                 %s""".formatted(MarkdownTable.count(topic.records()), topic.partitions(), topic.records(),
                 String.format(Locale.ROOT, "%.2f s", planningSeconds()),

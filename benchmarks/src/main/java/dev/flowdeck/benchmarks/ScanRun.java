@@ -14,13 +14,26 @@ import java.util.Set;
  * @param elapsed    from creating the consumer to the last record
  * @param cpu        CPU time of the thread that read (the consumer's and the filter's work; on a shared machine
  *                   a steadier measure of cost than the elapsed time, which waits whenever other work runs)
+ * @param allocatedBytes heap bytes allocated meanwhile (by the process, where measured; -1 where not)
+ * @param gcMillis   the collectors' time meanwhile (where measured; -1 where not)
  */
 record ScanRun(long scanned, long matched, Set<Integer> partitions, List<String> notes, Duration elapsed,
-               Duration cpu) {
+               Duration cpu, long allocatedBytes, long gcMillis) {
 
     ScanRun {
         partitions = Set.copyOf(partitions);
         notes = List.copyOf(notes);
+    }
+
+    /** A run whose allocation and collection time were not measured (-1). */
+    ScanRun(long scanned, long matched, Set<Integer> partitions, List<String> notes, Duration elapsed,
+            Duration cpu) {
+        this(scanned, matched, partitions, notes, elapsed, cpu, -1, -1);
+    }
+
+    /** Heap bytes the harness process allocated per record (all its threads); negative when not measured. */
+    double allocatedBytesPerRecord() {
+        return allocatedBytes < 0 ? -1 : (double) allocatedBytes / scanned;
     }
 
     double perSecond() {

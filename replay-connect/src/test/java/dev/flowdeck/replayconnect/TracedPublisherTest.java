@@ -133,6 +133,20 @@ class TracedPublisherTest {
     }
 
     @Test
+    void withTelemetryOffARunHandsOutThePublisherItselfAndSendsAsPlanned() {
+        var plan = new ReplayPlan("r-1", Instant.EPOCH, "orders.DLT", ReplayMode.COPY, 3, List.of(), List.of());
+        ReplayTracing tracing = ReplayTracing.begin(TracedConnection.off(), BrokerKind.KAFKA, plan);
+        OutgoingMessage planned = event(header("traceparent", "00-" + ORIGINAL_TRACE + "-" + ORIGINAL_SPAN + "-01"));
+
+        Publisher publisher = tracing.publisher(broker);
+        publisher.send(planned).toCompletableFuture().join();
+
+        assertThat(publisher).isSameAs(broker);
+        assertThat(broker.sent).containsExactly(planned);
+        assertThat(spans.ended()).isEmpty();
+    }
+
+    @Test
     void aRunIsOneSpanOverItsEventsWithTheReportsCounts() {
         var plan = new ReplayPlan("r-1", Instant.EPOCH, "orders.DLT", ReplayMode.COPY, 3, List.of(), List.of());
         ReplayTracing tracing = ReplayTracing.begin(spans.tracer(), BrokerKind.KAFKA, plan);

@@ -36,9 +36,19 @@ public final class JournalState {
     private static final Standing[] BARE = java.util.Arrays.stream(Step.values())
             .map(step -> new Standing(step, null)).toArray(Standing[]::new);
 
-    private final Map<String, Standing> events = new LinkedHashMap<>();
+    private Map<String, Standing> events = new LinkedHashMap<>();
 
     JournalState() {
+    }
+
+    /**
+     * Room for {@code count} events, made at once while the state is empty: a run plans all its events in one
+     * go, and growing a map of 100,000 entries step by step rehashes it a dozen times.
+     */
+    void expect(int count) {
+        if (events.isEmpty()) {
+            events = LinkedHashMap.newLinkedHashMap(count);
+        }
     }
 
     void apply(String key, Step step, String reason) {

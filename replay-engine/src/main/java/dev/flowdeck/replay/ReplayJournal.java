@@ -47,6 +47,21 @@ public final class ReplayJournal implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
     private static final String BEGIN = "begin";
+    private static final byte[] BEGIN_BYTES = ascii(BEGIN);
+    /** Each step's name as a line spells it, lower case. */
+    private static final byte[][] STEP_NAMES = java.util.Arrays.stream(JournalState.Step.values())
+            .map(step -> ascii(step.name().toLowerCase(java.util.Locale.ROOT))).toArray(byte[][]::new);
+    private static final byte[] STEP_FIELD = ascii("{\"step\":\"");
+    private static final byte[] AT_FIELD = ascii("\",\"at\":\"");
+    private static final byte[] REPLAY_FIELD = ascii(",\"replay\":\"");
+    private static final byte[] EVENT_FIELD = ascii(",\"event\":\"");
+    private static final byte[] REASON_FIELD = ascii(",\"reason\":\"");
+    private static final byte[] DESTINATION_FIELD = ascii(",\"destination\":\"");
+    private static final byte[] PARTITION_FIELD = ascii(",\"partition\":");
+    private static final byte[] OFFSET_FIELD = ascii(",\"offset\":");
+    /** How many bytes of planned lines are written at a time (see {@link #planned}). */
+    private static final int PLANNED_CHUNK_BYTES = 512 * 1024;
+    private static final byte[] FOUND_BY_READ_BACK = ascii(",\"foundByReadBack\":true");
 
     private final Path file;
     private final FileChannel channel;
@@ -56,7 +71,7 @@ public final class ReplayJournal implements AutoCloseable {
     private WriteFault fault;
     /** The last line's time, written: lines of one turn mostly share a millisecond, and formatting one costs. */
     private long atMillis = Long.MIN_VALUE;
-    private String at;
+    private byte[] at;
 
     private ReplayJournal(Path file, FileChannel channel, Clock clock, String replayId) {
         this.file = file;
@@ -86,7 +101,9 @@ public final class ReplayJournal implements AutoCloseable {
             try {
                 journal.recover();
                 if (created || channel.size() == 0) {
-                    journal.append(List.of(journal.line(BEGIN, null, null, null)));
+                    LineBytes begin = new LineBytes();
+                    journal.line(begin, null, null, null, null);
+                    journal.append(begin, List.of());
                     forceDirectory(file);
                 }
             } catch (RuntimeException | IOException failed) {
@@ -124,22 +141,31 @@ public final class ReplayJournal implements AutoCloseable {
      * line of it is on the disk and the actions they allow may start; when it throws, none may.
      */
     public synchronized void write(Batch batch) {
-        if (!batch.records.isEmpty()) {
-            append(batch.records);
-            batch.records.clear();
+        if (!batch.changes.isEmpty()) {
+            append(batch.lines, batch.changes);
+            batch.clear();
         }
     }
 
-    /** All events of a run, one write and one force; events already in the journal are left as they are. */
+    /**
+     * All events of a run, one force; events already in the journal are left as they are. The lines go to the
+     * file a few thousand at a time (a plan of 100,000 events is about 10 MB of them, better not built whole in
+     * memory); none of them allows an action, so a crash between two of these writes leaves a journal of planned
+     * events like any other, and the force that ends this call covers them all.
+     */
     public synchronized void planned(Collection<String> keys) {
-        List<Line> records = new ArrayList<>();
+        state.expect(keys.size());
+        Batch planned = batch();
         for (String key : keys) {
             if (state.of(key).isEmpty()) {
-                records.add(line("planned", key, null, null));
+                planned.add(JournalState.Step.PLANNED, key, null, null);
+                if (planned.lines.size() >= PLANNED_CHUNK_BYTES) {
+                    writeUnforced(planned.lines);
+                }
             }
         }
-        if (!records.isEmpty()) {
-            append(records);
+        if (!planned.isEmpty()) {
+            append(planned.lines, planned.changes);
         }
     }
 
@@ -173,62 +199,177 @@ public final class ReplayJournal implements AutoCloseable {
     }
 
     /**
-     * One line to append, its JSON written directly: a Jackson tree and a serializer per line cost more than the
-     * rest of a replayed event's bookkeeping. Strings are escaped as Jackson escapes them (line breaks too: one
-     * record, one line); a reader parses the lines with Jackson.
+     * Writes one line into {@code out}, its JSON encoded straight into bytes: a Jackson tree and a serializer per
+     * line, or even a string per line to encode afterwards, cost more than the rest of a replayed event's
+     * bookkeeping (a replay writes two or three lines an event, a whole window of them per force). Strings are
+     * escaped as Jackson escapes them (line breaks too: one record, one line); a reader parses the lines with
+     * Jackson.
      *
-     * @param extra more fields, already written ({@code ,"name":value...}), or null
+     * @param step    null for the {@code begin} line
+     * @param receipt for {@code confirmed}: where it landed, or null when a read-back found it
      */
-    private Line line(String step, String key, String reason, String extra) {
-        StringBuilder json = new StringBuilder(160).append("{\"step\":\"").append(step).append("\",\"at\":\"")
-                .append(now()).append('"');
+    private void line(LineBytes out, JournalState.Step step, String key, String reason, PublishReceipt receipt) {
+        out.begin();
+        out.ascii(STEP_FIELD).ascii(step == null ? BEGIN_BYTES : STEP_NAMES[step.ordinal()]).ascii(AT_FIELD)
+                .ascii(now()).ascii((byte) '"');
         if (key == null) {
-            field(json, "replay", replayId);
+            out.field(REPLAY_FIELD, replayId);
         } else {
-            field(json, "event", key);
+            out.field(EVENT_FIELD, key);
         }
         if (reason != null) {
-            field(json, "reason", reason);
+            out.field(REASON_FIELD, reason);
         }
-        if (extra != null) {
-            json.append(extra);
+        if (step == JournalState.Step.CONFIRMED) {
+            if (receipt == null) {
+                out.ascii(FOUND_BY_READ_BACK);
+            } else {
+                out.field(DESTINATION_FIELD, receipt.destination()).ascii(PARTITION_FIELD)
+                        .decimal(receipt.partition()).ascii(OFFSET_FIELD).decimal(receipt.offset());
+            }
         }
-        return new Line(step.equals(BEGIN) ? null : JournalState.Step.valueOf(step.toUpperCase(java.util.Locale.ROOT)),
-                key, reason, json.append('}').toString());
+        out.ascii((byte) '}').end();
     }
 
-    /** The time a line records, to the millisecond (what an operator reading a journal needs of it). */
-    private synchronized String now() {
+    /** The time a line records, to the millisecond (what an operator reading a journal needs of it), as bytes. */
+    private synchronized byte[] now() {
         long millis = clock.millis();
         if (millis != atMillis) {
             atMillis = millis;
-            at = Instant.ofEpochMilli(millis).toString();
+            at = Instant.ofEpochMilli(millis).toString().getBytes(StandardCharsets.US_ASCII);
         }
         return at;
     }
 
-    private static StringBuilder field(StringBuilder json, String name, String value) {
-        return json.append(",\"").append(name).append("\":\"").append(QUOTE.quoteAsString(value)).append('"');
+    /** What a line does to the state, kept beside its bytes until they are on the disk. */
+    private record Change(JournalState.Step step, String key, String reason) {
     }
 
-    /** A line's JSON and what it does to the state (no step: the {@code begin} line). */
-    private record Line(JournalState.Step step, String key, String reason, String json) {
-    }
+    /**
+     * Lines being built, as the bytes that go to the file: {@code <crc32 hex> <JSON>\n} each. The checksum is
+     * computed over the JSON's bytes where they lie, and written into the room kept for it in front. Reused
+     * from batch to batch, so a turn's lines cost no allocation once the buffer has grown to a window's size.
+     */
+    private static final class LineBytes {
 
-    private void append(List<Line> records) {
-        var lines = new java.io.ByteArrayOutputStream(records.size() * 180);
-        CRC32 crc = new CRC32();
-        HexFormat hex = HexFormat.of();
-        for (Line record : records) {
-            byte[] json = record.json().getBytes(StandardCharsets.UTF_8); // encoded once: for the CRC and the file
-            crc.reset();
-            crc.update(json);
-            lines.writeBytes(hex.toHexDigits((int) crc.getValue()).getBytes(StandardCharsets.US_ASCII));
-            lines.write(' ');
-            lines.writeBytes(json);
-            lines.write('\n');
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+        private final CRC32 crc = new CRC32();
+        private byte[] bytes = new byte[512];
+        private int size;
+        private int lineStart;
+
+        void begin() {
+            lineStart = size;
+            room(9);
+            size += 9; // the checksum and its space, filled in by end()
         }
-        ByteBuffer bytes = ByteBuffer.wrap(lines.toByteArray());
+
+        void end() {
+            int json = lineStart + 9;
+            crc.reset();
+            crc.update(bytes, json, size - json);
+            int value = (int) crc.getValue();
+            for (int i = 0; i < 8; i++) {
+                bytes[lineStart + i] = HEX[(value >>> (28 - 4 * i)) & 0xf];
+            }
+            bytes[lineStart + 8] = ' ';
+            room(1);
+            bytes[size++] = '\n';
+        }
+
+        LineBytes ascii(byte[] text) {
+            room(text.length);
+            System.arraycopy(text, 0, bytes, size, text.length);
+            size += text.length;
+            return this;
+        }
+
+        LineBytes ascii(byte b) {
+            room(1);
+            bytes[size++] = b;
+            return this;
+        }
+
+        LineBytes decimal(long number) {
+            if (number < 0) {
+                if (number == Long.MIN_VALUE) {
+                    return ascii(Long.toString(number).getBytes(StandardCharsets.US_ASCII));
+                }
+                ascii((byte) '-');
+                number = -number;
+            }
+            int digits = 1;
+            for (long rest = number / 10; rest > 0; rest /= 10) {
+                digits++;
+            }
+            room(digits);
+            for (int i = size + digits - 1; i >= size; i--) {
+                bytes[i] = (byte) ('0' + number % 10);
+                number /= 10;
+            }
+            size += digits;
+            return this;
+        }
+
+        /** {@code ,"name":"value"}, the value escaped as Jackson escapes it. */
+        LineBytes field(byte[] nameAndColon, String value) {
+            ascii(nameAndColon);
+            int length = value.length();
+            room(length + 1);
+            int i = 0;
+            // Printable ASCII other than a quote or a backslash goes as it is: keys, topics and most reasons.
+            for (; i < length; i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                    break;
+                }
+                bytes[size++] = (byte) c;
+            }
+            if (i < length) {
+                // The rest as before: Jackson's escapes, then UTF-8 (never splits a surrogate pair: a high
+                // surrogate is not printable ASCII, so the rest starts at or before it).
+                ascii(new String(QUOTE.quoteAsString(value.substring(i))).getBytes(StandardCharsets.UTF_8));
+            }
+            return ascii((byte) '"');
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(bytes, 0, size);
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+
+    /** Writes the lines and forces them, then applies what they say to the state. */
+    private void append(LineBytes lines, List<Change> changes) {
+        writeUnforced(lines);
+        try {
+            // Data and length: fdatasync covers the size, which is what a reader needs.
+            channel.force(false);
+        } catch (IOException e) {
+            throw unwritten(e);
+        }
+        for (Change change : changes) {
+            state.apply(change.key(), change.step(), change.reason());
+        }
+    }
+
+    /** Writes the lines at the end of the file, not yet forced, and empties {@code lines}. */
+    private void writeUnforced(LineBytes lines) {
+        ByteBuffer bytes = lines.buffer();
         try {
             long at = channel.size();
             if (fault != null) {
@@ -237,17 +378,15 @@ public final class ReplayJournal implements AutoCloseable {
             while (bytes.hasRemaining()) {
                 at += channel.write(bytes, at);
             }
-            // Data and length: fdatasync covers the size, which is what a reader needs.
-            channel.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("The replay journal " + file + " could not be written ("
-                    + e.getMessage() + "); the replay stops so that nothing is sent unrecorded.", e);
+            throw unwritten(e);
         }
-        for (Line record : records) {
-            if (record.step() != null) {
-                state.apply(record.key(), record.step(), record.reason());
-            }
-        }
+        lines.clear();
+    }
+
+    private UncheckedIOException unwritten(IOException e) {
+        return new UncheckedIOException("The replay journal " + file + " could not be written (" + e.getMessage()
+                + "); the replay stops so that nothing is sent unrecorded.", e);
     }
 
     private void applyToState(JsonNode record) {
@@ -402,6 +541,10 @@ public final class ReplayJournal implements AutoCloseable {
         }
     }
 
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static String safeName(String replayId) {
         return replayId.replaceAll("[^A-Za-z0-9._-]", "_");
     }
@@ -412,45 +555,49 @@ public final class ReplayJournal implements AutoCloseable {
      */
     public final class Batch {
 
-        private final List<Line> records = new ArrayList<>();
+        private final LineBytes lines = new LineBytes();
+        private final List<Change> changes = new ArrayList<>();
 
         private Batch() {
         }
 
         public Batch sent(String key) {
-            records.add(line("sent", key, null, null));
-            return this;
+            return add(JournalState.Step.SENT, key, null, null);
         }
 
         public Batch confirmed(String key, PublishReceipt receipt) {
-            String landed = receipt == null ? ",\"foundByReadBack\":true"
-                    : field(new StringBuilder(), "destination", receipt.destination()).append(",\"partition\":")
-                            .append(receipt.partition()).append(",\"offset\":").append(receipt.offset()).toString();
-            records.add(line("confirmed", key, null, landed));
-            return this;
+            return add(JournalState.Step.CONFIRMED, key, null, receipt);
         }
 
         public Batch failed(String key, String reason) {
-            records.add(line("failed", key, reason, null));
-            return this;
+            return add(JournalState.Step.FAILED, key, reason, null);
         }
 
         public Batch removed(String key) {
-            records.add(line("removed", key, null, null));
-            return this;
+            return add(JournalState.Step.REMOVED, key, null, null);
         }
 
         public Batch skipped(String key, String reason) {
-            records.add(line("skipped", key, reason, null));
-            return this;
+            return add(JournalState.Step.SKIPPED, key, reason, null);
         }
 
         public boolean isEmpty() {
-            return records.isEmpty();
+            return changes.isEmpty();
         }
 
         public int size() {
-            return records.size();
+            return changes.size();
+        }
+
+        private Batch add(JournalState.Step step, String key, String reason, PublishReceipt receipt) {
+            line(lines, step, key, reason, receipt);
+            changes.add(new Change(step, key, reason));
+            return this;
+        }
+
+        private void clear() {
+            lines.clear();
+            changes.clear();
         }
     }
 

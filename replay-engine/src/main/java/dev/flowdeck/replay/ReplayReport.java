@@ -17,7 +17,11 @@ public record ReplayReport(String replayId, boolean cancelled, List<EventOutcome
     }
 
     public long count(EventOutcome.Kind kind) {
-        return outcomes.stream().filter(outcome -> outcome.kind() == kind).count();
+        long count = 0; // a loop: a run's report is counted several times over, 100,000 outcomes each
+        for (EventOutcome outcome : outcomes) {
+            count += outcome.kind() == kind ? 1 : 0;
+        }
+        return count;
     }
 
     /** Every event that was to be sent is in the target. */
@@ -28,9 +32,15 @@ public record ReplayReport(String replayId, boolean cancelled, List<EventOutcome
 
     /** For the audit log and the status line: {@code 40 delivered, 2 already there, 1 failed, ...}. */
     public String summary() {
-        return count(EventOutcome.Kind.DELIVERED) + " delivered, " + count(EventOutcome.Kind.ALREADY_DELIVERED)
-                + " already there, " + count(EventOutcome.Kind.FAILED) + " failed, " + count(EventOutcome.Kind.HELD)
-                + " held back, " + count(EventOutcome.Kind.REFUSED_ALREADY_REPLAYED) + " refused as already replayed, "
-                + count(EventOutcome.Kind.NOT_SENT) + " not sent";
+        long[] counts = new long[EventOutcome.Kind.values().length]; // one pass, not one per kind
+        for (EventOutcome outcome : outcomes) {
+            counts[outcome.kind().ordinal()]++;
+        }
+        return counts[EventOutcome.Kind.DELIVERED.ordinal()] + " delivered, "
+                + counts[EventOutcome.Kind.ALREADY_DELIVERED.ordinal()] + " already there, "
+                + counts[EventOutcome.Kind.FAILED.ordinal()] + " failed, "
+                + counts[EventOutcome.Kind.HELD.ordinal()] + " held back, "
+                + counts[EventOutcome.Kind.REFUSED_ALREADY_REPLAYED.ordinal()] + " refused as already replayed, "
+                + counts[EventOutcome.Kind.NOT_SENT.ordinal()] + " not sent";
     }
 }

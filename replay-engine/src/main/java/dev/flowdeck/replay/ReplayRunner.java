@@ -80,7 +80,7 @@ public final class ReplayRunner {
     private final CompletableFuture<ReplayReport> finished = new CompletableFuture<>();
 
     private final Deque<Step> queue = new ArrayDeque<>();
-    private final Map<String, EventOutcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, EventOutcome> outcomes;
     /** The lines of the current turn, and what each allows once they are on the disk, in order. */
     private ReplayJournal.Batch lines;
     private final List<Runnable> afterForce = new java.util.ArrayList<>();
@@ -122,6 +122,8 @@ public final class ReplayRunner {
         this.rate = new RateLimit(services.clock(), options.eventsPerSecond());
         this.operator = AuditEntry.osUser();
         this.lines = journal.batch();
+        // Sized for every event at once: an outcome per event, and growing a map of 100,000 costs a dozen rehashes.
+        this.outcomes = LinkedHashMap.newLinkedHashMap(plan.events().size() + plan.held().size());
     }
 
     /**
@@ -492,9 +494,19 @@ public final class ReplayRunner {
     }
 
     private List<EventOutcome> ordered() {
-        List<EventOutcome> ordered = new java.util.ArrayList<>();
-        plan.events().forEach(event -> Optional.ofNullable(outcomes.get(event.key())).ifPresent(ordered::add));
-        plan.held().forEach(event -> Optional.ofNullable(outcomes.get(event.key())).ifPresent(ordered::add));
+        List<EventOutcome> ordered = new java.util.ArrayList<>(outcomes.size());
+        for (PlannedEvent event : plan.events()) {
+            EventOutcome outcome = outcomes.get(event.key());
+            if (outcome != null) {
+                ordered.add(outcome);
+            }
+        }
+        for (HeldEvent event : plan.held()) {
+            EventOutcome outcome = outcomes.get(event.key());
+            if (outcome != null) {
+                ordered.add(outcome);
+            }
+        }
         return ordered;
     }
 

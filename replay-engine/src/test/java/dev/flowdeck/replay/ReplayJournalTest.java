@@ -3,6 +3,7 @@ package dev.flowdeck.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowdeck.core.fuzz.Fuzz;
 import dev.flowdeck.core.publish.PublishReceipt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,101 @@ class ReplayJournalTest {
             assertThat(journal.state().of(key).orElseThrow())
                     .isEqualTo(new JournalState.Standing(JournalState.Step.FAILED, reason));
             assertThat(journal.state().delivered()).containsExactly("b");
+        }
+    }
+
+    @Test
+    void aLargePlanIsWrittenInPiecesAndAKillBetweenThemLeavesAPrefixOfPlannedEvents() throws Exception {
+        Path file = dir.resolve("r.journal");
+        List<String> keys = java.util.stream.IntStream.range(0, 20_000)
+                .mapToObj(i -> "orders.DLT/" + (i % 6) + "@" + i).toList();
+        List<Integer> writes = new java.util.ArrayList<>();
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            journal.failWritesWith((channel, at, bytes) -> {
+                writes.add(ReplayRunnerTest.lines(bytes));
+                if (writes.size() == 2) {
+                    throw new IllegalStateException("killed between two pieces of the plan");
+                }
+            });
+            assertThatThrownBy(() -> journal.planned(keys)).hasMessage("killed between two pieces of the plan");
+            assertThat(journal.state().remaining()).as("nothing applied before the force").isEmpty();
+        }
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            List<String> planned = journal.state().remaining();
+            assertThat(planned).hasSize(writes.getFirst()).isEqualTo(keys.subList(0, writes.getFirst()));
+            journal.planned(keys);
+            assertThat(journal.state().remaining()).isEqualTo(keys);
+        }
+        try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+            assertThat(journal.state().remaining()).isEqualTo(keys);
+        }
+    }
+
+    /**
+     * The lines are encoded straight into bytes; this pins them to what the journal wrote when it built each line
+     * as a string with Jackson's quoting and encoded it as UTF-8: any string, the same bytes on the disk.
+     */
+    @Test
+    void anyKeyOrReasonIsWrittenAsJacksonQuotesItInUtf8() {
+        Fuzz.check(200, fuzz -> {
+            String key = fuzz.input("key", fuzz.string(30));
+            String reason = fuzz.input("reason", fuzz.string(30));
+            String destination = fuzz.input("destination", fuzz.string(10));
+            Path file = dir.resolve("fuzz.journal");
+            try {
+                Files.deleteIfExists(file);
+                try (ReplayJournal journal = ReplayJournal.open(file, "r", time)) {
+                    journal.write(journal.batch().failed(key, reason)
+                            .confirmed(key, new PublishReceipt(destination, 2, 1042)));
+                }
+                String at = "\"at\":\"" + time.instant() + "\"";
+                String failed = "{\"step\":\"failed\"," + at + ",\"event\":\"" + quoted(key) + "\",\"reason\":\""
+                        + quoted(reason) + "\"}";
+                String confirmed = "{\"step\":\"confirmed\"," + at + ",\"event\":\"" + quoted(key)
+                        + "\",\"destination\":\"" + quoted(destination) + "\",\"partition\":2,\"offset\":1042}";
+                byte[] expected = (withCrc(failed) + withCrc(confirmed)).getBytes(StandardCharsets.UTF_8);
+                byte[] all = Files.readAllBytes(file);
+                byte[] written = java.util.Arrays.copyOfRange(all, all.length - expected.length, all.length);
+                assertThat(written).isEqualTo(expected);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String quoted(String text) {
+        return new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text));
+    }
+
+    private static String withCrc(String json) {
+        var crc = new java.util.zip.CRC32();
+        crc.update(json.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().toHexDigits((int) crc.getValue()) + " " + json + "\n";
+    }
+
+    @Test
+    void keysOutsidePrintableAsciiAndReceiptsRoundTripThroughTheLineAsJacksonReadsThem() throws Exception {
+        Path file = dir.resolve("r.journal");
+        // A surrogate pair after plain text, DEL, a line separator, and non-ASCII first.
+        String emoji = "orders.DLT/0@1 \uD83D\uDE00 tail";
+        String odd = "\u007f\u2028é/1";
+        try (ReplayJournal journal = ReplayJournal.open(file, "r\u00e9", time)) {
+            journal.planned(List.of(emoji, odd, "plain"));
+            journal.write(journal.batch().sent(emoji).confirmed(emoji, new PublishReceipt("tópic", 3, -1))
+                    .confirmed(odd, new PublishReceipt("t", 0, Long.MAX_VALUE)).confirmed("plain", null));
+        }
+        List<com.fasterxml.jackson.databind.JsonNode> lines = ReplayJournal.readIntact(file);
+        assertThat(lines).hasSize(8);
+        assertThat(lines.getFirst().path("replay").asText()).isEqualTo("r\u00e9");
+        assertThat(lines.get(5).path("event").asText()).isEqualTo(emoji);
+        assertThat(lines.get(5).path("destination").asText()).isEqualTo("tópic");
+        assertThat(lines.get(5).path("partition").asInt()).isEqualTo(3);
+        assertThat(lines.get(5).path("offset").asLong()).isEqualTo(-1);
+        assertThat(lines.get(6).path("event").asText()).isEqualTo(odd);
+        assertThat(lines.get(6).path("offset").asLong()).isEqualTo(Long.MAX_VALUE);
+        assertThat(lines.get(7).path("foundByReadBack").asBoolean()).isTrue();
+        try (ReplayJournal journal = ReplayJournal.open(file, "r\u00e9", time)) {
+            assertThat(journal.state().delivered()).containsExactly(emoji, odd, "plain");
         }
     }
 
