@@ -36,22 +36,6 @@ public record RabbitReplayResult(int events, int concurrency, List<ScanRun> bare
         return AlternatingRounds.median(planning.stream().map(took -> took.toNanos() / 1e9).toList());
     }
 
-    private static double cpu(List<ScanRun> runs) {
-        return AlternatingRounds.median(runs.stream().map(ScanRun::cpuMicrosPerRecord).toList());
-    }
-
-    /** The median heap bytes the harness allocated per event, all threads ("–" where not measured). */
-    static String allocated(List<ScanRun> runs) {
-        double bytes = AlternatingRounds.median(runs.stream().map(ScanRun::allocatedBytesPerRecord).toList());
-        return bytes < 0 ? "–" : MarkdownTable.rate(bytes);
-    }
-
-    /** The median time the collectors report per round ("–" where not measured). */
-    static String gc(List<ScanRun> runs) {
-        double millis = AlternatingRounds.median(runs.stream().map(run -> (double) run.gcMillis()).toList());
-        return millis < 0 ? "–" : MarkdownTable.rate(millis);
-    }
-
     @Override
     public String markdown() {
         List<Double> ratios = AlternatingRounds.ratios(replayed.stream().map(ScanRun::perSecond).toList(),
@@ -59,12 +43,14 @@ public record RabbitReplayResult(int events, int concurrency, List<ScanRun> bare
         var table = new MarkdownTable(1, "sender", "median events/s", "vs bare publisher", "per-round ratios",
                 "CPU µs/event (harness process)", "allocated bytes/event", "GC ms a round");
         table.row(RabbitReplayBenchmark.BARE + ", window " + concurrency, MarkdownTable.rate(rate(bare)), "1.00",
-                "–", MarkdownTable.ratio(cpu(bare)), allocated(bare), gc(bare));
+                "–", MarkdownTable.ratio(ReplayResult.cpu(bare)), ReplayResult.allocated(bare),
+                ReplayResult.gc(bare));
         table.row(RabbitReplayBenchmark.REPLAY + ", concurrency " + concurrency, MarkdownTable.rate(rate(replayed)),
                 MarkdownTable.ratio(ratio()),
                 MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
                         + MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow()),
-                MarkdownTable.ratio(cpu(replayed)), allocated(replayed), gc(replayed));
+                MarkdownTable.ratio(ReplayResult.cpu(replayed)), ReplayResult.allocated(replayed),
+                ReplayResult.gc(replayed));
         return """
                 ### 8. Replay on RabbitMQ
 

@@ -41,7 +41,7 @@ public record ReplayResult(DeadLetterTopic topic, int concurrency, double browse
         return AlternatingRounds.median(runs.stream().map(ScanRun::perSecond).toList());
     }
 
-    private static double cpu(List<ScanRun> runs) {
+    static double cpu(List<ScanRun> runs) {
         return AlternatingRounds.median(runs.stream().map(ScanRun::cpuMicrosPerRecord).toList());
     }
 

@@ -525,8 +525,8 @@ public final class MainWindow {
                     .toList();
             boolean active = cluster == activeCluster.get();
             String shown = active && selected != null && (selected.getUserData() == null
-                    || selected.getUserData() instanceof OpenDestination destination && destination.cluster() == cluster)
-                    ? selected.getId() : "destinations-tab";
+                    || selected.getUserData() instanceof OpenDestination destination
+                    && destination.cluster() == cluster) ? selected.getId() : "destinations-tab";
             if (!browsers.isEmpty() || !shown.equals("destinations-tab")) {
                 open.put(cluster.profileName(), new OpenTabs(browsers, shown));
             }
