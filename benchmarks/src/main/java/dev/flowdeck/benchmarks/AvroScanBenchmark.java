@@ -40,7 +40,7 @@ final class AvroScanBenchmark implements Benchmark {
     }
 
     @Override
-    public ScanRateResult run(BenchmarkContext context) throws Exception {
+    public AvroScanResult run(BenchmarkContext context) throws Exception {
         var options = context.options();
         String servers = context.bootstrapServers();
         long records = options.records();

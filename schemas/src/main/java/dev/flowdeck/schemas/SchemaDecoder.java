@@ -3,6 +3,7 @@ package dev.flowdeck.schemas;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.decode.DecodedValue;
 import dev.flowdeck.core.decode.ValueDecoder;
+import dev.flowdeck.core.decode.ValueWriter;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe; called on browse filter pools.
  */
-public final class SchemaDecoder implements ValueDecoder {
+public final class SchemaDecoder implements ValueDecoder, ValueWriter {
 
     /** Enough for every schema a cluster's topics use at once; the least recently used is fetched again. */
     static final int CACHE_CAPACITY = 1_000;
@@ -50,6 +51,15 @@ public final class SchemaDecoder implements ValueDecoder {
     public static ValueDecoder forProfile(ConnectionProfile profile) {
         SchemaSettings settings = SchemaSettings.of(profile);
         return settings.configured() ? new SchemaDecoder(settings) : ValueDecoder.NONE;
+    }
+
+    /**
+     * What writes a profile's edited values back in their schema (a replay's transforms), or
+     * {@link ValueWriter#NONE} when the profile names no registry.
+     */
+    public static ValueWriter writerFor(ConnectionProfile profile) {
+        SchemaSettings settings = SchemaSettings.of(profile);
+        return settings.registryUrl().isPresent() ? new SchemaDecoder(settings) : ValueWriter.NONE;
     }
 
     public Optional<SchemaRegistryClient> registry() {
@@ -96,6 +106,25 @@ public final class SchemaDecoder implements ValueDecoder {
             throw new SchemaProblem("Schema " + schemaId + " is not Avro: Flowdeck writes values back as Avro only.");
         }
         return WireFrame.frame(schemaId, AvroWriting.toAvro(json, avro.schema(), schemaId));
+    }
+
+    /** Avro only for now: a Protobuf or JSON Schema value is refused with the reason, never sent as JSON. */
+    @Override
+    public byte[] write(DecodedValue read, byte[] json) {
+        if (!read.isRead() || read.schemaId() < 0) {
+            throw new IllegalArgumentException("The value could not be read through its schema (" + read.note()
+                    + "), so Flowdeck cannot write it back in that schema.");
+        }
+        if (!read.format().equals("Avro")) {
+            throw new IllegalArgumentException("The value is " + read.note() + ": Flowdeck writes edited values "
+                    + "back as Avro only so far, and will not send it as JSON. Replay it unchanged, or replace it "
+                    + "with bytes of your own.");
+        }
+        try {
+            return encodeAvro(read.schemaId(), json);
+        } catch (SchemaProblem problem) {
+            throw new IllegalArgumentException(problem.getMessage(), problem);
+        }
     }
 
     SchemaReading schema(int id) {
