@@ -323,4 +323,24 @@ class SchemaDecoderTest {
                 .isInstanceOf(SchemaProblem.class).hasMessageContaining("$.currency").hasMessageContaining("EUR");
         assertThat(Optional.of(decoder).flatMap(SchemaDecoder::registry)).isPresent();
     }
+
+    @Test
+    void asAValueWriterItWritesAvroBackAndRefusesWhatItCannotWrite() throws Exception {
+        int avroId = registry.register("payments-value", "AVRO", Shop.PAYMENT_AVRO, null);
+        int protoId = registry.register("payments-value", "PROTOBUF", Shop.PAYMENT_PROTO,
+                Shop.PAYMENT_PROTO_FILE.toByteArray());
+        var decoder = decoder(Map.of());
+        DecodedValue avro = decoder.decode("payments", Shop.framedAvro(avroId, Shop.payment("pay-1", 5, null)));
+        DecodedValue proto = decoder.decode("payments",
+                Shop.framedProto(protoId, new byte[] {0}, Shop.protoPayment("pay-2", 6, "s")));
+
+        byte[] written = decoder.write(avro, avro.json());
+
+        assertThat(WireFrame.read(written).schemaId()).isEqualTo(avroId);
+        assertThat(json(decoder.decode("payments", written))).isEqualTo(json(avro));
+        assertThatThrownBy(() -> decoder.write(proto, proto.json())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Avro only").hasMessageContaining("will not send it as JSON");
+        assertThat(SchemaDecoder.writerFor(dev.flowdeck.core.broker.ConnectionProfile.kafka("p", "k:1")))
+                .isSameAs(dev.flowdeck.core.decode.ValueWriter.NONE);
+    }
 }
