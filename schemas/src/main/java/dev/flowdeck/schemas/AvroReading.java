@@ -1,27 +1,26 @@
 package dev.flowdeck.schemas;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
-/** An Avro schema from the registry, reading binary-encoded values (after the frame) into JSON. */
-record AvroReading(RegisteredSchema registered, Schema schema, GenericDatumReader<Object> reader)
+/** An Avro schema from the registry, reading binary-encoded values (after the frame) straight into JSON. */
+record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder transcoder)
         implements SchemaReading {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** JSON is seldom more than a few times the Avro; past this much a count in the value is corrupt. */
+    private static final int JSON_BUDGET_FACTOR = 64;
+    private static final int JSON_BUDGET_FLOOR = 1024 * 1024;
+
     /** A decoder per thread, reused: the filter pool reads millions of values. */
     private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
 
     static AvroReading of(RegisteredSchema registered) {
         try {
             Schema schema = new Schema.Parser().parse(registered.text());
-            return new AvroReading(registered, schema, new GenericDatumReader<>(schema));
+            return new AvroReading(registered, schema, new AvroTranscoder(schema));
         } catch (SchemaParseException | IllegalArgumentException e) {
             throw new SchemaProblem("Avro schema " + registered.id() + " from the registry does not parse ("
                     + e.getMessage() + "): its records cannot be read until the schema is fixed.", e);
@@ -38,9 +37,11 @@ record AvroReading(RegisteredSchema registered, Schema schema, GenericDatumReade
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, offset, value.length - offset,
                 DECODERS.get());
         DECODERS.set(decoder);
-        Object datum;
+        byte[] json;
         try {
-            datum = reader.read(null, decoder);
+            int budget = (int) Math.min(Integer.MAX_VALUE - 16,
+                    Math.max(JSON_BUDGET_FLOOR, (long) JSON_BUDGET_FACTOR * value.length));
+            json = transcoder.toJson(decoder, budget);
             if (!decoder.isEnd()) {
                 throw new SchemaProblem("The value does not match Avro schema " + registered.id() + ": bytes are "
                         + "left over after the record was read (written with another schema under this id?).");
@@ -53,13 +54,6 @@ record AvroReading(RegisteredSchema registered, Schema schema, GenericDatumReade
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + "): it is cut short or was written with another schema.", e);
         }
-        var out = new ByteArrayOutputStream(Math.max(64, value.length * 2));
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            AvroJson.write(datum, schema, json);
-        } catch (IOException | RuntimeException e) {
-            throw new SchemaProblem("The Avro value of schema " + registered.id() + " could not be shown as JSON ("
-                    + e.getMessage() + ").", e);
-        }
-        return out.toByteArray();
+        return json;
     }
 }

@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
 /**
- * JSON, in the shape {@link AvroJson} shows it, back to Avro's binary encoding: the inverse, so a value read, edited
+ * JSON, in the shape {@link AvroTranscoder} writes it, back to Avro's binary encoding: the inverse, so a value read, edited
  * and sent again keeps its schema. A missing field takes the schema's default; a union takes the first branch the
  * JSON fits.
  */
@@ -109,7 +109,7 @@ final class AvroWriting {
                 if (!node.isObject()) {
                     throw mismatch(path, "an object (map)", node);
                 }
-                Map<String, Object> map = new HashMap<>();
+                Map<String, Object> map = new LinkedHashMap<>(); // the JSON's order, as it was read
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     var entry = it.next();
                     map.put(entry.getKey(), datum(entry.getValue(), schema.getValueType(),
@@ -155,18 +155,8 @@ final class AvroWriting {
                 }
                 yield node.longValue();
             }
-            case FLOAT -> {
-                if (!node.isNumber()) {
-                    throw mismatch(path, "a number", node);
-                }
-                yield node.floatValue();
-            }
-            case DOUBLE -> {
-                if (!node.isNumber()) {
-                    throw mismatch(path, "a number", node);
-                }
-                yield node.doubleValue();
-            }
+            case FLOAT -> (float) floating(node, path);
+            case DOUBLE -> floating(node, path);
             case BOOLEAN -> {
                 if (!node.isBoolean()) {
                     throw mismatch(path, "true or false", node);
@@ -189,9 +179,27 @@ final class AvroWriting {
             case BYTES -> !absent && (node.isTextual() || (node.isNumber() && branch.getLogicalType() != null));
             case INT -> !absent && node.isIntegralNumber() && node.canConvertToInt();
             case LONG -> !absent && node.isIntegralNumber() && node.canConvertToLong();
-            case FLOAT, DOUBLE -> !absent && node.isNumber();
+            case FLOAT, DOUBLE -> !absent && (node.isNumber() || nonFinite(node));
             case BOOLEAN -> !absent && node.isBoolean();
             case UNION -> false;
+        };
+    }
+
+    /** A number, or the text JSON has to say NaN and the infinities (as the transcoder writes them). */
+    private static double floating(JsonNode node, String path) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (nonFinite(node)) {
+            return Double.parseDouble(node.asText());
+        }
+        throw mismatch(path, "a number", node);
+    }
+
+    private static boolean nonFinite(JsonNode node) {
+        return node != null && node.isTextual() && switch (node.asText()) {
+            case "NaN", "Infinity", "-Infinity" -> true;
+            default -> false;
         };
     }
 

@@ -68,6 +68,10 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
 
     @Override
     public DecodedValue decode(String topic, byte[] value) {
+        String invalid = settings.invalidFormats().get(topic);
+        if (invalid != null && value != null) {
+            return DecodedValue.failed("Topic format", -1, invalid);
+        }
         TopicFormat format = settings.formatOf(topic);
         if (!format.readsThroughSchema() || value == null) {
             return null; // a tombstone has nothing to read

@@ -22,7 +22,8 @@ import java.util.Optional;
  * </ul>
  */
 public record SchemaSettings(Optional<String> registryUrl, String username, String password,
-                             Optional<Path> descriptorSet, Map<String, TopicFormat> topicFormats) {
+                             Optional<Path> descriptorSet, Map<String, TopicFormat> topicFormats,
+                             Map<String, String> invalidFormats) {
 
     public static final String PREFIX = "flowdeck.schema.";
     public static final String REGISTRY_URL = PREFIX + "registry.url";
@@ -33,25 +34,36 @@ public record SchemaSettings(Optional<String> registryUrl, String username, Stri
 
     public SchemaSettings {
         topicFormats = Map.copyOf(topicFormats);
+        invalidFormats = Map.copyOf(invalidFormats);
     }
 
-    /** @throws IllegalArgumentException a topic's format that is none of the known ones, in a sentence */
+    /**
+     * Reads a (resolved) profile's settings. A topic format that is none of the known ones does not stop the
+     * connection: that topic's values then say what is wrong ({@link #invalidFormats}).
+     */
     public static SchemaSettings of(ConnectionProfile profile) {
         Map<String, String> properties = profile.clientProperties();
         Map<String, TopicFormat> formats = new HashMap<>();
+        Map<String, String> invalid = new HashMap<>();
         properties.forEach((name, value) -> {
             if (name.startsWith(TOPIC_FORMAT) && name.length() > TOPIC_FORMAT.length()) {
-                formats.put(name.substring(TOPIC_FORMAT.length()), TopicFormat.parse(value));
+                String topic = name.substring(TOPIC_FORMAT.length());
+                try {
+                    formats.put(topic, TopicFormat.parse(value));
+                } catch (IllegalArgumentException unknown) {
+                    invalid.put(topic, "The profile's " + name + " says " + value + ": " + unknown.getMessage());
+                }
             }
         });
         return new SchemaSettings(nonBlank(properties.get(REGISTRY_URL)),
                 properties.getOrDefault(REGISTRY_USERNAME, "").strip(), properties.getOrDefault(REGISTRY_PASSWORD, ""),
-                nonBlank(properties.get(PROTOBUF_DESCRIPTORS)).map(Path::of), formats);
+                nonBlank(properties.get(PROTOBUF_DESCRIPTORS)).map(Path::of), formats, invalid);
     }
 
     /** Whether there is anything to read values with: else the profile's values are shown as their bytes say. */
     public boolean configured() {
-        return registryUrl.isPresent() || descriptorSet.isPresent() || !topicFormats.isEmpty();
+        return registryUrl.isPresent() || descriptorSet.isPresent() || !topicFormats.isEmpty()
+                || !invalidFormats.isEmpty();
     }
 
     public TopicFormat formatOf(String topic) {

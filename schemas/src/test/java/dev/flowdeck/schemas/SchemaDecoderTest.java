@@ -343,4 +343,13 @@ class SchemaDecoderTest {
         assertThat(SchemaDecoder.writerFor(dev.flowdeck.core.broker.ConnectionProfile.kafka("p", "k:1")))
                 .isSameAs(dev.flowdeck.core.decode.ValueWriter.NONE);
     }
+
+    @Test
+    void anUnknownTopicFormatIsSaidOnThatTopicsValuesOnly() {
+        var decoder = decoder(Map.of(SchemaSettings.TOPIC_FORMAT + "payments", "avro4"));
+        DecodedValue decoded = decoder.decode("payments", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(decoded.problem()).contains("flowdeck.schema.format.payments says avro4")
+                .contains("auto, avro, protobuf");
+        assertThat(decoder.decode("orders", "{}".getBytes(StandardCharsets.UTF_8))).isNull();
+    }
 }
