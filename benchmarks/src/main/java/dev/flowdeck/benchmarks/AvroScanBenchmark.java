@@ -153,7 +153,7 @@ final class AvroScanBenchmark implements Benchmark {
     record AvroScanResult(ScanRateResult rates) implements BenchmarkResult {
         @Override
         public String markdown() {
-            return rates.markdown().replaceFirst("### 1\\. Scan rate", "### Avro scan (schema registry wire format)")
+            return rates.markdown().replaceFirst("### 1\\. Scan rate", "### 9. Avro scan (schema registry wire format)")
                     .replaceFirst("values of", "Avro values in the registry's wire format of");
         }
     }

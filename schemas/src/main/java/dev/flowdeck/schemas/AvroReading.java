@@ -3,8 +3,6 @@ package dev.flowdeck.schemas;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 
 /** An Avro schema from the registry, reading binary-encoded values (after the frame) straight into JSON. */
 record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder transcoder)
@@ -13,9 +11,6 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
     /** JSON is seldom more than a few times the Avro; past this much a count in the value is corrupt. */
     private static final int JSON_BUDGET_FACTOR = 64;
     private static final int JSON_BUDGET_FLOOR = 1024 * 1024;
-
-    /** A decoder per thread, reused: the filter pool reads millions of values. */
-    private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
 
     static AvroReading of(RegisteredSchema registered) {
         try {
@@ -34,9 +29,7 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
 
     @Override
     public byte[] toJson(byte[] value, int offset) {
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(value, offset, value.length - offset,
-                DECODERS.get());
-        DECODERS.set(decoder);
+        AvroInput decoder = new AvroInput(value, offset, value.length - offset);
         byte[] json;
         try {
             int budget = (int) Math.min(Integer.MAX_VALUE - 16,

@@ -3,7 +3,6 @@ package dev.flowdeck.schemas;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,23 +12,21 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.util.Utf8;
 
 /**
  * Avro's binary encoding straight to JSON text, following the schema, with no record built in between: a scan reads
  * millions of values, and building a {@code GenericRecord} (and its strings) only to write it out again cost most of
  * the time. The schema is compiled once into a tree of steps; each step reads its part from Avro's own
- * {@link BinaryDecoder} and appends JSON to a growing byte buffer. The JSON has {@link AvroJson}'s shape: a record
+ * {@link AvroInput} and appends JSON to a growing byte buffer. The JSON has {@link AvroJson}'s shape: a record
  * is an object, a union its branch's value, an enum its symbol, bytes and fixed base64, a decimal its number.
  *
- * <p>Thread-safe once built: the per-read state (buffer, string holder) lives in a {@link Out} per call.
+ * <p>Thread-safe once built: the per-read state (the buffer) lives in a {@link Out} per thread.
  */
 final class AvroTranscoder {
 
     /** One part of the schema: reads it and writes its JSON. */
     private interface Step {
-        void write(BinaryDecoder in, Out out) throws IOException;
+        void write(AvroInput in, Out out) throws IOException;
     }
 
     private final Step root;
@@ -42,11 +39,15 @@ final class AvroTranscoder {
      * @param budget the most JSON bytes to write: a corrupt count (a billion nulls) stops there instead of filling
      *               the heap
      */
-    byte[] toJson(BinaryDecoder in, int budget) throws IOException {
-        Out out = new Out(budget);
+    byte[] toJson(AvroInput in, int budget) throws IOException {
+        Out out = OUT.get();
+        out.start(budget);
         root.write(in, out);
         return out.bytes();
     }
+
+    /** A buffer per thread, reused: the filter pool's threads write millions of values. */
+    private static final ThreadLocal<Out> OUT = ThreadLocal.withInitial(() -> new Out(Integer.MAX_VALUE));
 
     private static Step compile(Schema schema, Map<Schema, Step[]> records) {
         return switch (schema.getType()) {
@@ -58,7 +59,7 @@ final class AvroTranscoder {
                 }
                 Step[] steps = branches.toArray(Step[]::new);
                 yield (in, out) -> {
-                    int index = in.readIndex();
+                    int index = in.readInt();
                     if (index < 0 || index >= steps.length) {
                         throw new IOException("union index " + index + " of " + steps.length + " branches");
                     }
@@ -70,7 +71,7 @@ final class AvroTranscoder {
                 yield (in, out) -> {
                     out.put((byte) '[');
                     boolean first = true;
-                    for (long n = in.readArrayStart(); n != 0; n = in.arrayNext()) {
+                    for (long n = in.blockCount(); n != 0; n = in.blockCount()) {
                         for (long i = 0; i < n; i++) {
                             if (!first) {
                                 out.put((byte) ',');
@@ -87,13 +88,13 @@ final class AvroTranscoder {
                 yield (in, out) -> {
                     out.put((byte) '{');
                     boolean first = true;
-                    for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
+                    for (long n = in.blockCount(); n != 0; n = in.blockCount()) {
                         for (long i = 0; i < n; i++) {
                             if (!first) {
                                 out.put((byte) ',');
                             }
                             first = false;
-                            out.string(in.readString(out.text));
+                            out.string(in);
                             out.put((byte) ':');
                             value.write(in, out);
                         }
@@ -104,7 +105,7 @@ final class AvroTranscoder {
             case ENUM -> {
                 byte[][] symbols = schema.getEnumSymbols().stream().map(AvroTranscoder::quoted).toArray(byte[][]::new);
                 yield (in, out) -> {
-                    int index = in.readEnum();
+                    int index = in.readInt();
                     if (index < 0 || index >= symbols.length) {
                         throw new IOException("enum index " + index + " of " + symbols.length + " symbols");
                     }
@@ -115,30 +116,25 @@ final class AvroTranscoder {
                 int size = schema.getFixedSize();
                 LogicalTypes.Decimal decimal = schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d : null;
                 yield (in, out) -> {
-                    byte[] bytes = new byte[size];
-                    in.readFixed(bytes);
-                    out.binary(bytes, decimal);
+                    int start = in.skip(size);
+                    out.binary(Arrays.copyOfRange(in.bytes(), start, start + size), decimal);
                 };
             }
             case BYTES -> {
                 LogicalTypes.Decimal decimal = schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d : null;
                 yield (in, out) -> {
-                    ByteBuffer buffer = in.readBytes(null);
-                    byte[] bytes = new byte[buffer.remaining()];
-                    buffer.get(bytes);
-                    out.binary(bytes, decimal);
+                    int length = in.readLength();
+                    int start = in.skip(length);
+                    out.binary(Arrays.copyOfRange(in.bytes(), start, start + length), decimal);
                 };
             }
-            case STRING -> (in, out) -> out.string(in.readString(out.text));
+            case STRING -> (in, out) -> out.string(in);
             case INT -> (in, out) -> out.number(in.readInt());
             case LONG -> (in, out) -> out.number(in.readLong());
             case FLOAT -> (in, out) -> out.decimal(in.readFloat());
             case DOUBLE -> (in, out) -> out.decimal(in.readDouble());
             case BOOLEAN -> (in, out) -> out.put(in.readBoolean() ? TRUE : FALSE);
-            case NULL -> (in, out) -> {
-                in.readNull();
-                out.put(NULL);
-            };
+            case NULL -> (in, out) -> out.put(NULL);
         };
     }
 
@@ -191,14 +187,20 @@ final class AvroTranscoder {
 
     /** The JSON being written: a byte buffer that grows, up to a budget. */
     private static final class Out {
-        private final int budget;
-        private byte[] buffer = new byte[512];
+        private int budget;
+        private byte[] buffer = new byte[1024];
         private int length;
-        /** Avro reuses this for every string it reads here: no String is made. */
-        final Utf8 text = new Utf8();
 
         Out(int budget) {
             this.budget = budget;
+        }
+
+        void start(int limit) {
+            budget = limit;
+            length = 0;
+            if (buffer.length > 1024 * 1024) {
+                buffer = new byte[1024]; // one huge value does not stay held by the thread
+            }
         }
 
         byte[] bytes() {
@@ -247,16 +249,22 @@ final class AvroTranscoder {
             }
         }
 
-        /** UTF-8 text as a JSON string: quotes, backslashes and control characters escaped, the rest copied. */
-        void string(Utf8 text) throws IOException {
-            string(text.getBytes(), text.getByteLength());
+        /** An Avro string (its length, then UTF-8) as a JSON string, copied once from the value. */
+        void string(AvroInput in) throws IOException {
+            int count = in.readLength();
+            string(in.bytes(), in.skip(count), count);
         }
 
         void string(byte[] utf8, int count) throws IOException {
+            string(utf8, 0, count);
+        }
+
+        /** UTF-8 text as a JSON string: quotes, backslashes and control characters escaped, the rest copied. */
+        void string(byte[] utf8, int from, int count) throws IOException {
             room(count + 2);
             buffer[length++] = '"';
             for (int i = 0; i < count; i++) {
-                byte b = utf8[i];
+                byte b = utf8[from + i];
                 if (b == '"' || b == '\\') {
                     room(2 + count - i);
                     buffer[length++] = '\\';

@@ -60,13 +60,19 @@ class AvroTranscoderFuzzTest {
             byte[] avro = Shop.avro(record);
             fuzz.input("avro", avro);
             try {
-                byte[] json = new AvroTranscoder(EVERYTHING).toJson(
-                        DecoderFactory.get().binaryDecoder(avro, null), Integer.MAX_VALUE);
+                byte[] json = new AvroTranscoder(EVERYTHING).toJson(new AvroInput(avro, 0, avro.length),
+                        Integer.MAX_VALUE);
                 GenericRecord readBack = new GenericDatumReader<GenericRecord>(EVERYTHING).read(null,
                         DecoderFactory.get().binaryDecoder(avro, null));
                 JsonNode expected = JSON.readTree(JSON.writeValueAsBytes(oracle(readBack, EVERYTHING)));
 
                 assertThat(JSON.readTree(json)).isEqualTo(expected);
+                for (int cut = 0; cut < avro.length; cut += 1 + avro.length / 7) {
+                    int end = cut; // every cut is said, never read past the value's end
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AvroTranscoder(EVERYTHING)
+                            .toJson(new AvroInput(java.util.Arrays.copyOf(avro, end), 0, end), Integer.MAX_VALUE))
+                            .isInstanceOf(IOException.class);
+                }
                 assertThat(AvroWriting.toAvro(json, EVERYTHING, 1)).isEqualTo(avro);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
