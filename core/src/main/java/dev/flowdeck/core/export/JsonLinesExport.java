@@ -61,8 +61,10 @@ public final class JsonLinesExport implements MessageExport {
             if (message.decoded() != null) {
                 // Read through its schema: the JSON above, and what it was and the bytes as written beside it.
                 json.writeStringField("valueSchema", message.decoded().note());
-                if (message.decoded().isRead()) {
-                    writeBytes("rawValue", message.value());
+                if (message.decoded().isRead() && message.value() != null) {
+                    // Always base64: a frame of Avro or Protobuf is binary even where its bytes happen to be UTF-8.
+                    json.writeStringField("rawValue", java.util.Base64.getEncoder().encodeToString(message.value()));
+                    json.writeStringField("rawValueEncoding", EncodedBytes.BASE64);
                 }
             }
             json.writeFieldName("headers");
