@@ -20,6 +20,7 @@ import dev.flowdeck.replayconnect.GroupReplayPlanner;
 import dev.flowdeck.replayconnect.ScanSelection;
 import dev.flowdeck.replayconnect.ReplayJob;
 import dev.flowdeck.replayconnect.Replays;
+import dev.flowdeck.schemas.SchemaDecoder;
 import dev.flowdeck.views.replay.ReplayService;
 import dev.flowdeck.views.replay.StartedReplay;
 import java.io.IOException;
@@ -54,7 +55,8 @@ final class ClusterReplays implements ReplayService {
     ClusterReplays(ConnectionProfile profile, BrokerConnection connection, Path directory, AuditLog audit,
                    AppExecutors executors, Clock clock) {
         this.connection = connection;
-        this.planner = new GroupReplayPlanner(profile, connection, clock);
+        // An edited Avro value goes back in its schema (the profile's registry), never as JSON.
+        this.planner = new GroupReplayPlanner(profile, connection, clock, SchemaDecoder.writerFor(profile));
         this.replays = new Replays(profile, connection, directory, audit, executors.replays(), clock);
         this.audit = audit;
         this.disk = executors.brokerIo();

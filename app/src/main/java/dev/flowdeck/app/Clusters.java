@@ -7,6 +7,7 @@ import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.sandbox.SandboxCluster;
 import dev.flowdeck.sandbox.SandboxSettings;
+import dev.flowdeck.schemas.SchemaDecoder;
 import dev.flowdeck.views.trace.TraceViewModel;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -19,7 +20,9 @@ final class Clusters {
 
     static ClusterSession.Opened connect(ConnectionProfile profile, Credentials credentials, Executor worker) {
         return ClusterSession.Opened.connection(switch (profile.kind()) {
-            case KAFKA -> KafkaBrokerConnection.open(profile, credentials, worker);
+            // A profile naming a schema registry (or a descriptor set) has its Avro and Protobuf read into JSON.
+            case KAFKA -> KafkaBrokerConnection.open(profile, credentials, worker)
+                    .decodingValuesWith(SchemaDecoder.forProfile(profile));
             case RABBITMQ -> RabbitBrokerConnection.open(profile, credentials);
         }, profile);
     }

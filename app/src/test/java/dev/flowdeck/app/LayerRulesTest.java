@@ -29,7 +29,7 @@ class LayerRulesTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage(UI)
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
                         "dev.flowdeck.replay..", "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..",
-                        "dev.flowdeck.cli..", "dev.flowdeck.store..", "dev.flowdeck.profiles..")
+                        "dev.flowdeck.cli..", "dev.flowdeck.store..", "dev.flowdeck.profiles..", "dev.flowdeck.schemas..")
                 .check(classes);
     }
 
@@ -112,6 +112,26 @@ class LayerRulesTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.views..", "dev.flowdeck.app..",
                         "dev.flowdeck.cli..", "dev.flowdeck.store..", "dev.flowdeck.replay..",
                         "dev.flowdeck.replayconnect..")
+                .check(classes);
+    }
+
+    @Test
+    void schemasSeeOnlyCoreAndTheirLibraries() {
+        noClasses().that().resideInAPackage("dev.flowdeck.schemas..")
+                .should().dependOnClassesThat().resideInAnyPackage(BROKER_CLIENTS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(UI)
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.flowdeck.connectors..",
+                        "dev.flowdeck.views..", "dev.flowdeck.sandbox..", "dev.flowdeck.app..", "dev.flowdeck.cli..",
+                        "dev.flowdeck.store..", "dev.flowdeck.profiles..", "dev.flowdeck.replay..",
+                        "dev.flowdeck.replayconnect..", "dev.flowdeck.telemetry..", "io.opentelemetry..")
+                .check(classes);
+    }
+
+    @Test
+    void avroAndProtobufStayInTheSchemasModule() {
+        noClasses().that().resideOutsideOfPackage("dev.flowdeck.schemas..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.avro..", "com.google.protobuf..")
+                .because("every layer sees schema-read values through core's ValueDecoder and DecodedValue")
                 .check(classes);
     }
 }

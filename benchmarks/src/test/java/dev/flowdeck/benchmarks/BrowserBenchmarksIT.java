@@ -100,8 +100,13 @@ class BrowserBenchmarksIT {
             assertThat(run.matched()).as("every event in the replay round's queue once").isEqualTo(REPLAYED);
         });
 
+        var avro = report.result(AvroScanBenchmark.AvroScanResult.class).rates();
+        assertThat(avro.rows()).extracting(ScanRateResult.Row::matched)
+                .containsExactly(RECORDS, RECORDS, RECORDS, RECORDS / 100);
+        assertThat(avro.rows()).allSatisfy(row -> assertThat(row.scanned()).isEqualTo(RECORDS));
+
         assertThat(Files.readString(out)).contains("### 1. Scan rate", "### 2. Key search", "### 3. Memory",
                 "### 4. The UI during a full-speed scan", "### 5. Lag round", "### 6. Trace index", "### 7. Replay",
-                "### 8. Replay on RabbitMQ");
+                "### 8. Replay on RabbitMQ", "### 9. Avro scan");
     }
 }

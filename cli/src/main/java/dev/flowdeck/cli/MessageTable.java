@@ -52,7 +52,7 @@ final class MessageTable implements MessageExport {
         String time = message.timestamp() == null ? "" : TIME.format(message.timestamp());
         out.println(row(time, Integer.toString(message.partition()),
                 message.offset() < 0 ? "" : Long.toString(message.offset()),
-                preview(message.key(), keyWidth, "-"), preview(message.value(), valueWidth, "(tombstone)")));
+                preview(message.key(), keyWidth, "-"), preview(message.readableValue(), valueWidth, "(tombstone)")));
         out.flush();
         written++;
     }

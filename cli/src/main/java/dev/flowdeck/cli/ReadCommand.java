@@ -13,6 +13,8 @@ import dev.flowdeck.core.export.ExportFormat;
 import dev.flowdeck.core.export.MessageExport;
 import dev.flowdeck.core.filter.FilterException;
 import dev.flowdeck.core.filter.MessageFilter;
+import dev.flowdeck.schemas.SchemaDecoder;
+import dev.flowdeck.schemas.SchemaSettings;
 import dev.flowdeck.telemetry.OwnSpans;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -55,6 +58,11 @@ abstract class ReadCommand implements Callable<Integer> {
     @Mixin
     TelemetryOptions telemetry = new TelemetryOptions();
 
+    @Option(names = "--schema-registry", paramLabel = "URL",
+            description = "Read Avro, Protobuf and JSON Schema values in a schema registry's wire format through this "
+                    + "registry (Confluent-compatible API); a profile's own registry settings are used without it.")
+    String schemaRegistry;
+
     private final CliEnvironment environment;
     /** --since and --until, resolved once by {@link #checkedFilter()} for both the seek and the filter. */
     private PositionOptions.TimeWindow window;
@@ -84,7 +92,7 @@ abstract class ReadCommand implements Callable<Integer> {
 
     private int read() {
         MessageFilter filter = checkedFilter();
-        Target cluster = Target.of(target, environment);
+        Target cluster = withSchemaRegistry(Target.of(target, environment));
         BrowseRequest request = request(cluster.profile().kind(), filter);
         Output out = output.file == null ? Output.stdout(environment.out()) : Output.file(output.file);
         return read(cluster, request, out);
@@ -179,9 +187,21 @@ abstract class ReadCommand implements Callable<Integer> {
         return exitCode;
     }
 
+    /** The option's registry in place of the profile's, credentials and topic formats kept. */
+    private Target withSchemaRegistry(Target cluster) {
+        if (schemaRegistry == null || schemaRegistry.isBlank()) {
+            return cluster;
+        }
+        var properties = new java.util.HashMap<>(cluster.profile().clientProperties());
+        properties.put(SchemaSettings.REGISTRY_URL, schemaRegistry.strip());
+        return new Target(cluster.profile().withProperties(properties), cluster.credentials());
+    }
+
+    /** A connection as the app opens it; Kafka values in a registry's wire format are read as the profile says. */
     static BrokerConnection open(Target cluster, ExecutorService io) {
         return switch (cluster.profile().kind()) {
-            case KAFKA -> KafkaBrokerConnection.open(cluster.profile(), cluster.credentials(), io);
+            case KAFKA -> KafkaBrokerConnection.open(cluster.profile(), cluster.credentials(), io)
+                    .decodingValuesWith(SchemaDecoder.forProfile(cluster.profile()));
             case RABBITMQ -> RabbitBrokerConnection.open(cluster.profile(), cluster.credentials());
         };
     }

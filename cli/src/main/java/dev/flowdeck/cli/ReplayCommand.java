@@ -26,6 +26,7 @@ import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replay.SelectionRead;
 import dev.flowdeck.replay.TransformLines;
 import dev.flowdeck.replayconnect.Replays;
+import dev.flowdeck.schemas.SchemaDecoder;
 import dev.flowdeck.store.FileAuditLog;
 import dev.flowdeck.store.ReplaysDirectory;
 import dev.flowdeck.telemetry.OwnSpans;
@@ -332,7 +333,8 @@ final class ReplayCommand implements Callable<Integer> {
                         + " on " + cluster.profile().name() + " (see 'flowdeck dlq list').", null));
         var progress = new ProgressLine(environment.err(), environment.errIsTerminal(), System::nanoTime);
         ReplayMode replayMode = mode != null && mode.move ? ReplayMode.MOVE : ReplayMode.COPY;
-        var planner = new GroupReplayPlanner(cluster.profile(), connection, environment.clock());
+        var planner = new GroupReplayPlanner(cluster.profile(), connection, environment.clock(),
+                SchemaDecoder.writerFor(cluster.profile())); // an edited Avro value goes back in its schema
         var reading = planner.read(dead, group, step -> progress.show(step.scan().scanned(),
                 step.scan().matched(), step.scan().total()));
         stop.set(reading::cancel);

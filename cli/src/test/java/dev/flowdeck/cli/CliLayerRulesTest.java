@@ -54,4 +54,11 @@ class CliLayerRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "com.rabbitmq..")
                 .check(classes);
     }
+
+    @Test
+    void schemaLibrariesStayBehindTheSchemasModule() {
+        noClasses().that().resideInAPackage("dev.flowdeck.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.avro..", "com.google.protobuf..")
+                .check(classes);
+    }
 }

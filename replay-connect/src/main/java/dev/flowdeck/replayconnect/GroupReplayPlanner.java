@@ -9,6 +9,7 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
+import dev.flowdeck.core.decode.ValueWriter;
 import dev.flowdeck.replay.DeadLetterHeaders;
 import dev.flowdeck.replay.EventIdentity;
 import dev.flowdeck.replay.ReplayChoices;
@@ -40,12 +41,28 @@ public final class GroupReplayPlanner {
     private final BrokerConnection connection;
     private final Clock clock;
     private final int maxEvents;
+    private final ValueWriter valueWriter;
 
     public GroupReplayPlanner(ConnectionProfile profile, BrokerConnection connection, Clock clock) {
-        this(profile, connection, clock, MAX_EVENTS);
+        this(profile, connection, clock, MAX_EVENTS, ValueWriter.NONE);
+    }
+
+    /**
+     * @param valueWriter writes an edited Avro value back with its schema id (the profile's schema registry), so a
+     *                    transform on a value read through a schema never sends JSON
+     */
+    public GroupReplayPlanner(ConnectionProfile profile, BrokerConnection connection, Clock clock,
+                              ValueWriter valueWriter) {
+        this(profile, connection, clock, MAX_EVENTS, valueWriter);
     }
 
     GroupReplayPlanner(ConnectionProfile profile, BrokerConnection connection, Clock clock, int maxEvents) {
+        this(profile, connection, clock, maxEvents, ValueWriter.NONE);
+    }
+
+    private GroupReplayPlanner(ConnectionProfile profile, BrokerConnection connection, Clock clock, int maxEvents,
+                               ValueWriter valueWriter) {
+        this.valueWriter = Objects.requireNonNull(valueWriter, "valueWriter");
         this.profile = Objects.requireNonNull(profile, "profile");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -122,7 +139,7 @@ public final class GroupReplayPlanner {
      */
     public ReplayPlan plan(SelectionRead read, ReplayChoices choices) {
         return new ReplayPlanner(clock, () -> UUID.randomUUID().toString(), DeadLetterHeaders.KNOWN_CONVENTIONS,
-                MAX_REPLAYS).plan(choices.redirected(read.selection()), choices.transforms(), choices.mode());
+                MAX_REPLAYS, valueWriter).plan(choices.redirected(read.selection()), choices.transforms(), choices.mode());
     }
 
     /**

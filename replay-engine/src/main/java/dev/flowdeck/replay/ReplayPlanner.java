@@ -1,6 +1,8 @@
 package dev.flowdeck.replay;
 
 import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.ValueWriter;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,7 @@ public final class ReplayPlanner {
     private final Supplier<String> replayIds;
     private final Predicate<String> deadLetterHeader;
     private final int maxReplays;
+    private final ValueWriter valueWriter;
 
     /**
      * @param replayIds        makes each plan's id (a random UUID in the app; a counter in tests)
@@ -38,6 +41,16 @@ public final class ReplayPlanner {
      * @param maxReplays       an event already replayed this many times is quarantined instead of sent again
      */
     public ReplayPlanner(Clock clock, Supplier<String> replayIds, Predicate<String> deadLetterHeader, int maxReplays) {
+        this(clock, replayIds, deadLetterHeader, maxReplays, ValueWriter.NONE);
+    }
+
+    /**
+     * @param valueWriter writes a changed value that was read through a schema (Avro) back in that schema, with the
+     *                    same schema id: a transform edits its JSON, and the JSON is never sent as it is
+     */
+    public ReplayPlanner(Clock clock, Supplier<String> replayIds, Predicate<String> deadLetterHeader, int maxReplays,
+                         ValueWriter valueWriter) {
+        this.valueWriter = Objects.requireNonNull(valueWriter, "valueWriter");
         if (maxReplays < 1) {
             throw new IllegalArgumentException("An event must be allowed at least one replay, not " + maxReplays);
         }
@@ -101,9 +114,25 @@ public final class ReplayPlanner {
                 headers.add(header);
             }
         }
-        Transform.Draft draft = new Transform.Draft(deadLetter.key(), deadLetter.value(), headers);
+        // A value read through its schema is edited as its JSON and written back in that schema; unedited, its
+        // bytes go out as they were written.
+        DecodedValue read = deadLetter.decoded();
+        boolean throughSchema = read != null && read.isRead() && editsValue(transforms);
+        if (throughSchema && read.jsonCut()) {
+            throw new TransformException("The value was read as " + read.note() + " but only in part: fetch the whole "
+                    + "message before changing it.");
+        }
+        Transform.Draft draft = new Transform.Draft(deadLetter.key(), throughSchema ? read.json() : deadLetter.value(),
+                headers);
         for (Transform transform : transforms) {
             draft = transform.apply(draft);
+        }
+        if (throughSchema) {
+            try {
+                draft = new Transform.Draft(draft.key(), valueWriter.write(read, draft.value()), draft.headers());
+            } catch (IllegalArgumentException refused) {
+                throw new TransformException(refused.getMessage());
+            }
         }
         List<MessageHeader> stamped = Provenance.stamp(draft.headers(), replayId, key, count);
         return switch (target) {
@@ -112,6 +141,11 @@ public final class ReplayPlanner {
             case ReplayTarget.RabbitExchange exchange -> new OutgoingMessage(exchange.exchange(), OptionalInt.empty(),
                     exchange.routingKeyBytes(), draft.value(), stamped, amqpProperties(deadLetter));
         };
+    }
+
+    private static boolean editsValue(List<Transform> transforms) {
+        return transforms.stream().anyMatch(transform -> transform instanceof Transform.SetJsonField
+                || transform instanceof Transform.ReplacePayload);
     }
 
     private static Map<String, String> amqpProperties(BrowsedMessage deadLetter) {

@@ -8,6 +8,9 @@ import static dev.flowdeck.replay.Messages.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.ValueWriter;
+
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import java.time.Clock;
@@ -88,6 +91,40 @@ class ReplayPlannerTest {
         assertThat(plan.held()).singleElement().satisfies(held -> {
             assertThat(held.why()).isEqualTo(HeldEvent.Why.TRANSFORM_FAILED);
             assertThat(held.reason()).isEqualTo("The payload is not JSON, so $.customer.email cannot be set.");
+        });
+    }
+
+    @Test
+    void aValueReadThroughItsSchemaIsEditedAsJsonAndWrittenBackInThatSchemaNeverAsJson() {
+        var read = DecodedValue.read("Avro", 7, "orders-value v2", "{}", utf8("{\"amount\":10}"));
+        var avro = kafkaDeadLetter(1, "\0avro-bytes").withDecoded(read);
+        var untouched = kafkaDeadLetter(2, "\0avro-bytes").withDecoded(read);
+        ValueWriter writer = (original, json) -> utf8("written in schema " + original.schemaId() + ": " + text(json));
+        var planner = new ReplayPlanner(Clock.fixed(NOW, ZoneOffset.UTC), () -> "r", DeadLetterHeaders.KNOWN_CONVENTIONS,
+                3, writer);
+
+        var edited = planner.plan(kafkaSelection(avro), List.of(new Transform.SetJsonField("$.amount", "12")),
+                ReplayMode.COPY);
+        var headerOnly = planner.plan(kafkaSelection(untouched), List.of(new Transform.SetHeader("tenant",
+                utf8("eu"))), ReplayMode.COPY);
+
+        assertThat(text(edited.events().getFirst().message().value()))
+                .isEqualTo("written in schema 7: {\"amount\":12}");
+        assertThat(text(headerOnly.events().getFirst().message().value())).isEqualTo("\0avro-bytes");
+    }
+
+    @Test
+    void anEditedSchemaValueWithoutAWriterIsHeldBackNotSentAsJson() {
+        var read = DecodedValue.read("Avro", 7, "", "", utf8("{\"amount\":10}"));
+        var avro = kafkaDeadLetter(1, "\0avro-bytes").withDecoded(read);
+
+        ReplayPlan plan = planner.plan(kafkaSelection(avro), List.of(new Transform.SetJsonField("$.amount", "12")),
+                ReplayMode.COPY);
+
+        assertThat(plan.events()).isEmpty();
+        assertThat(plan.held()).singleElement().satisfies(held -> {
+            assertThat(held.why()).isEqualTo(HeldEvent.Why.TRANSFORM_FAILED);
+            assertThat(held.reason()).contains("Avro, schema id 7").contains("schema registry");
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.flowdeck.core.browse;
 
+import dev.flowdeck.core.decode.DecodedValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +21,43 @@ import java.util.Optional;
  * @param properties   what the broker says about the message beyond its headers: on RabbitMQ the exchange,
  *                     routing key and AMQP properties ({@code correlation_id}, {@code message_id}, ...); empty on
  *                     Kafka
+ * @param decoded      the value read through its schema (Avro, Protobuf...) where a {@link
+ *                     dev.flowdeck.core.decode.ValueDecoder} read it, else null; {@code value} stays the raw bytes
  */
 public record BrowsedMessage(
         String destination, int partition, long offset, Instant timestamp, byte[] key, byte[] value,
-        List<MessageHeader> headers, boolean redelivered, Map<String, String> properties) {
+        List<MessageHeader> headers, boolean redelivered, Map<String, String> properties, DecodedValue decoded) {
 
     public BrowsedMessage {
         headers = List.copyOf(headers);
         properties = Map.copyOf(properties);
     }
 
+    /** A message as its bytes say, not read through a schema. */
+    public BrowsedMessage(String destination, int partition, long offset, Instant timestamp, byte[] key,
+                          byte[] value, List<MessageHeader> headers, boolean redelivered,
+                          Map<String, String> properties) {
+        this(destination, partition, offset, timestamp, key, value, headers, redelivered, properties, null);
+    }
+
     /** A Kafka record: no broker properties, never redelivered. */
     public BrowsedMessage(String destination, int partition, long offset, Instant timestamp, byte[] key,
                           byte[] value, List<MessageHeader> headers) {
         this(destination, partition, offset, timestamp, key, value, headers, false, Map.of());
+    }
+
+    /** The same message with its value read through a schema (null: not read). */
+    public BrowsedMessage withDecoded(DecodedValue reading) {
+        return new BrowsedMessage(destination, partition, offset, timestamp, key, value, headers, redelivered,
+                properties, reading);
+    }
+
+    /**
+     * What to show, search and filter: the value's JSON where a schema read it, else the raw value. Sending (a
+     * replay, a copy) uses {@link #value()}, the bytes as written.
+     */
+    public byte[] readableValue() {
+        return decoded != null && decoded.isRead() ? decoded.json() : value;
     }
 
     /** The last header of that name, as Kafka's {@code lastHeader} does. */

@@ -25,12 +25,14 @@ public record KeptMessage(BrowsedMessage message, int keyBytes, int valueBytes) 
         byte[] value = message.value();
         int keyBytes = key == null ? -1 : key.length;
         int valueBytes = value == null ? -1 : value.length;
-        if (keyBytes <= budget && valueBytes <= budget) {
+        var decoded = message.decoded();
+        boolean jsonFits = decoded == null || !decoded.isRead() || decoded.json().length <= budget;
+        if (keyBytes <= budget && valueBytes <= budget && jsonFits) {
             return new KeptMessage(message, keyBytes, valueBytes);
         }
         var cut = new BrowsedMessage(message.destination(), message.partition(), message.offset(),
                 message.timestamp(), cut(key, budget), cut(value, budget), message.headers(), message.redelivered(),
-                message.properties());
+                message.properties(), jsonFits ? decoded : decoded.cutTo(cut(decoded.json(), budget)));
         return new KeptMessage(cut, keyBytes, valueBytes);
     }
 
@@ -57,7 +59,8 @@ public record KeptMessage(BrowsedMessage message, int keyBytes, int valueBytes) 
     /** Whether the key or the value was cut: the detail pane then offers to fetch the whole message. */
     public boolean truncated() {
         return (message.key() != null && message.key().length < keyBytes)
-                || (message.value() != null && message.value().length < valueBytes);
+                || (message.value() != null && message.value().length < valueBytes)
+                || (message.decoded() != null && message.decoded().jsonCut());
     }
 
     /** The message's real size on the wire, near enough: key, value and headers. */

@@ -1,6 +1,8 @@
 package dev.flowdeck.core.browse;
 
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.filter.MessageFilter;
 import dev.flowdeck.core.filter.MessageView;
 import java.util.ArrayDeque;
@@ -56,6 +58,7 @@ public final class OrderedFiltering<T> {
             new NamedThreadFactory(THREAD_NAME));
 
     private final MessageFilter filter;
+    private final ValueDecoder decoder;
     private final BooleanSupplier cancelled;
     private final boolean parallel;
     private final ArrayDeque<Ticket<T>> line = new ArrayDeque<>();
@@ -65,9 +68,18 @@ public final class OrderedFiltering<T> {
      * @param cancelled whether the browse was cancelled: a batch being filtered then stops where it is
      */
     public OrderedFiltering(MessageFilter filter, BooleanSupplier cancelled) {
+        this(filter, ValueDecoder.NONE, cancelled);
+    }
+
+    /**
+     * @param decoder reads values written with a schema (Avro, Protobuf) before the filter sees them, so a JSONPath
+     *                or text filter matches their JSON; its CPU goes to the pool like a filter's
+     */
+    public OrderedFiltering(MessageFilter filter, ValueDecoder decoder, BooleanSupplier cancelled) {
         this.filter = filter;
+        this.decoder = decoder;
         this.cancelled = cancelled;
-        this.parallel = THREADS > 1 && filter != MessageFilter.ALL;
+        this.parallel = THREADS > 1 && (filter != MessageFilter.ALL || decoder != ValueDecoder.NONE);
     }
 
     /** How many batches may wait at once: one a thread, and one more each so no thread waits for the reader. */
@@ -90,7 +102,8 @@ public final class OrderedFiltering<T> {
         }
         Future<List<BrowsedMessage>> matches = parallel
                 ? CompletableFuture.supplyAsync(() -> passing(read), POOL)
-                : CompletableFuture.completedFuture(filter == MessageFilter.ALL ? read : passing(read));
+                : CompletableFuture.completedFuture(
+                        filter == MessageFilter.ALL && decoder == ValueDecoder.NONE ? read : passing(read));
         line.add(new Ticket<>(note, matches));
     }
 
@@ -111,14 +124,23 @@ public final class OrderedFiltering<T> {
         line.clear();
     }
 
+    private BrowsedMessage decoded(BrowsedMessage message) {
+        if (decoder == ValueDecoder.NONE) {
+            return message;
+        }
+        DecodedValue reading = decoder.decode(message.destination(), message.value());
+        return reading == null ? message : message.withDecoded(reading);
+    }
+
     private List<BrowsedMessage> passing(List<BrowsedMessage> read) {
         List<BrowsedMessage> passed = new ArrayList<>();
         for (BrowsedMessage message : read) {
             if (cancelled.getAsBoolean()) {
                 return passed; // nobody will see it: stop spending a core on it
             }
-            if (filter.test(new MessageView(message))) {
-                passed.add(message);
+            BrowsedMessage readable = decoded(message);
+            if (filter.test(new MessageView(readable))) {
+                passed.add(readable);
             }
         }
         return passed;

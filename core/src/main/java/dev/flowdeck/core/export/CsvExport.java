@@ -57,7 +57,7 @@ public final class CsvExport implements MessageExport {
     @Override
     public void write(BrowsedMessage message) {
         EncodedBytes key = EncodedBytes.of(message.key());
-        EncodedBytes value = EncodedBytes.of(message.value());
+        EncodedBytes value = EncodedBytes.of(message.readableValue()); // an Avro value as its JSON
         try {
             field(message.destination());
             out.write(',');

@@ -25,6 +25,10 @@ import java.io.UncheckedIOException;
  *   <li>{@code timestamp} is ISO-8601 in UTC; {@code offset} is -1 where the broker has none (a RabbitMQ queue).</li>
  *   <li>RabbitMQ messages add {@code "redelivered":true} when the broker says so, and {@code properties} (exchange,
  *       routing key, AMQP properties) when there are any.</li>
+ *   <li>A value read through a schema (Avro, Protobuf, JSON Schema in a schema registry's wire format) is written
+ *       as its JSON text in {@code value}, with {@code "valueSchema":"Avro, schema id 7 (payments-value v1)"} and
+ *       the bytes as written in {@code rawValue} (base64, with its {@code rawValueEncoding}); one that could not be
+ *       read keeps its raw bytes in {@code value} and says why in {@code valueSchema}.</li>
  * </ul>
  */
 public final class JsonLinesExport implements MessageExport {
@@ -53,7 +57,16 @@ public final class JsonLinesExport implements MessageExport {
             json.writeNumberField("offset", message.offset());
             json.writeStringField("timestamp", message.timestamp() == null ? null : message.timestamp().toString());
             writeBytes("key", message.key());
-            writeBytes("value", message.value());
+            writeBytes("value", message.readableValue());
+            if (message.decoded() != null) {
+                // Read through its schema: the JSON above, and what it was and the bytes as written beside it.
+                json.writeStringField("valueSchema", message.decoded().note());
+                if (message.decoded().isRead() && message.value() != null) {
+                    // Always base64: a frame of Avro or Protobuf is binary even where its bytes happen to be UTF-8.
+                    json.writeStringField("rawValue", java.util.Base64.getEncoder().encodeToString(message.value()));
+                    json.writeStringField("rawValueEncoding", EncodedBytes.BASE64);
+                }
+            }
             json.writeFieldName("headers");
             MessageJson.writeHeaders(json, message.headers());
             if (message.redelivered()) {

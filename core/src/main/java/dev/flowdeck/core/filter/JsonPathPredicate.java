@@ -155,7 +155,7 @@ public final class JsonPathPredicate {
     public boolean test(MessageView message) {
         List<JsonNode> found;
         if (fields.isPresent()) {
-            JsonNode value = fields.get().find(message.message().value());
+            JsonNode value = fields.get().find(message.message().readableValue());
             found = value == null ? List.of() : List.of(value);
         } else {
             JsonNode document = message.valueJson();

@@ -119,7 +119,7 @@ public sealed interface MessageFilter {
 
         @Override
         public boolean test(MessageView message) {
-            if (!mayMatch(message.message().value())) {
+            if (!mayMatch(message.message().readableValue())) {
                 return false;
             }
             String value = message.valueText();

@@ -33,7 +33,7 @@ public final class MessageView {
     /** The value as text, or null when it has none or it is not valid UTF-8. */
     public String valueText() {
         if (text == NOT_YET) {
-            text = Utf8.decodeOrNull(message.value());
+            text = Utf8.decodeOrNull(message.readableValue());
         }
         return (String) text;
     }
@@ -41,7 +41,7 @@ public final class MessageView {
     /** The value as a JSON tree, or null when it is not JSON. */
     public JsonNode valueJson() {
         if (json == NOT_YET) {
-            json = parse(message.value());
+            json = parse(message.readableValue());
         }
         return (JsonNode) json;
     }

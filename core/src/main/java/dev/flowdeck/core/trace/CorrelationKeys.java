@@ -122,9 +122,10 @@ public record CorrelationKeys(List<String> headers, List<String> properties, Lis
             for (String name : keys.properties) {
                 add(values, message.properties().get(name));
             }
-            if (!paths.isEmpty() && message.value() != null) {
+            byte[] readable = message.readableValue(); // an Avro or Protobuf value's JSON, where a schema read it
+            if (!paths.isEmpty() && readable != null) {
                 for (JsonFieldPath path : paths.values()) {
-                    JsonNode found = path.findFirst(message.value()); // stops at the key: read from every message
+                    JsonNode found = path.findFirst(readable); // stops at the key: read from every message
                     // Objects and arrays are no key: only a scalar names one transaction.
                     if (found != null && found.isValueNode() && !found.isNull()) {
                         add(values, found.asText());

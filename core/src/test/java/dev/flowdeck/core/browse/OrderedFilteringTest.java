@@ -3,6 +3,8 @@ package dev.flowdeck.core.browse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.filter.MessageFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -77,6 +79,39 @@ class OrderedFilteringTest {
         var filtering = new OrderedFiltering<String>(MessageFilter.Regex.of("n"), cancelled::get);
         filtering.submit(List.of(message(1), message(2)), "cancelled");
         assertThat(filtering.next().passed()).isEmpty();
+    }
+
+    @Test
+    void aDecoderReadsValuesBeforeTheFilterAndKeepsTheRawBytes() {
+        // A stand-in for a schema registry's decoder: "binary" values of the form #N read as {"n":N*10}.
+        ValueDecoder tens = (topic, value) -> value[0] != '#' ? null : DecodedValue.read("Test", 1, "", "",
+                ("{\"n\":" + (Integer.parseInt(new String(value, 1, value.length - 1, StandardCharsets.UTF_8)) * 10)
+                        + "}").getBytes(StandardCharsets.UTF_8));
+        var json = MessageFilter.Json.of("$.n >= 20");
+        var filtering = new OrderedFiltering<String>(json, tens, () -> false);
+        List<BrowsedMessage> read = List.of(raw(1, "#1"), raw(2, "#2"), message(30), raw(4, "#3"));
+
+        filtering.submit(read, "decoded");
+        List<BrowsedMessage> passed = filtering.next().passed();
+
+        assertThat(passed).extracting(BrowsedMessage::offset).containsExactly(2L, 30L, 4L);
+        assertThat(new String(passed.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("#2");
+        assertThat(new String(passed.getFirst().readableValue(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":20}");
+        assertThat(passed.get(1).decoded()).isNull(); // plain JSON is not read through a schema
+    }
+
+    @Test
+    void aDecoderWithoutAFilterStillReadsEveryValue() {
+        ValueDecoder upper = (topic, value) -> DecodedValue.read("Test", 1, "", "",
+                new String(value, StandardCharsets.UTF_8).toUpperCase().getBytes(StandardCharsets.UTF_8));
+        var filtering = new OrderedFiltering<String>(MessageFilter.ALL, upper, () -> false);
+        filtering.submit(List.of(raw(1, "[\"a\"]"), raw(2, "[\"b\"]")), "all");
+        assertThat(filtering.next().passed()).extracting(m -> new String(m.readableValue(), StandardCharsets.UTF_8))
+                .containsExactly("[\"A\"]", "[\"B\"]");
+    }
+
+    private static BrowsedMessage raw(long offset, String value) {
+        return new BrowsedMessage("orders", 0, offset, T, null, value.getBytes(StandardCharsets.UTF_8), List.of());
     }
 
     private static void take(OrderedFiltering.Ticket<Integer> ticket, List<Integer> notes, List<Long> passed) {

@@ -31,6 +31,27 @@ class JsonLinesExportTest {
     }
 
     @Test
+    void aValueReadThroughItsSchemaIsWrittenAsItsJsonWithItsSchemaAndItsRawBytesInBase64() throws IOException {
+        byte[] frame = {0, 0, 0, 0, 7, 2, 'x'}; // valid UTF-8, binary all the same
+        var read = dev.flowdeck.core.decode.DecodedValue.read("Avro", 7, "orders-value v1", "{}",
+                utf8("{\"id\":\"x\"}"));
+        var failed = dev.flowdeck.core.decode.DecodedValue.failed("Avro", 9, "No schema id 9.");
+        var message = new BrowsedMessage("orders", 0, 1, Instant.EPOCH, null, frame, List.of());
+
+        List<String> lines = export(List.of(message.withDecoded(read), message.withDecoded(failed))).lines().toList();
+        JsonNode decoded = JSON.readTree(lines.get(0));
+        JsonNode notDecoded = JSON.readTree(lines.get(1));
+
+        assertThat(decoded.get("value").asText()).isEqualTo("{\"id\":\"x\"}");
+        assertThat(decoded.get("valueSchema").asText()).isEqualTo("Avro, schema id 7 (orders-value v1)");
+        assertThat(Base64.getDecoder().decode(decoded.get("rawValue").asText())).isEqualTo(frame);
+        assertThat(decoded.get("rawValueEncoding").asText()).isEqualTo("base64");
+        assertThat(notDecoded.get("valueSchema").asText()).isEqualTo("Avro, schema id 9: No schema id 9.");
+        assertThat(notDecoded.has("rawValue")).isFalse();
+        assertThat(notDecoded.get("value").asText().getBytes(StandardCharsets.UTF_8)).isEqualTo(frame);
+    }
+
+    @Test
     void everyMessageReadsBackToTheSameBytes() throws IOException {
         List<BrowsedMessage> messages = ExportedMessages.all();
         String written = export(messages);

@@ -33,7 +33,7 @@ final class MessageClipboard {
     void install(TableView<KeptMessage> table) {
         var value = new MenuItem("Copy value", new FontIcon("mdi2c-content-copy"));
         value.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
-        value.setOnAction(event -> copy(table, row -> PayloadText.text(row.message().value())));
+        value.setOnAction(event -> copy(table, row -> PayloadText.text(row.message().readableValue())));
         var key = new MenuItem("Copy key");
         key.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));

@@ -45,6 +45,8 @@ final class MessageDetail extends BorderPane {
             "No properties.");
     private final Tab treeTab = new Tab("Tree", tree);
     private final Tab propertiesTab = new Tab("Properties", properties);
+    private final TextArea schema = ReadOnlyText.monospace("detail-schema");
+    private final Tab schemaTab = new Tab("Schema", schema);
     private final TabPane tabs = new TabPane();
     private final boolean seekable;
 
@@ -77,7 +79,7 @@ final class MessageDetail extends BorderPane {
         var hexTab = new Tab("Hex", hex);
         var keyTab = new Tab("Key", key);
         var headersTab = new Tab("Headers", headers);
-        tabs.getTabs().setAll(valueTab, treeTab, hexTab, keyTab, headersTab, propertiesTab);
+        tabs.getTabs().setAll(valueTab, treeTab, hexTab, keyTab, headersTab, propertiesTab, schemaTab);
         tabs.getTabs().forEach(tab -> tab.setClosable(false));
         tabs.setId("detail-tabs");
 
@@ -100,6 +102,7 @@ final class MessageDetail extends BorderPane {
             tree.setRoot(null);
             headers.getItems().clear();
             properties.getItems().clear();
+            schema.clear();
             return;
         }
         coordinates.setText(inspection.coordinates());
@@ -124,6 +127,11 @@ final class MessageDetail extends BorderPane {
         headers.getItems().setAll(inspection.headers());
         properties.getItems().setAll(inspection.properties());
         propertiesTab.setDisable(inspection.properties().isEmpty());
+        schema.setText(inspection.schema());
+        schemaTab.setDisable(inspection.schema().isEmpty());
+        if (schemaTab.isDisabled() && tabs.getSelectionModel().getSelectedItem() == schemaTab) {
+            tabs.getSelectionModel().selectFirst();
+        }
     }
 
     /** The tree opens two levels deep: enough to see an event's shape without unfolding every array. */

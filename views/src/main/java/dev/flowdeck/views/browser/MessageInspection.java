@@ -4,6 +4,7 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.KeptMessage;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.decode.HeaderValues;
+import dev.flowdeck.core.decode.DecodedValue;
 import dev.flowdeck.core.decode.HexDump;
 import dev.flowdeck.core.decode.JsonTree;
 import dev.flowdeck.core.decode.PayloadFormat;
@@ -32,12 +33,15 @@ import java.util.Optional;
  * @param headers     every header, decoded (text, Spring's binary numbers, else hex), in order
  * @param properties  the broker's own properties of the message (RabbitMQ), by name
  * @param traceId     the W3C trace id, when the message carries one
- * @param note        what the operator should know (a value cut, too long to show whole); empty when nothing
+ * @param note        what the operator should know (a value cut, too long to show whole, a value that does not
+ *                    match its schema); empty when nothing
+ * @param schema      where the value was read through a schema (Avro, Protobuf, JSON Schema): its id, subject and
+ *                    version, and its text; empty otherwise
  */
 public record MessageInspection(
         KeptMessage row, boolean whole, String coordinates, PayloadKind valueKind, String valueText,
         Optional<JsonTree.Node> valueTree, String valueHex, String keyText, List<Field> headers,
-        List<Field> properties, Optional<String> traceId, String note) {
+        List<Field> properties, Optional<String> traceId, String note, String schema) {
 
     /** A header or property as the pane lists it. */
     public record Field(String name, String value, String kind) {
@@ -50,11 +54,18 @@ public record MessageInspection(
 
     static MessageInspection of(KeptMessage row, boolean whole) {
         BrowsedMessage message = row.message();
-        byte[] value = message.value();
+        // An Avro or Protobuf value shows as its JSON; the hex view keeps the bytes as written.
+        byte[] raw = message.value();
+        byte[] value = message.readableValue();
         PayloadKind kind = PayloadFormat.detect(value);
         var notes = new ArrayList<String>();
+        DecodedValue decoded = message.decoded();
+        if (decoded != null) {
+            notes.add(decoded.isRead() ? "Read as " + decoded.note() + "."
+                    : "Not read through its schema: " + decoded.note());
+        }
         if (row.truncated()) {
-            notes.add("Only the first " + Formats.bytes(value == null ? 0 : value.length) + " of "
+            notes.add("Only the first " + Formats.bytes(raw == null ? 0 : raw.length) + " of "
                     + Formats.bytes(row.valueBytes()) + " are loaded.");
         }
         String text = switch (kind) {
@@ -71,16 +82,32 @@ public record MessageInspection(
         }
         Optional<JsonTree.Node> tree = kind == PayloadKind.JSON ? JsonTree.parse(value, MAX_TREE_NODES)
                 : Optional.empty();
-        String hex = value == null ? "" : HexDump.of(value, MAX_HEX_BYTES);
+        String hex = raw == null ? "" : HexDump.of(raw, MAX_HEX_BYTES);
         return new MessageInspection(row, whole, coordinates(row), kind, text, tree, hex, keyText(message.key()),
-                headers(message), properties(message.properties()), TraceIds.of(message), String.join(" ", notes));
+                headers(message), properties(message.properties()), TraceIds.of(message), String.join(" ", notes),
+                schemaText(decoded));
     }
 
     /** The same inspection with one more thing to say. */
     MessageInspection withNote(String more) {
         String joined = note.isEmpty() ? more : note + " " + more;
         return new MessageInspection(row, whole, coordinates, valueKind, valueText, valueTree, valueHex, keyText,
-                headers, properties, traceId, joined);
+                headers, properties, traceId, joined, schema);
+    }
+
+    /** The Schema tab: which schema, where the registry files it, and its text pretty-printed where it is JSON. */
+    private static String schemaText(DecodedValue decoded) {
+        if (decoded == null) {
+            return "";
+        }
+        String head = decoded.format() + (decoded.schemaId() < 0 ? "" : " schema id " + decoded.schemaId())
+                + (decoded.subject().isEmpty() ? "" : "\nSubject " + decoded.subject());
+        if (decoded.schema().isEmpty()) {
+            return head + (decoded.problem() == null ? "" : "\n\n" + decoded.problem());
+        }
+        byte[] schemaBytes = decoded.schema().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String body = PayloadText.prettyJson(schemaBytes).orElse(decoded.schema());
+        return head + "\n\n" + body;
     }
 
     private static String coordinates(KeptMessage row) {

@@ -51,7 +51,7 @@ final class MessageTable extends TableView<KeptMessage> {
         var size = column("Size", 80, KeptMessage::sizeInBytes, Formats::bytes, Comparator.<Long>naturalOrder());
         var headers = column("Headers", 170, row -> headerSummary(row.message()), Function.identity(),
                 Comparator.<String>naturalOrder());
-        var value = column("Value", 520, row -> PayloadText.preview(row.message().value(), PREVIEW_CHARS),
+        var value = column("Value", 520, row -> PayloadText.preview(row.message().readableValue(), PREVIEW_CHARS),
                 Function.identity(), Comparator.<String>naturalOrder());
         // Previews are not sort keys: sorting 10,000 rows by them would decode every value on the FX thread.
         key.setSortable(false);

@@ -207,6 +207,39 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void aValueReadThroughItsSchemaShowsItsJsonItsSchemaAndItsBytesInHex() {
+        byte[] raw = {0, 0, 0, 0, 7, 2, 'x'};
+        var read = dev.flowdeck.core.decode.DecodedValue.read("Avro", 7, "orders-value v2",
+                "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[]}",
+                "{\"orderId\":\"o-9\"}".getBytes(StandardCharsets.UTF_8));
+        var avro = new BrowsedMessage("orders", 0, 3, NOW, null, raw, List.of()).withDecoded(read);
+        var broken = new BrowsedMessage("orders", 0, 4, NOW, null, raw, List.of()).withDecoded(
+                dev.flowdeck.core.decode.DecodedValue.failed("Avro", 8, "The registry has no schema id 8."));
+        connection.script = List.of(new MessageBatch(List.of(avro, broken), 2, 2, 2));
+        browser.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+
+        browser.selectedProperty().set(browser.rows().getFirst());
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.inspectionProperty().get() != null);
+        MessageInspection shown = browser.inspectionProperty().get();
+        assertThat(shown.valueKind()).isEqualTo(dev.flowdeck.core.decode.PayloadKind.JSON);
+        assertThat(shown.valueText()).contains("\"orderId\": \"o-9\"");
+        assertThat(shown.valueTree()).isPresent();
+        assertThat(shown.valueHex()).startsWith("00000000  00 00 00 00 07 02 78");
+        assertThat(shown.note()).contains("Read as Avro, schema id 7 (orders-value v2).");
+        assertThat(shown.schema()).startsWith("Avro schema id 7\nSubject orders-value v2\n\n{")
+                .contains("\"name\": \"Order\"");
+
+        browser.selectedProperty().set(browser.rows().get(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.inspectionProperty().get() != null
+                && browser.inspectionProperty().get().row().message().offset() == 4);
+        MessageInspection failed = browser.inspectionProperty().get();
+        assertThat(failed.note()).contains("Not read through its schema: Avro, schema id 8: The registry has no "
+                + "schema id 8.");
+        assertThat(failed.valueKind()).isEqualTo(dev.flowdeck.core.decode.PayloadKind.BINARY);
+    }
+
+    @Test
     void copiedTextHasEveryCutValueWholeOneLinePerRow() throws Exception {
         String long_ = "x".repeat(BrowserViewModel.SEEKABLE_BUDGET * 2);
         var big = new BrowsedMessage("orders", 0, 7, NOW, null, long_.getBytes(StandardCharsets.UTF_8), List.of());

@@ -15,6 +15,7 @@ import dev.flowdeck.core.browse.NoSubscription;
 import dev.flowdeck.core.browse.PartitionOffsets;
 import dev.flowdeck.core.browse.SingleUsePublisher;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.lag.ConsumerGroupLag;
 import dev.flowdeck.core.offsets.OffsetResetPlan;
 import dev.flowdeck.core.offsets.OffsetResetTarget;
@@ -78,6 +79,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private KafkaProducer<byte[], byte[]> producer;
     private final KafkaSends sends;
+    private volatile ValueDecoder decoder = ValueDecoder.NONE;
 
     private KafkaBrokerConnection(ConnectionProfile profile, Credentials credentials, Executor worker,
                                   TimeLagBudget budget) {
@@ -107,6 +109,16 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     /** A connection without credentials (PLAINTEXT, TLS without a client login, or a JAAS line of its own). */
     public static KafkaBrokerConnection open(ConnectionProfile profile, Executor worker) {
         return open(profile, Credentials.NONE, worker);
+    }
+
+    /**
+     * Reads values written with a schema (a schema registry's Avro or Protobuf) into JSON in every browse started
+     * from now on: on the browse's filter pool, before its filter. The composition root builds the decoder from
+     * the profile (the {@code schemas} module); without one, values are shown as their bytes say.
+     */
+    public KafkaBrokerConnection decodingValuesWith(ValueDecoder valueDecoder) {
+        this.decoder = java.util.Objects.requireNonNull(valueDecoder, "valueDecoder");
+        return this;
     }
 
     @Override
@@ -152,7 +164,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
                 return;
             }
             var browse = new KafkaBrowse(config.browser(browseCounter.incrementAndGet()), request, subscriber,
-                    activeBrowses::remove, profile.address());
+                    activeBrowses::remove, profile.address(), decoder);
             activeBrowses.add(browse);
             subscriber.onSubscribe(browse);
             try {

@@ -7,6 +7,7 @@ import dev.flowdeck.core.browse.BrowseSubscription;
 import dev.flowdeck.core.browse.LastNAllocation;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.OrderedFiltering;
+import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.filter.MessageFilter;
 import java.time.Duration;
@@ -42,14 +43,16 @@ final class KafkaBrowse extends BrowseSubscription {
     private final BrowseRequest request;
     private final Consumer<KafkaBrowse> onFinished;
     private final String bootstrapServers;
+    private final ValueDecoder decoder;
 
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private final List<String> notes = new ArrayList<>();
 
     KafkaBrowse(Map<String, Object> consumerConfig, BrowseRequest request,
                 Flow.Subscriber<? super MessageBatch> subscriber, Consumer<KafkaBrowse> onFinished,
-                String bootstrapServers) {
+                String bootstrapServers, ValueDecoder decoder) {
         super(subscriber);
+        this.decoder = decoder;
         this.consumerConfig = consumerConfig;
         this.request = request;
         this.onFinished = onFinished;
@@ -112,7 +115,8 @@ final class KafkaBrowse extends BrowseSubscription {
             }
         }
         // Filtered on the pool while this thread polls on; handed over in the order read (decision 0020).
-        var filtering = new OrderedFiltering<Read>(request.filter(), demand::isCancelled);
+        // Values written with a schema are read into JSON there too, before the filter sees them.
+        var filtering = new OrderedFiltering<Read>(request.filter(), decoder, demand::isCancelled);
         var handOver = new HandOver(total);
         try {
             while (!demand.isCancelled()) {

@@ -1,0 +1,53 @@
+package dev.flowdeck.core.decode;
+
+import java.util.Objects;
+
+/**
+ * A value read through its schema: the JSON it stands for, or why it could not be read. The raw bytes stay on the
+ * message ({@link dev.flowdeck.core.browse.BrowsedMessage#value()}), so a replay or a copy sends what was written,
+ * never this JSON.
+ *
+ * @param format   how the value was written, in the operator's words ("Avro", "Protobuf", "JSON Schema")
+ * @param schemaId the registry's schema id from the wire format; -1 where there is none
+ * @param subject  where the registry files that schema, such as {@code payments-value v3}; empty if not known
+ * @param schema   the schema's text as the registry gave it (shared by every record of that id); empty if not known
+ * @param json     the value as UTF-8 JSON, or null when it could not be read
+ * @param problem  a sentence saying why the value could not be read and what to do, or null when it was
+ * @param jsonCut  whether {@code json} is only the start of the JSON, cut to a browser's byte budget
+ */
+public record DecodedValue(String format, int schemaId, String subject, String schema, byte[] json,
+                           String problem, boolean jsonCut) {
+
+    public DecodedValue {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(schema, "schema");
+        if ((json == null) == (problem == null)) {
+            throw new IllegalArgumentException("a decoded value has either its JSON or a problem, not both");
+        }
+    }
+
+    public static DecodedValue read(String format, int schemaId, String subject, String schema, byte[] json) {
+        return new DecodedValue(format, schemaId, subject, schema, json, null, false);
+    }
+
+    public static DecodedValue failed(String format, int schemaId, String problem) {
+        return new DecodedValue(format, schemaId, "", "", null, problem, false);
+    }
+
+    public boolean isRead() {
+        return json != null;
+    }
+
+    /** One line for the detail pane, an export or the command line: {@code Avro, schema id 7 (payments-value v3)}. */
+    public String note() {
+        String id = schemaId < 0 ? "" : ", schema id " + schemaId;
+        String where = subject.isEmpty() ? "" : " (" + subject + ")";
+        return problem == null ? format + id + where : format + id + ": " + problem;
+    }
+
+    /** The same reading with its JSON cut to {@code json}: what a browser keeps of a large value. */
+    public DecodedValue cutTo(byte[] start) {
+        return new DecodedValue(format, schemaId, subject, schema, start, problem, true);
+    }
+}

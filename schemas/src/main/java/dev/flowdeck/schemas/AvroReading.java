@@ -1,0 +1,52 @@
+package dev.flowdeck.schemas;
+
+import java.io.IOException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+
+/** An Avro schema from the registry, reading binary-encoded values (after the frame) straight into JSON. */
+record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder transcoder)
+        implements SchemaReading {
+
+    /** JSON is seldom more than a few times the Avro; past this much a count in the value is corrupt. */
+    private static final int JSON_BUDGET_FACTOR = 64;
+    private static final int JSON_BUDGET_FLOOR = 1024 * 1024;
+
+    static AvroReading of(RegisteredSchema registered) {
+        try {
+            Schema schema = new Schema.Parser().parse(registered.text());
+            return new AvroReading(registered, schema, new AvroTranscoder(schema));
+        } catch (SchemaParseException | IllegalArgumentException e) {
+            throw new SchemaProblem("Avro schema " + registered.id() + " from the registry does not parse ("
+                    + e.getMessage() + "): its records cannot be read until the schema is fixed.", e);
+        }
+    }
+
+    @Override
+    public String format() {
+        return "Avro";
+    }
+
+    @Override
+    public byte[] toJson(byte[] value, int offset) {
+        AvroInput decoder = new AvroInput(value, offset, value.length - offset);
+        byte[] json;
+        try {
+            int budget = (int) Math.min(Integer.MAX_VALUE - 16,
+                    Math.max(JSON_BUDGET_FLOOR, (long) JSON_BUDGET_FACTOR * value.length));
+            json = transcoder.toJson(decoder, budget);
+            if (!decoder.isEnd()) {
+                throw new SchemaProblem("The value does not match Avro schema " + registered.id() + ": bytes are "
+                        + "left over after the record was read (written with another schema under this id?).");
+            }
+        } catch (IOException | RuntimeException e) { // EOF, a bad length or union index: the bytes are not that schema
+            if (e instanceof SchemaProblem problem) {
+                throw problem;
+            }
+            throw new SchemaProblem("The value does not match Avro schema " + registered.id() + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "): it is cut short or was written with another schema.", e);
+        }
+        return json;
+    }
+}
