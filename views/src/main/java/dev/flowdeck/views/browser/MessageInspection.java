@@ -9,8 +9,11 @@ import dev.flowdeck.core.decode.JsonTree;
 import dev.flowdeck.core.decode.PayloadFormat;
 import dev.flowdeck.core.decode.PayloadKind;
 import dev.flowdeck.core.decode.PayloadText;
+import dev.flowdeck.core.mask.MaskedField;
+import dev.flowdeck.core.mask.MaskedMessage;
 import dev.flowdeck.core.trace.TraceIds;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.mask.ProfileMasking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,11 +36,13 @@ import java.util.Optional;
  * @param properties  the broker's own properties of the message (RabbitMQ), by name
  * @param traceId     the W3C trace id, when the message carries one
  * @param note        what the operator should know (a value cut, too long to show whole); empty when nothing
+ * @param masked      what the profile's masking hid in the message shown (every text above is the masked one); the
+ *                    raw message stays in {@code row}, for a reveal
  */
 public record MessageInspection(
         KeptMessage row, boolean whole, String coordinates, PayloadKind valueKind, String valueText,
         Optional<JsonTree.Node> valueTree, String valueHex, String keyText, List<Field> headers,
-        List<Field> properties, Optional<String> traceId, String note) {
+        List<Field> properties, Optional<String> traceId, String note, List<MaskedField> masked) {
 
     /** A header or property as the pane lists it. */
     public record Field(String name, String value, String kind) {
@@ -49,12 +54,19 @@ public record MessageInspection(
     static final int MAX_HEX_BYTES = 64 * 1024;
 
     static MessageInspection of(KeptMessage row, boolean whole) {
-        BrowsedMessage message = row.message();
+        return of(row, whole, ProfileMasking.NONE);
+    }
+
+    /** The message as the profile lets it be seen; {@code row} is kept as read. */
+    static MessageInspection of(KeptMessage row, boolean whole, ProfileMasking masking) {
+        MaskedMessage shownMessage = masking.apply(row.message());
+        BrowsedMessage message = shownMessage.message();
         byte[] value = message.value();
         PayloadKind kind = PayloadFormat.detect(value);
         var notes = new ArrayList<String>();
         if (row.truncated()) {
-            notes.add("Only the first " + Formats.bytes(value == null ? 0 : value.length) + " of "
+            notes.add("Only the first " + Formats.bytes(row.message().value() == null ? 0
+                    : row.message().value().length) + " of "
                     + Formats.bytes(row.valueBytes()) + " are loaded.");
         }
         String text = switch (kind) {
@@ -72,15 +84,19 @@ public record MessageInspection(
         Optional<JsonTree.Node> tree = kind == PayloadKind.JSON ? JsonTree.parse(value, MAX_TREE_NODES)
                 : Optional.empty();
         String hex = value == null ? "" : HexDump.of(value, MAX_HEX_BYTES);
+        if (!shownMessage.note().isEmpty()) {
+            notes.add(shownMessage.note());
+        }
         return new MessageInspection(row, whole, coordinates(row), kind, text, tree, hex, keyText(message.key()),
-                headers(message), properties(message.properties()), TraceIds.of(message), String.join(" ", notes));
+                headers(message), properties(message.properties()), TraceIds.of(message), String.join(" ", notes),
+                shownMessage.masked());
     }
 
     /** The same inspection with one more thing to say. */
     MessageInspection withNote(String more) {
         String joined = note.isEmpty() ? more : note + " " + more;
         return new MessageInspection(row, whole, coordinates, valueKind, valueText, valueTree, valueHex, keyText,
-                headers, properties, traceId, joined);
+                headers, properties, traceId, joined, masked);
     }
 
     private static String coordinates(KeptMessage row) {

@@ -10,6 +10,7 @@ import dev.flowdeck.core.browse.KeptMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.export.ExportFormat;
+import dev.flowdeck.core.mask.Masking;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ScanExportTest {
 
     private final ScriptedConnection connection = new ScriptedConnection();
     private final ScanExport export = new ScanExport(connection, Runnable::run, Runnable::run,
-            row -> CompletableFuture.completedFuture(row));
+            row -> CompletableFuture.completedFuture(row), () -> Masking.NONE);
 
     @Test
     void everyMatchIsReadAgainAndStreamedToTheFile() throws Exception {
@@ -79,7 +80,7 @@ class ScanExportTest {
     @Test
     void rowsThatCannotBeReadAgainWholeAreCountedInTheStatus() throws Exception {
         var queueLike = new ScanExport(connection, Runnable::run, Runnable::run,
-                row -> CompletableFuture.completedFuture(row)); // a queue: what is kept is all there is
+                row -> CompletableFuture.completedFuture(row), () -> Masking.NONE); // a queue: what is kept is all there is
         var cut = KeptMessage.of(new BrowsedMessage("billing", 0, 3, Instant.EPOCH, null, new byte[100],
                 List.of()), 10);
         Path file = dir.resolve("queue.jsonl");
