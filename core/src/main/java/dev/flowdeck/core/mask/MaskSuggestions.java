@@ -1,16 +1,18 @@
 package dev.flowdeck.core.mask;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.decode.JsonLimits;
 import dev.flowdeck.core.decode.Utf8;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,8 +44,8 @@ public final class MaskSuggestions {
     /** The proposals for {@code sample}, most often seen first, leaving out rules already in {@code existing}. */
     public static List<Suggestion> from(List<BrowsedMessage> sample, List<MaskRule> existing) {
         Map<String, Counted> found = new LinkedHashMap<>();
-        Set<String> have = new java.util.HashSet<>();
-        existing.forEach(rule -> have.add(rule.target() + " " + rule.name().toLowerCase(java.util.Locale.ROOT)));
+        Set<String> have = new HashSet<>();
+        existing.forEach(rule -> have.add(covered(rule)));
         for (BrowsedMessage message : sample) {
             Map<String, Counted> inThis = new LinkedHashMap<>();
             for (MessageHeader header : message.headers()) {
@@ -57,11 +59,16 @@ public final class MaskSuggestions {
             inThis.forEach((id, counted) -> found.merge(id, counted, (a, b) -> a.plusOne()));
         }
         return found.values().stream()
-                .filter(counted -> !have.contains(counted.rule.target() + " "
-                        + counted.rule.name().toLowerCase(java.util.Locale.ROOT)))
+                .filter(counted -> !have.contains(covered(counted.rule)))
                 .sorted((a, b) -> Integer.compare(b.seen, a.seen))
                 .map(counted -> new Suggestion(counted.rule, counted.kind, counted.seen))
                 .toList();
+    }
+
+    /** A rule's identity for "already there": header names in any case, paths as written. */
+    private static String covered(MaskRule rule) {
+        return rule.target() + " " + (rule.target() == MaskRule.Target.HEADER
+                ? rule.name().toLowerCase(Locale.ROOT) : rule.name());
     }
 
     private record Counted(MaskRule rule, PiiPatterns.Kind kind, int seen) {
@@ -88,8 +95,8 @@ public final class MaskSuggestions {
         JsonNode root;
         try {
             root = JSON.readTree(value);
-        } catch (Exception notJson) {
-            return;
+        } catch (java.io.IOException | RuntimeException notJson) {
+            return; // a sample's odd message proposes nothing
         }
         Deque<At> todo = new ArrayDeque<>();
         todo.push(new At(root, "$"));
