@@ -21,12 +21,27 @@ public final class HashKey {
     private static final int SHOWN_BYTES = 8;
 
     private final byte[] key;
+    /**
+     * One initialised MAC per thread: looking the algorithm up and keying it cost more than hashing a short value,
+     * and a {@link Mac} is not thread-safe. {@code doFinal} leaves it ready for the next value.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private HashKey(byte[] key) {
         if (key.length < 16) {
             throw new IllegalArgumentException("a hash key has at least 16 bytes");
         }
         this.key = key.clone();
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every JDK has HmacSHA256", e);
+        }
     }
 
     /** A new random key. */
@@ -48,14 +63,8 @@ public final class HashKey {
 
     /** {@code hash:} and 16 hex digits: HMAC-SHA-256 of {@code bytes} under this key, cut to 64 bits. */
     public String hash(byte[] bytes) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key, HMAC));
-            byte[] full = mac.doFinal(bytes);
-            return "hash:" + HexFormat.of().formatHex(Arrays.copyOf(full, SHOWN_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every JDK has HmacSHA256", e);
-        }
+        byte[] full = macs.get().doFinal(bytes);
+        return "hash:" + HexFormat.of().formatHex(Arrays.copyOf(full, SHOWN_BYTES));
     }
 
     @Override

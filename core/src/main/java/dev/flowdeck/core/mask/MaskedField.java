@@ -2,6 +2,7 @@ package dev.flowdeck.core.mask;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One value a rule masked in one message, where it is exactly: what the detail pane lists and may offer to reveal.
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param action     what was done to it
  */
 public record MaskedField(MaskRule.Target target, String path, List<Object> steps, MaskAction action) {
+
+    /** A name written after a dot; any other goes in brackets. Compiled once: every masked field is named. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
 
     public MaskedField {
         Objects.requireNonNull(target, "target");
@@ -29,7 +33,7 @@ public record MaskedField(MaskRule.Target target, String path, List<Object> step
                 text.append('[').append(index).append(']');
             } else {
                 String name = (String) step;
-                if (name.matches("[A-Za-z_][A-Za-z0-9_\\-]*")) {
+                if (PLAIN_NAME.matcher(name).matches()) {
                     text.append('.').append(name);
                 } else {
                     text.append("['").append(name.replace("'", "\\'")).append("']");
