@@ -29,10 +29,15 @@ final class FieldPath {
 
     private final String text;
     private final List<Step> steps;
+    /** Levels the path needs at least (each step one), and exactly when it has no deep step. */
+    private final int minDepth;
+    private final boolean deep;
 
     private FieldPath(String text, List<Step> steps) {
         this.text = text;
         this.steps = List.copyOf(steps);
+        this.minDepth = steps.size();
+        this.deep = steps.stream().anyMatch(Step::deep);
     }
 
     String text() {
@@ -134,6 +139,12 @@ final class FieldPath {
      * ({@code Integer}) from the root down.
      */
     boolean matches(List<Object> at) {
+        // Most values of a document are not the one a rule names: rule them out by depth and by their own name
+        // before walking the path (every value of every displayed row is asked).
+        int depth = at.size();
+        if (depth < minDepth || !deep && depth != minDepth || !steps.getLast().matches(at.getLast())) {
+            return false;
+        }
         return matches(0, at, 0);
     }
 

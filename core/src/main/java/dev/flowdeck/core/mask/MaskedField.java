@@ -2,7 +2,6 @@ package dev.flowdeck.core.mask;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One value a rule masked in one message, where it is exactly: what the detail pane lists and may offer to reveal.
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public record MaskedField(MaskRule.Target target, String path, List<Object> steps, MaskAction action) {
 
-    /** A name written after a dot; any other goes in brackets. Compiled once: every masked field is named. */
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
 
     public MaskedField {
         Objects.requireNonNull(target, "target");
@@ -33,7 +30,7 @@ public record MaskedField(MaskRule.Target target, String path, List<Object> step
                 text.append('[').append(index).append(']');
             } else {
                 String name = (String) step;
-                if (PLAIN_NAME.matcher(name).matches()) {
+                if (plain(name)) {
                     text.append('.').append(name);
                 } else {
                     text.append("['").append(name.replace("'", "\\'")).append("']");
@@ -41,6 +38,21 @@ public record MaskedField(MaskRule.Target target, String path, List<Object> step
             }
         }
         return text.toString();
+    }
+
+    /** A name written after a dot ({@code [A-Za-z_][A-Za-z0-9_-]*}); any other goes in brackets. */
+    private static boolean plain(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            if (!letter && (i == 0 || !(c >= '0' && c <= '9' || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "header authorization" or "$.card.number": how the pane and the audit log name it. */
