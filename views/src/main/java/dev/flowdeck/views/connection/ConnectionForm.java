@@ -93,8 +93,15 @@ public final class ConnectionForm {
         String keptName = name.get().isBlank() ? "Imported cluster" : name.get();
         var imported = ClientPropertiesImport.parse(keptName, text);
         String keptId = id;
+        String keptRules = maskingRules.get();
+        boolean keptTextPii = maskTextPii.get();
+        boolean keptReveal = mayReveal.get();
         load(imported.profile());
         id = keptId;
+        // A client.properties file says nothing of masking: what the operator wrote stays.
+        maskingRules.set(keptRules);
+        maskTextPii.set(keptTextPii);
+        mayReveal.set(keptReveal);
         importedSecrets.clear();
         importedSecrets.putAll(imported.secrets());
         password.set(imported.secrets().getOrDefault("password", ""));
