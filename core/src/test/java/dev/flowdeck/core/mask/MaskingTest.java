@@ -139,6 +139,52 @@ class MaskingTest {
     }
 
     @Test
+    void everyByteOutsideAMaskedValueIsKeptAsWritten() {
+        String pretty = "{\n  \"amount\" : 1.10E+2,\n  \"card\" : { \"number\" : \"4111111111111111\" },\n"
+                + "  \"note\" : \"caf\\u00e9 \\\"quoted\\\"\"\n}\n";
+        String masked = new String(masking("$.card.number mask").apply(message(pretty)).message().value(),
+                StandardCharsets.UTF_8);
+
+        assertThat(masked).isEqualTo(pretty.replace("\"4111111111111111\"", "\"•••\""));
+    }
+
+    @Test
+    void removedMembersTakeTheirCommaWithThemWhereverTheyStand() throws Exception {
+        String doc = "{ \"a\": 1, \"b\": {\"x\": 2}, \"c\": [3, 4, 5], \"d\": \"four\" }";
+        assertThat(removing(doc, "$.a")).isEqualTo("{ \"b\": {\"x\": 2}, \"c\": [3, 4, 5], \"d\": \"four\" }");
+        assertThat(removing(doc, "$.b")).isEqualTo("{ \"a\": 1, \"c\": [3, 4, 5], \"d\": \"four\" }");
+        assertThat(removing(doc, "$.d")).isEqualTo("{ \"a\": 1, \"b\": {\"x\": 2}, \"c\": [3, 4, 5] }");
+        assertThat(removing(doc, "$.a", "$.b")).isEqualTo("{ \"c\": [3, 4, 5], \"d\": \"four\" }");
+        assertThat(removing(doc, "$.*")).isEqualTo("{  }");
+        assertThat(removing(doc, "$.c[0]")).isEqualTo("{ \"a\": 1, \"b\": {\"x\": 2}, \"c\": [4, 5], \"d\": \"four\" }");
+        assertThat(removing(doc, "$.c[1]")).isEqualTo("{ \"a\": 1, \"b\": {\"x\": 2}, \"c\": [3, 5], \"d\": \"four\" }");
+        assertThat(removing(doc, "$.c[*]")).isEqualTo("{ \"a\": 1, \"b\": {\"x\": 2}, \"c\": [], \"d\": \"four\" }");
+        assertThat(removing(doc, "$..x")).isEqualTo("{ \"a\": 1, \"b\": {}, \"c\": [3, 4, 5], \"d\": \"four\" }");
+        for (String rule : List.of("$.a", "$.b", "$.c", "$.d", "$.c[0]", "$.c[2]", "$..x", "$.*")) {
+            JSON.readTree(removing(doc, rule)); // still JSON, whichever member went
+        }
+    }
+
+    private static String removing(String doc, String... paths) {
+        return new String(masking(Arrays.stream(paths).map(path -> path + " remove").toArray(String[]::new))
+                .apply(message(doc)).message().value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aValueCutAnywhereShowsAPrefixOfTheWholeMaskedValueAndNoSecret() {
+        Masking masking = masking("$.card.number mask", "$..email hash", "$.order remove", "$.items[0] remove");
+        byte[] whole = utf8(ORDER);
+        String full = new String(masking.apply(message(ORDER)).message().value(), StandardCharsets.UTF_8);
+        for (int cut = 1; cut < whole.length; cut++) {
+            MaskedMessage masked = masking.apply(new BrowsedMessage("orders", 0, 1, null, null,
+                    Arrays.copyOf(whole, cut), List.of()));
+            String shown = new String(masked.message().value(), StandardCharsets.UTF_8);
+            assertThat(full).as("cut at %d", cut).startsWith(shown);
+            assertThat(shown).as("cut at %d", cut).doesNotContain("4111", "ada@", "ada.work", "ord-1", "DE89");
+        }
+    }
+
+    @Test
     void aTextValueIsLeftAloneWithANoteUnlessTextPiiIsMasked() {
         String text = "refund for ada@example.com to card 4111-1111-1111-1111, order 1234567890123";
         MaskedMessage plain = masking("$.card.number mask").apply(message(text));
