@@ -20,9 +20,10 @@ import java.util.Optional;
  *
  * <p>What it does:
  * <ul>
- *   <li>JSON values (an object or array) are rewritten token by token: each field or element a value rule names is
- *       masked ({@value #MASKED}), hashed ({@code hash:} and 16 hex digits, keyed per profile) or removed. A value
- *       that breaks off (cut to the browser's byte budget, or malformed) is shown up to the break and no further.</li>
+ *   <li>JSON values (an object or array) are read once by a streaming parser and spliced: each field or element a
+ *       value rule names is masked ({@value #MASKED}), hashed ({@code hash:} and 16 hex digits, keyed per profile)
+ *       or removed, and every other byte is kept as written. A value that breaks off (cut to the browser's byte
+ *       budget, or malformed) is shown up to its last complete value before the break and no further.</li>
  *   <li>Headers named by a header rule (in any case) are masked, hashed (their raw bytes) or removed.</li>
  *   <li>Text values (not JSON) are left as they are, with a note where value rules exist; unless the profile asks
  *       for {@link MaskingSettings#maskTextPii()}, which replaces checked card numbers, e-mail addresses and IBANs
