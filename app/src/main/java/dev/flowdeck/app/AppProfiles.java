@@ -2,6 +2,7 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.mask.HashKey;
 import dev.flowdeck.core.profile.ProfileCatalog;
 import dev.flowdeck.core.profile.SecretStore;
 import dev.flowdeck.profiles.ConfigDirectory;
@@ -96,6 +97,11 @@ final class AppProfiles implements ProfileCatalog {
         String password = typed.getOrDefault("password", saved.credentials().password());
         return new ProfileRepository.Resolved(saved.profile().withProperties(properties),
                 new dev.flowdeck.core.broker.Credentials(profile.username(), password));
+    }
+
+    /** The profile's key for hashed fields from the secret store (made there the first time), on broker I/O. */
+    CompletionStage<HashKey> maskingKey(ConnectionProfile profile) {
+        return run(ignored -> repository.maskingKey(profile));
     }
 
     @Override

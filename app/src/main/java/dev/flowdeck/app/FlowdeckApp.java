@@ -2,6 +2,7 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.lag.LagHistoryStore;
+import dev.flowdeck.core.mask.RevealLog;
 import dev.flowdeck.profiles.ConfigDirectory;
 import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.store.AbandonedHistories;
@@ -19,6 +20,8 @@ import dev.flowdeck.views.deadletter.DeadLetterInboxViewModel;
 import dev.flowdeck.views.trace.TraceFactory;
 import dev.flowdeck.views.trace.TraceViewModel;
 import dev.flowdeck.views.browser.BrowserViewModel;
+import dev.flowdeck.views.mask.MaskingFactory;
+import dev.flowdeck.views.mask.ProfileMasking;
 import dev.flowdeck.views.replay.ReplayFactory;
 import dev.flowdeck.views.shell.ClusterViews;
 import dev.flowdeck.views.settings.Settings;
@@ -105,8 +108,12 @@ public final class FlowdeckApp extends Application {
                 telemetry.traced(given), profile, Platform::runLater, replays);
         ReplayFactory replays = (given, profile) -> new ClusterReplays(profile, telemetry.traced(given),
                 ReplaysDirectory.forThisMachine(), audit, executors, Clock.systemUTC());
+        // Masking per profile: its hash key from the secret store, its reveals to the audit log (decision 0022).
+        RevealLog reveals = RevealLog.toAudit(audit, Clock.systemUTC());
+        MaskingFactory masking = profile -> ProfileMasking.of(profile, workspace.maskingKey(profile), reveals,
+                executors.brokerIo());
         window = new MainWindow(workspace.clusters(), workspace,
-                new ClusterViews(browsers, traces, deadLetters, replays));
+                new ClusterViews(browsers, traces, deadLetters, replays, masking));
         this.stage = stage;
         window.setOnOpenUrl(url -> getHostServices().showDocument(url));
         window.setOnOpenSettings(() -> new SettingsDialog(stage, settings, chosen -> {

@@ -2,6 +2,7 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.core.audit.AuditLog;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.mask.HashKey;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.cluster.ConnectionState;
 import dev.flowdeck.views.connection.ConnectionActions;
@@ -13,6 +14,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -62,6 +65,19 @@ final class Workspace implements ConnectionActions, AutoCloseable {
         clusters.add(cluster);
         sessions.put(cluster, ClusterSession.open(cluster, starting, opener, executors, lagWatch, Platform::runLater));
         return cluster;
+    }
+
+    /**
+     * A profile's key for hashed fields, read (or made) in its secret store off the FX thread. A profile the catalog
+     * does not hold (the sandbox, one given on the command line) has no rules to hash with; should the catalog
+     * still be loading, the key waits for it.
+     */
+    CompletionStage<HashKey> maskingKey(ConnectionProfile profile) {
+        AppProfiles catalog = profiles;
+        if (catalog == null) {
+            return CompletableFuture.completedFuture(HashKey.random());
+        }
+        return catalog.maskingKey(profile);
     }
 
     /** Loads the profile catalog (probing the keychain) in the background and lists the saved profiles. */

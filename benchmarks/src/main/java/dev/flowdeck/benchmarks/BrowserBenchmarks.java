@@ -29,7 +29,7 @@ public final class BrowserBenchmarks {
     static List<Benchmark> all() {
         return List.of(new ScanRateBenchmark(), new KeySearchBenchmark(), new HeapBenchmark(), new PulseGapBenchmark(),
                 new LagRoundBenchmark(), new TraceIndexBenchmark(), new ReplayBenchmark(),
-                new RabbitReplayBenchmark(), new AvroScanBenchmark());
+                new RabbitReplayBenchmark(), new AvroScanBenchmark(), new MaskingBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

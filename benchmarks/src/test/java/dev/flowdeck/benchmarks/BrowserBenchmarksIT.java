@@ -67,6 +67,11 @@ class BrowserBenchmarksIT {
                     .isEqualTo(tally.partitions());
         }
 
+        var masking = report.result(MaskingResult.class);
+        assertThat(masking.records()).isEqualTo(RECORDS);
+        assertThat(masking.leaked()).as("no e-mail address in a masked export").isZero();
+        assertThat(masking.readMaskedSeconds()).isPositive();
+
         var trace = report.result(TraceIndexResult.class);
         assertThat(trace.indexed()).hasSize(1).allSatisfy(run -> {
             assertThat(run.scanned()).isEqualTo(RECORDS);

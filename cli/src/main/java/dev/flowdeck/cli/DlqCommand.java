@@ -12,6 +12,7 @@ import dev.flowdeck.core.deadletter.DeadLetterDestinations;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterGroups;
 import dev.flowdeck.core.deadletter.Origin;
+import dev.flowdeck.core.mask.Masking;
 import dev.flowdeck.telemetry.OwnSpans;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -288,12 +289,18 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
             if (format == Format.TABLE) {
                 out.println(String.join("  ", "AT", "ORIGIN", "FAILED AT", "GROUP", "FAILURE"));
             }
-            scan.read(connection, destination, DeadLetterDecoder.forProfile(cluster.profile()), progress,
+            DeadLetterDecoder decoder = DeadLetterDecoder.forProfile(cluster.profile());
+            Masking masking = cluster.masking();
+            scan.read(connection, destination, decoder, progress,
                     environment.err(), letter -> {
                         if (group != null && !group.equals(letter.groupId())) {
                             return true;
                         }
-                        out.println(format == Format.JSON ? json(letter).toString() : row(letter));
+                        // Grouped by what the raw headers say; printed from the masked ones (a profile that masks
+                        // an exception-message header hides it here too).
+                        DeadLetterScan.Letter printed = masked(letter, masking, decoder);
+                        out.println(format == Format.JSON ? json(printed, letter.groupId()).toString()
+                                : row(printed, letter.groupId()));
                         shown[0]++;
                         return !out.checkError() && (limit == null || shown[0] < limit);
                     });
@@ -307,19 +314,28 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.OK;
         }
 
-        private static String row(DeadLetterScan.Letter letter) {
+        private static DeadLetterScan.Letter masked(DeadLetterScan.Letter letter, Masking masking,
+                                                    DeadLetterDecoder decoder) {
+            if (!masking.active()) {
+                return letter;
+            }
+            var masked = masking.apply(letter.message()).message();
+            return new DeadLetterScan.Letter(masked, decoder.decode(masked));
+        }
+
+        private static String row(DeadLetterScan.Letter letter, String groupId) {
             DeadLetter deadLetter = letter.deadLetter();
             return String.join("  ", at(deadLetter), deadLetter.origin().map(Origin::destination).orElse("-"),
-                    deadLetter.times().failedAt().map(Instant::toString).orElse("-"), letter.groupId(),
+                    deadLetter.times().failedAt().map(Instant::toString).orElse("-"), groupId,
                     deadLetter.failure().exceptionClass().orElse(deadLetter.failure().reason().orElse("unknown"))
                             + deadLetter.failure().message().map(message -> ": " + firstLine(message)).orElse(""));
         }
 
-        static ObjectNode json(DeadLetterScan.Letter letter) {
+        static ObjectNode json(DeadLetterScan.Letter letter, String groupId) {
             DeadLetter deadLetter = letter.deadLetter();
             ObjectNode node = JSON.createObjectNode().put("destination", deadLetter.at().destination())
                     .put("partition", deadLetter.at().partition()).put("offset", deadLetter.at().offset())
-                    .put("group", letter.groupId()).put("convention", deadLetter.convention().name());
+                    .put("group", groupId).put("convention", deadLetter.convention().name());
             node.put("origin", deadLetter.origin().map(Origin::destination).orElse(null));
             optional(node, "failedAt", deadLetter.times().failedAt());
             ObjectNode failure = node.putObject("failure");

@@ -140,11 +140,13 @@ abstract class ReadCommand implements Callable<Integer> {
 
     private int read(Target cluster, BrowseRequest request, Output out) {
         PrintStream err = environment.err();
-        MessageExport sink = switch (output.chosenFormat()) {
+        MessageExport written = switch (output.chosenFormat()) {
             case TABLE -> new MessageTable(out.stream(), environment.out().charset(), environment.columns());
             case JSONL -> ExportFormat.JSON_LINES.open(out.stream());
             case CSV -> ExportFormat.CSV.open(out.stream());
         };
+        // The profile's masking on the way out; the filter above ran on the raw messages (decision 0022).
+        MessageExport sink = cluster.masking().exporting(written);
         var progress = new ProgressLine(err, environment.errIsTerminal(), System::nanoTime);
         var tally = new Tally(output.limitOrZero());
         var run = new BrowseRun();

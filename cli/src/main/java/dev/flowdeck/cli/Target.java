@@ -3,6 +3,8 @@ package dev.flowdeck.cli;
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.mask.HashKey;
+import dev.flowdeck.core.mask.Masking;
 import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.core.profile.SecretProperties;
 import dev.flowdeck.core.profile.SecretStore;
@@ -24,7 +26,19 @@ import java.util.stream.Collectors;
  * --profile. A password never comes from an option (it would sit in the shell history and the process list): from
  * the profile's secret store, else {@value #PASSWORD_VARIABLE}, else a prompt.
  */
-record Target(ConnectionProfile profile, Credentials credentials) {
+record Target(ConnectionProfile profile, Credentials credentials, HashKey hashKey) {
+
+    Target(ConnectionProfile profile, Credentials credentials) {
+        this(profile, credentials, null);
+    }
+
+    /**
+     * What is masked in the messages this command writes: the saved profile's rules (none for an address given on
+     * the command line), hashed with the profile's key from its secret store, as the desktop hashes them.
+     */
+    Masking masking() {
+        return Masking.of(profile.masking(), hashKey);
+    }
 
     static final String PASSWORD_VARIABLE = "FLOWDECK_PASSWORD";
 
@@ -110,14 +124,17 @@ record Target(ConnectionProfile profile, Credentials credentials) {
         }
         ConnectionProfile profile = find(name, profiles, directory);
         boolean hasSecrets = !profile.username().isEmpty()
-                || profile.clientProperties().containsValue(SecretProperties.IN_KEYCHAIN);
+                || profile.clientProperties().containsValue(SecretProperties.IN_KEYCHAIN)
+                || profile.masking().hashes();
         SecretStore store = hasSecrets ? environment.secretStores().apply(directory) : new SessionSecretStore();
         try {
-            ProfileRepository.Resolved resolved = new ProfileRepository(directory, store).resolve(profile);
+            var repository = new ProfileRepository(directory, store);
+            ProfileRepository.Resolved resolved = repository.resolve(profile);
+            HashKey hashKey = profile.masking().hashes() ? repository.maskingKey(profile) : null;
             Credentials credentials = profile.username().isEmpty() ? Credentials.NONE
                     : new Credentials(profile.username(),
                             password(resolved.credentials().password(), profile, environment));
-            return new Target(resolved.profile(), credentials);
+            return new Target(resolved.profile(), credentials, hashKey);
         } finally {
             if (store instanceof AutoCloseable closeable) {
                 try {

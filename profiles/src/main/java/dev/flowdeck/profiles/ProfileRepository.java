@@ -1,9 +1,14 @@
 package dev.flowdeck.profiles;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.mask.HashKey;
+import dev.flowdeck.core.mask.MaskAction;
+import dev.flowdeck.core.mask.MaskRule;
+import dev.flowdeck.core.mask.MaskingSettings;
 import dev.flowdeck.core.profile.SecretProperties;
 import dev.flowdeck.core.profile.SecretStore;
 import java.io.IOException;
@@ -28,25 +33,54 @@ public final class ProfileRepository {
 
     static final String FILE_NAME = "profiles.json";
     static final String PASSWORD = "password";
+    /** The secret store entry of a profile's key for hashed fields. */
+    static final String HASH_KEY = "masking/hash-key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The file as stored. */
     record StoredProfiles(int format, List<StoredProfile> profiles) {
     }
 
+    /**
+     * A profile as stored. {@code masking} is absent from profiles saved before masking existed: read as no rules.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StoredProfile(String id, String name, BrokerKind kind, String address, String username, boolean readOnly,
-                         boolean production, Map<String, String> clientProperties) {
+                         boolean production, Map<String, String> clientProperties, StoredMasking masking) {
 
         static StoredProfile of(ConnectionProfile profile) {
             return new StoredProfile(profile.id(), profile.name(), profile.kind(), profile.address(),
                     profile.username(), profile.readOnly(), profile.production(),
-                    SecretProperties.blanked(profile.clientProperties()));
+                    SecretProperties.blanked(profile.clientProperties()), StoredMasking.of(profile.masking()));
         }
 
         ConnectionProfile toProfile() {
             return new ConnectionProfile(id, name, kind, address, username == null ? "" : username, readOnly,
-                    production, false, clientProperties == null ? Map.of() : clientProperties);
+                    production, false, clientProperties == null ? Map.of() : clientProperties,
+                    masking == null ? MaskingSettings.NONE : masking.toSettings());
         }
+    }
+
+    /** A profile's masking as stored; null (left out of the file) when it has none. */
+    record StoredMasking(List<StoredRule> rules, boolean maskTextPii, boolean mayReveal) {
+
+        static StoredMasking of(MaskingSettings settings) {
+            if (settings.equals(MaskingSettings.NONE)) {
+                return null;
+            }
+            return new StoredMasking(settings.rules().stream()
+                    .map(rule -> new StoredRule(rule.target(), rule.name(), rule.action())).toList(),
+                    settings.maskTextPii(), settings.mayReveal());
+        }
+
+        MaskingSettings toSettings() {
+            return new MaskingSettings(rules == null ? List.of() : rules.stream()
+                    .map(rule -> new MaskRule(rule.target(), rule.name(), rule.action())).toList(),
+                    maskTextPii, mayReveal);
+        }
+    }
+
+    record StoredRule(MaskRule.Target target, String name, MaskAction action) {
     }
 
     /** A profile ready to connect: secret properties filled in from the store, and its credentials. */
@@ -98,6 +132,7 @@ public final class ProfileRepository {
     public synchronized void delete(String id) {
         ConnectionProfile profile = find(id);
         secrets.delete(secretKey(id, PASSWORD));
+        secrets.delete(SecretProperties.key(id, HASH_KEY));
         profile.clientProperties().keySet().forEach(name -> secrets.delete(secretKey(id, name)));
         List<StoredProfile> all = new ArrayList<>(read());
         all.removeIf(stored -> stored.id().equals(id));
@@ -116,8 +151,8 @@ public final class ProfileRepository {
         });
         var copy = new ConnectionProfile(ConnectionProfile.newId(), original.name() + " (copy)", original.kind(),
                 original.address(), original.username(), original.readOnly(), original.production(), false,
-                original.clientProperties());
-        return save(copy, copied);
+                original.clientProperties(), original.masking());
+        return save(copy, copied); // a new key for its hashes: the copy is another profile
     }
 
     /** The profile with its secrets, for a connector; kept in memory only. */
@@ -131,6 +166,20 @@ public final class ProfileRepository {
         });
         String password = secrets.read(secretKey(profile.id(), PASSWORD)).orElse("");
         return new Resolved(profile.withProperties(properties), new Credentials(profile.username(), password));
+    }
+
+    /**
+     * The profile's key for hashed fields, made and kept in the secret store the first time it is asked for: the
+     * desktop and the command line then hash alike, across sessions where the store persists (a memory-only store
+     * keeps it for the session). Never in {@code profiles.json}.
+     */
+    public synchronized HashKey maskingKey(ConnectionProfile profile) {
+        String key = SecretProperties.key(profile.id(), HASH_KEY);
+        return secrets.read(key).map(HashKey::fromText).orElseGet(() -> {
+            HashKey made = HashKey.random();
+            secrets.write(key, made.text());
+            return made;
+        });
     }
 
     public String secretsDescription() {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
+import dev.flowdeck.core.mask.HashKey;
+import dev.flowdeck.core.mask.MaskRule;
+import dev.flowdeck.core.mask.MaskingSettings;
 import dev.flowdeck.core.profile.SecretProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,5 +120,54 @@ class ProfileRepositoryTest {
                         .doesNotContain(HexFormat.of().formatHex(raw));
             }
         }
+    }
+
+    @Test
+    void maskingRulesAndTheRevealRightRoundTripThroughTheFile() {
+        var masking = new MaskingSettings(List.of(MaskRule.parse("$.card.number mask"),
+                MaskRule.parse("$..email hash"), MaskRule.parse("header Authorization remove")), true, true);
+        var repository = new ProfileRepository(configDir, new SessionSecretStore());
+        var saved = repository.save(ConnectionProfile.kafka("payments", "k:9092").withMasking(masking), Map.of());
+
+        var reopened = new ProfileRepository(configDir, new SessionSecretStore()).list().getFirst();
+        assertThat(reopened.masking()).isEqualTo(masking);
+        assertThat(reopened).isEqualTo(saved);
+        // Editing something else keeps the rules.
+        assertThat(reopened.asReadOnly().masking()).isEqualTo(masking);
+    }
+
+    @Test
+    void aProfileSavedBeforeMaskingExistedReadsAsNoRules() throws IOException {
+        Files.writeString(configDir.resolve(ProfileRepository.FILE_NAME), """
+                {"format":1,"profiles":[{"id":"p-1","name":"old","kind":"KAFKA","address":"k:9092",
+                 "username":"","readOnly":false,"production":true,"clientProperties":{}}]}
+                """);
+
+        ConnectionProfile old = new ProfileRepository(configDir, new SessionSecretStore()).list().getFirst();
+
+        assertThat(old.masking()).isEqualTo(MaskingSettings.NONE);
+        assertThat(old.production()).isTrue();
+        // And one without rules is written without a masking field, as before.
+        new ProfileRepository(configDir, new SessionSecretStore()).save(old, Map.of());
+        assertThat(Files.readString(configDir.resolve(ProfileRepository.FILE_NAME))).doesNotContain("masking");
+    }
+
+    @Test
+    void theHashKeyLivesInTheSecretStoreAndStaysTheSameAcrossSessions() throws IOException {
+        var store = EncryptedFileSecretStore.open(configDir, "master".toCharArray());
+        var repository = new ProfileRepository(configDir, store);
+        var profile = repository.save(ConnectionProfile.kafka("payments", "k:9092"), Map.of());
+        byte[] email = "ada@example.com".getBytes(StandardCharsets.UTF_8);
+
+        HashKey first = repository.maskingKey(profile);
+        var nextSession = new ProfileRepository(configDir,
+                EncryptedFileSecretStore.open(configDir, "master".toCharArray()));
+        assertThat(nextSession.maskingKey(profile).hash(email)).isEqualTo(first.hash(email));
+        assertNoSecretOnDisk(first.text());
+
+        var copy = repository.duplicate(profile.id());
+        assertThat(repository.maskingKey(copy).hash(email)).isNotEqualTo(first.hash(email));
+        repository.delete(profile.id());
+        assertThat(store.read(SecretProperties.key(profile.id(), ProfileRepository.HASH_KEY))).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.flowdeck.core.broker;
 
+import dev.flowdeck.core.mask.MaskingSettings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,12 +19,15 @@ import java.util.UUID;
  * @param sandbox          the embedded sandbox cluster the app starts itself
  * @param clientProperties client settings passed as they are (Kafka's {@code security.protocol}, RabbitMQ's
  *                         {@code management.url}, ...); secret ones are blanked here and kept in the keychain
+ * @param masking          what is masked in messages shown, copied or exported under this profile, and whether its
+ *                         operator may reveal a masked field (logged); {@link MaskingSettings#NONE} for none
  */
 public record ConnectionProfile(
         String id, String name, BrokerKind kind, String address, String username, boolean readOnly,
-        boolean production, boolean sandbox, Map<String, String> clientProperties) {
+        boolean production, boolean sandbox, Map<String, String> clientProperties, MaskingSettings masking) {
 
     public ConnectionProfile {
+        masking = masking == null ? MaskingSettings.NONE : masking;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -33,6 +37,14 @@ public record ConnectionProfile(
         if (name.isBlank()) {
             throw new IllegalArgumentException("a connection profile needs a name");
         }
+    }
+
+    /** A profile without masking rules: what every profile was before masking existed. */
+    public ConnectionProfile(String id, String name, BrokerKind kind, String address, String username,
+                             boolean readOnly, boolean production, boolean sandbox,
+                             Map<String, String> clientProperties) {
+        this(id, name, kind, address, username, readOnly, production, sandbox, clientProperties,
+                MaskingSettings.NONE);
     }
 
     /** A writable Kafka profile with default client settings. */
@@ -51,18 +63,27 @@ public record ConnectionProfile(
     }
 
     public ConnectionProfile asReadOnly() {
-        return new ConnectionProfile(id, name, kind, address, username, true, production, sandbox, clientProperties);
+        return new ConnectionProfile(id, name, kind, address, username, true, production, sandbox,
+                clientProperties, masking);
     }
 
     public ConnectionProfile asSandbox() {
-        return new ConnectionProfile(id, name, kind, address, username, readOnly, production, true, clientProperties);
+        return new ConnectionProfile(id, name, kind, address, username, readOnly, production, true,
+                clientProperties, masking);
     }
 
     public ConnectionProfile withProperties(Map<String, String> properties) {
-        return new ConnectionProfile(id, name, kind, address, username, readOnly, production, sandbox, properties);
+        return new ConnectionProfile(id, name, kind, address, username, readOnly, production, sandbox,
+                properties, masking);
+    }
+
+    public ConnectionProfile withMasking(MaskingSettings settings) {
+        return new ConnectionProfile(id, name, kind, address, username, readOnly, production, sandbox,
+                clientProperties, settings);
     }
 
     public ConnectionProfile withUsername(String user) {
-        return new ConnectionProfile(id, name, kind, address, user, readOnly, production, sandbox, clientProperties);
+        return new ConnectionProfile(id, name, kind, address, user, readOnly, production, sandbox,
+                clientProperties, masking);
     }
 }

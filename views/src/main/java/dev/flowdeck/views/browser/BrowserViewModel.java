@@ -12,9 +12,12 @@ import dev.flowdeck.core.browse.RowFeed;
 import dev.flowdeck.core.browse.RowWindow;
 import dev.flowdeck.core.browse.ScanProgress;
 import dev.flowdeck.core.browse.ScanTally;
+import dev.flowdeck.core.mask.MaskSuggestions;
+import dev.flowdeck.core.mask.MaskedField;
 import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.publish.PublishReceipt;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.mask.ProfileMasking;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +69,8 @@ public final class BrowserViewModel {
     /** Rows one drain adds at most (measured: 1,000 held the FX thread 34 ms); more wait a pulse (16 ms). */
     static final int DRAIN_ROWS = 250;
     private static final Duration NEXT_SLICE = Duration.ofMillis(16);
+    /** Rows a masking suggestion looks at: enough to see every field a topic's events carry. */
+    static final int SUGGESTION_SAMPLE = 500;
 
     private final BrokerConnection connection;
     private final String destination;
@@ -92,6 +97,8 @@ public final class BrowserViewModel {
     }
 
     private final ScanExport export;
+    /** Applied to rows as they are drawn, copied, exported and inspected; never to the scan or its filter. */
+    private volatile ProfileMasking masking = ProfileMasking.NONE;
     private Scan current;
     private BrowseRequest lastRequest;
 
@@ -113,7 +120,7 @@ public final class BrowserViewModel {
         this.background = background;
         this.timer = timer;
         this.clock = clock;
-        this.export = new ScanExport(connection, ui, background, this::whole);
+        this.export = new ScanExport(connection, ui, background, this::whole, () -> masking.masking());
         selected.subscribe(row -> inspect(row, row != null && row.truncated() && seekable
                 && row.valueBytes() <= AUTO_FETCH_BYTES));
     }
@@ -208,13 +215,59 @@ public final class BrowserViewModel {
             var lines = new StringJoiner("\n");
             for (KeptMessage row : selection) {
                 try {
-                    lines.add(part.apply(whole(row).toCompletableFuture().join()));
+                    lines.add(part.apply(masked(whole(row).toCompletableFuture().join())));
                 } catch (CompletionException unreadable) {
                     lines.add("(could not be read again: " + Failures.sentence(unreadable) + ")");
                 }
             }
             return lines.toString();
         }, background);
+    }
+
+    /** The row as the operator may see it: the profile's masking applied, sizes as read. */
+    public KeptMessage masked(KeptMessage row) {
+        if (!masking.active()) {
+            return row;
+        }
+        return new KeptMessage(masking.apply(row.message()).message(), row.keyBytes(), row.valueBytes());
+    }
+
+    /**
+     * The profile's masking for this browser (set by the window from the cluster's profile, before the first scan).
+     * A row already inspected is inspected again under it.
+     */
+    public void useMasking(ProfileMasking profileMasking) {
+        this.masking = profileMasking;
+        KeptMessage row = selected.get();
+        if (row != null) {
+            inspect(row, false);
+        }
+    }
+
+    public ProfileMasking masking() {
+        return masking;
+    }
+
+    /**
+     * The raw value of one masked field of the message in the detail pane, once the reveal is in the audit log; a
+     * sentence saying why not otherwise (the profile does not allow it, the log could not keep it).
+     */
+    public CompletionStage<String> reveal(MaskedField field) {
+        MessageInspection shown = inspection.get();
+        if (shown == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Select a message first."));
+        }
+        return masking.reveal(shown.row().message(), field);
+    }
+
+    /**
+     * Masking rules proposed from the rows this browser holds (read as they came from the broker): fields and
+     * headers holding card numbers, e-mail addresses or IBANs, less the rules the profile has. Off the UI thread.
+     */
+    public CompletionStage<List<MaskSuggestions.Suggestion>> suggestMasking() {
+        List<BrowsedMessage> sample = rows.stream().limit(SUGGESTION_SAMPLE).map(KeptMessage::message).toList();
+        var existing = masking.masking().settings().rules();
+        return CompletableFuture.supplyAsync(() -> MaskSuggestions.from(sample, existing), background);
     }
 
     /** Reads the selected message again whole, however large, and shows it. */
@@ -229,11 +282,12 @@ public final class BrowserViewModel {
         }
         CompletionStage<KeptMessage> source = fetch ? whole(row) : CompletableFuture.completedFuture(row);
         source.handleAsync((found, failure) -> {
+                    ProfileMasking shownWith = masking;
                     if (failure != null) {
-                        return MessageInspection.of(row, false).withNote("The whole message could not be read: "
-                                + Failures.sentence(failure));
+                        return MessageInspection.of(row, false, shownWith).withNote(
+                                "The whole message could not be read: " + Failures.sentence(failure));
                     }
-                    MessageInspection shown = MessageInspection.of(found, !found.truncated());
+                    MessageInspection shown = MessageInspection.of(found, !found.truncated(), shownWith);
                     return seekable || !found.truncated() ? shown
                             : shown.withNote("A queue has no offsets to read one message again by.");
                 }, background)

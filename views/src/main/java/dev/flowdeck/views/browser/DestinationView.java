@@ -2,19 +2,24 @@ package dev.flowdeck.views.browser;
 
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.export.ExportFormat;
+import dev.flowdeck.core.mask.MaskSuggestions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -78,6 +83,13 @@ public final class DestinationView extends BorderPane {
             replayMatches.setOnAction(event -> browser.lastRequest().ifPresent(replay));
             tools.getItems().add(replayMatches);
         });
+        var suggest = new Button("Suggest masking rules", new FontIcon("mdi2e-eye-off-outline"));
+        suggest.setId("suggest-masking");
+        suggest.setTooltip(new Tooltip("Look through the messages read for card numbers, e-mail addresses and IBANs, "
+                + "and propose rules for the profile's masking"));
+        suggest.setOnAction(event -> browser.suggestMasking().thenAccept(found -> Platform.runLater(
+                () -> showSuggestions(found))));
+        tools.getItems().add(suggest);
         tools.getItems().addAll(exportStatus());
 
         setTop(new VBox(tools, scanBar, partitions));
@@ -108,6 +120,27 @@ public final class DestinationView extends BorderPane {
                 partitionRefresh.stop();
             }
         });
+    }
+
+    /** The proposals as lines to copy into the profile's masking (Edit connection…). */
+    private void showSuggestions(List<MaskSuggestions.Suggestion> found) {
+        var alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Masking suggestions");
+        if (found.isEmpty()) {
+            alert.setHeaderText("No card numbers, e-mail addresses or IBANs in the messages read that the profile's "
+                    + "rules do not cover already.");
+        } else {
+            alert.setHeaderText("Copy these lines into the profile's masking (Edit connection…, Masking):");
+            var lines = new TextArea(found.stream().map(suggestion -> suggestion.rule().line())
+                    .collect(Collectors.joining("\n")) + "\n\n# why:\n" + found.stream()
+                    .map(suggestion -> "# " + suggestion.spoken()).collect(Collectors.joining("\n")));
+            lines.setId("masking-suggestions");
+            lines.setEditable(false);
+            lines.setPrefRowCount(Math.min(12, found.size() * 2 + 3));
+            alert.getDialogPane().setContent(lines);
+        }
+        alert.show();
     }
 
     private MenuButton exportMenu(MessageTable table) {

@@ -47,6 +47,8 @@ final class MessageDetail extends BorderPane {
     private final Tab propertiesTab = new Tab("Properties", properties);
     private final TextArea schema = ReadOnlyText.monospace("detail-schema");
     private final Tab schemaTab = new Tab("Schema", schema);
+    private final MaskedFieldsPane maskedFields;
+    private final Tab maskedTab;
     private final TabPane tabs = new TabPane();
     private final boolean seekable;
 
@@ -57,6 +59,8 @@ final class MessageDetail extends BorderPane {
     MessageDetail(BrowserViewModel browser, Consumer<String> onTrace) {
         setId("message-detail");
         this.seekable = browser.seekable();
+        this.maskedFields = new MaskedFieldsPane(browser);
+        this.maskedTab = new Tab("Masked", maskedFields);
         coordinates.setId("detail-coordinates");
         trace.setId("detail-trace");
         trace.setGraphic(new FontIcon("mdi2t-transit-connection-variant"));
@@ -79,7 +83,7 @@ final class MessageDetail extends BorderPane {
         var hexTab = new Tab("Hex", hex);
         var keyTab = new Tab("Key", key);
         var headersTab = new Tab("Headers", headers);
-        tabs.getTabs().setAll(valueTab, treeTab, hexTab, keyTab, headersTab, propertiesTab, schemaTab);
+        tabs.getTabs().setAll(valueTab, treeTab, hexTab, keyTab, headersTab, propertiesTab, schemaTab, maskedTab);
         tabs.getTabs().forEach(tab -> tab.setClosable(false));
         tabs.setId("detail-tabs");
 
@@ -90,6 +94,13 @@ final class MessageDetail extends BorderPane {
 
     private void show(MessageInspection inspection) {
         boolean shown = inspection != null;
+        maskedFields.show(inspection);
+        int maskedCount = shown ? inspection.masked().size() : 0;
+        maskedTab.setText(maskedCount == 0 ? "Masked" : "Masked (" + maskedCount + ")");
+        maskedTab.setDisable(maskedCount == 0);
+        if (maskedTab.isDisabled() && tabs.getSelectionModel().getSelectedItem() == maskedTab) {
+            tabs.getSelectionModel().selectFirst();
+        }
         fetchWhole.setVisible(shown && seekable && !inspection.whole() && inspection.row().truncated());
         fetchWhole.setManaged(fetchWhole.isVisible());
         if (!shown) {

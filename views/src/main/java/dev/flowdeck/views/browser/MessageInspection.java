@@ -10,8 +10,11 @@ import dev.flowdeck.core.decode.JsonTree;
 import dev.flowdeck.core.decode.PayloadFormat;
 import dev.flowdeck.core.decode.PayloadKind;
 import dev.flowdeck.core.decode.PayloadText;
+import dev.flowdeck.core.mask.MaskedField;
+import dev.flowdeck.core.mask.MaskedMessage;
 import dev.flowdeck.core.trace.TraceIds;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.mask.ProfileMasking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +40,13 @@ import java.util.Optional;
  *                    match its schema); empty when nothing
  * @param schema      where the value was read through a schema (Avro, Protobuf, JSON Schema): its id, subject and
  *                    version, and its text; empty otherwise
+ * @param masked      what the profile's masking hid in the message shown (every text above is the masked one); the
+ *                    raw message stays in {@code row}, for a reveal
  */
 public record MessageInspection(
         KeptMessage row, boolean whole, String coordinates, PayloadKind valueKind, String valueText,
         Optional<JsonTree.Node> valueTree, String valueHex, String keyText, List<Field> headers,
-        List<Field> properties, Optional<String> traceId, String note, String schema) {
+        List<Field> properties, Optional<String> traceId, String note, String schema, List<MaskedField> masked) {
 
     /** A header or property as the pane lists it. */
     public record Field(String name, String value, String kind) {
@@ -53,8 +58,14 @@ public record MessageInspection(
     static final int MAX_HEX_BYTES = 64 * 1024;
 
     static MessageInspection of(KeptMessage row, boolean whole) {
-        BrowsedMessage message = row.message();
-        // An Avro or Protobuf value shows as its JSON; the hex view keeps the bytes as written.
+        return of(row, whole, ProfileMasking.NONE);
+    }
+
+    /** The message as the profile lets it be seen; {@code row} is kept as read. */
+    static MessageInspection of(KeptMessage row, boolean whole, ProfileMasking masking) {
+        MaskedMessage shownMessage = masking.apply(row.message());
+        BrowsedMessage message = shownMessage.message();
+        // An Avro or Protobuf value shows as its JSON; the hex view keeps the bytes as written (masked, its JSON).
         byte[] raw = message.value();
         byte[] value = message.readableValue();
         PayloadKind kind = PayloadFormat.detect(value);
@@ -65,7 +76,8 @@ public record MessageInspection(
                     : "Not read through its schema: " + decoded.note());
         }
         if (row.truncated()) {
-            notes.add("Only the first " + Formats.bytes(raw == null ? 0 : raw.length) + " of "
+            notes.add("Only the first " + Formats.bytes(row.message().value() == null ? 0
+                    : row.message().value().length) + " of "
                     + Formats.bytes(row.valueBytes()) + " are loaded.");
         }
         String text = switch (kind) {
@@ -83,16 +95,19 @@ public record MessageInspection(
         Optional<JsonTree.Node> tree = kind == PayloadKind.JSON ? JsonTree.parse(value, MAX_TREE_NODES)
                 : Optional.empty();
         String hex = raw == null ? "" : HexDump.of(raw, MAX_HEX_BYTES);
+        if (!shownMessage.note().isEmpty()) {
+            notes.add(shownMessage.note());
+        }
         return new MessageInspection(row, whole, coordinates(row), kind, text, tree, hex, keyText(message.key()),
                 headers(message), properties(message.properties()), TraceIds.of(message), String.join(" ", notes),
-                schemaText(decoded));
+                schemaText(decoded), shownMessage.masked());
     }
 
     /** The same inspection with one more thing to say. */
     MessageInspection withNote(String more) {
         String joined = note.isEmpty() ? more : note + " " + more;
         return new MessageInspection(row, whole, coordinates, valueKind, valueText, valueTree, valueHex, keyText,
-                headers, properties, traceId, joined, schema);
+                headers, properties, traceId, joined, schema, masked);
     }
 
     /** The Schema tab: which schema, where the registry files it, and its text pretty-printed where it is JSON. */

@@ -49,9 +49,11 @@ final class MessageTable extends TableView<KeptMessage> {
         var key = column("Key", 140, row -> PayloadText.preview(row.message().key(), 80), Function.identity(),
                 Comparator.<String>naturalOrder());
         var size = column("Size", 80, KeptMessage::sizeInBytes, Formats::bytes, Comparator.<Long>naturalOrder());
-        var headers = column("Headers", 170, row -> headerSummary(row.message()), Function.identity(),
+        // Headers and values as the profile lets them be seen: masked as each row is drawn (only the rows on screen).
+        var headers = column("Headers", 170, row -> headerSummary(browser.masked(row).message()), Function.identity(),
                 Comparator.<String>naturalOrder());
-        var value = column("Value", 520, row -> PayloadText.preview(row.message().readableValue(), PREVIEW_CHARS),
+        var value = column("Value", 520, row -> PayloadText.preview(browser.masked(row).message().readableValue(),
+                        PREVIEW_CHARS),
                 Function.identity(), Comparator.<String>naturalOrder());
         // Previews are not sort keys: sorting 10,000 rows by them would decode every value on the FX thread.
         key.setSortable(false);

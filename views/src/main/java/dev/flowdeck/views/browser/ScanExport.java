@@ -10,6 +10,7 @@ import dev.flowdeck.core.browse.ScanTally;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.export.ExportFormat;
 import dev.flowdeck.core.export.MessageExport;
+import dev.flowdeck.core.mask.Masking;
 import dev.flowdeck.views.common.Formats;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,16 +42,18 @@ public final class ScanExport {
     private final Executor ui;
     private final Executor background;
     private final Function<KeptMessage, CompletionStage<KeptMessage>> whole;
+    private final Supplier<Masking> masking;
     private final SimpleBooleanProperty running = new SimpleBooleanProperty();
     private final SimpleStringProperty status = new SimpleStringProperty("");
     private volatile Runnable canceller = () -> { };
 
     ScanExport(BrokerConnection connection, Executor ui, Executor background,
-               Function<KeptMessage, CompletionStage<KeptMessage>> whole) {
+               Function<KeptMessage, CompletionStage<KeptMessage>> whole, Supplier<Masking> masking) {
         this.connection = connection;
         this.ui = ui;
         this.background = background;
         this.whole = whole;
+        this.masking = masking;
     }
 
     /** Writes these rows, in this order; a row whose value was cut is read again whole where the broker can. */
@@ -140,9 +144,11 @@ public final class ScanExport {
         });
     }
 
-    private static MessageExport open(Path file, ExportFormat format) {
+    /** The file's writer, through the profile's masking: what leaves for a file leaves masked. */
+    private MessageExport open(Path file, ExportFormat format) {
         try {
-            return format.open(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
+            return masking.get().exporting(
+                    format.open(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to " + file + ": " + e.getMessage(), e);
         }

@@ -147,6 +147,22 @@ public final class ConnectionDialog extends Dialog<ConnectionProfile> {
         production.selectedProperty().bindBidirectional(form.productionProperty());
         grid.addRow(row++, new Label(), new HBox(16, production, readOnly));
 
+        // Masking: what operators of this profile see of personal and payment data (decision 0022).
+        var masking = new TextArea();
+        masking.setId("connection-masking");
+        masking.setPrefRowCount(3);
+        masking.setPromptText("one rule a line: $.card.number mask, $..email hash, header authorization remove "
+                + "(a browser's \"Suggest masking rules\" proposes some from the messages it read)");
+        masking.textProperty().bindBidirectional(form.maskingRulesProperty());
+        grid.addRow(row++, new Label("Masking"), masking);
+        var textPii = new CheckBox("Mask card numbers, e-mail addresses and IBANs in text values");
+        textPii.setId("connection-mask-text");
+        textPii.selectedProperty().bindBidirectional(form.maskTextPiiProperty());
+        var reveal = new CheckBox("May reveal a masked field (each reveal is in the audit log)");
+        reveal.setId("connection-may-reveal");
+        reveal.selectedProperty().bindBidirectional(form.mayRevealProperty());
+        grid.addRow(row++, new Label(), new HBox(16, textPii, reveal));
+
         var test = new Button("Test connection", new FontIcon("mdi2l-lan-check"));
         test.setId("test-connection");
         test.setOnAction(event -> test(test));

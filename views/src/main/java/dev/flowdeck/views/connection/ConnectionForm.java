@@ -2,17 +2,21 @@ package dev.flowdeck.views.connection;
 
 import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.mask.MaskRule;
+import dev.flowdeck.core.mask.MaskingSettings;
 import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.core.profile.ClientPropertiesImport;
 import dev.flowdeck.core.profile.SecretProperties;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -59,6 +63,10 @@ public final class ConnectionForm {
     private final StringProperty moreProperties = new SimpleStringProperty("");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty production = new SimpleBooleanProperty(false);
+    /** Masking rules, one a line ({@code $.card.number mask}, {@code header authorization remove}). */
+    private final StringProperty maskingRules = new SimpleStringProperty("");
+    private final BooleanProperty maskTextPii = new SimpleBooleanProperty(false);
+    private final BooleanProperty mayReveal = new SimpleBooleanProperty(false);
     private final Map<String, String> importedSecrets = new HashMap<>();
     /** Secret settings of the profile being edited, kept in the keychain unless the operator types new ones. */
     private final Map<String, String> keptSecrets = new HashMap<>();
@@ -85,8 +93,15 @@ public final class ConnectionForm {
         String keptName = name.get().isBlank() ? "Imported cluster" : name.get();
         var imported = ClientPropertiesImport.parse(keptName, text);
         String keptId = id;
+        String keptRules = maskingRules.get();
+        boolean keptTextPii = maskTextPii.get();
+        boolean keptReveal = mayReveal.get();
         load(imported.profile());
         id = keptId;
+        // A client.properties file says nothing of masking: what the operator wrote stays.
+        maskingRules.set(keptRules);
+        maskTextPii.set(keptTextPii);
+        mayReveal.set(keptReveal);
         importedSecrets.clear();
         importedSecrets.putAll(imported.secrets());
         password.set(imported.secrets().getOrDefault("password", ""));
@@ -120,6 +135,31 @@ public final class ConnectionForm {
         StringBuilder text = new StringBuilder();
         rest.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         moreProperties.set(text.toString());
+        MaskingSettings masking = profile.masking();
+        maskingRules.set(masking.rules().stream().map(rule -> rule.line() + "\n").collect(Collectors.joining()));
+        maskTextPii.set(masking.maskTextPii());
+        mayReveal.set(masking.mayReveal());
+    }
+
+    /**
+     * The masking the form describes. A line that is not a rule fails with its number and how to write it; blank
+     * lines and lines starting with {@code #} are skipped.
+     */
+    public MaskingSettings toMasking() {
+        List<MaskRule> rules = new ArrayList<>();
+        List<String> lines = maskingRules.get().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                rules.add(MaskRule.parse(line));
+            } catch (IllegalArgumentException wrong) {
+                throw new IllegalArgumentException("Masking rule " + (i + 1) + ": " + wrong.getMessage(), wrong);
+            }
+        }
+        return new MaskingSettings(rules, maskTextPii.get(), mayReveal.get());
     }
 
     /** The profile the form describes, secrets blanked. Throws with an operator message if a field is wrong. */
@@ -153,7 +193,7 @@ public final class ConnectionForm {
             putIfSet(properties, MANAGEMENT_URL, AmqpAddress.split(managementUrl.get()).address());
         }
         return new ConnectionProfile(id, name.get().trim(), kind.get(), where, user,
-                readOnly.get(), production.get(), false, SecretProperties.blanked(properties));
+                readOnly.get(), production.get(), false, SecretProperties.blanked(properties), toMasking());
     }
 
     /** What goes to the keychain: only secrets the operator typed (or imported) this time. */
@@ -250,6 +290,18 @@ public final class ConnectionForm {
 
     public BooleanProperty readOnlyProperty() {
         return readOnly;
+    }
+
+    public StringProperty maskingRulesProperty() {
+        return maskingRules;
+    }
+
+    public BooleanProperty maskTextPiiProperty() {
+        return maskTextPii;
+    }
+
+    public BooleanProperty mayRevealProperty() {
+        return mayReveal;
     }
 
     public BooleanProperty productionProperty() {

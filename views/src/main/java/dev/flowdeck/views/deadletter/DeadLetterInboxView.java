@@ -95,7 +95,9 @@ public final class DeadLetterInboxView extends BorderPane {
 
         var summary = ReadOnlyText.monospace("dead-letter-summary");
         var stackTrace = ReadOnlyText.monospace("dead-letter-stack-trace");
-        model.selectedLetterProperty().subscribe(chosen -> {
+        model.selectedLetterProperty().subscribe(selected -> {
+            // Shown as the profile's masking lets it be seen; grouped and replayed as read.
+            DeadLetterScan.Letter chosen = selected == null ? null : model.shown(selected);
             summary.setText(chosen == null ? "" : LetterSummary.describe(chosen));
             stackTrace.setText(chosen == null ? "" : chosen.deadLetter().failure().stackTrace()
                     .orElse("No stack trace in this dead letter's headers."));

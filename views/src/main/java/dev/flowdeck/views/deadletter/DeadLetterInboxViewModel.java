@@ -10,6 +10,7 @@ import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
 import dev.flowdeck.views.common.Formats;
 import dev.flowdeck.views.common.ListReconciler;
+import dev.flowdeck.views.mask.ProfileMasking;
 import dev.flowdeck.views.replay.ReplayService;
 import dev.flowdeck.views.replay.ReplayViewModel;
 import java.util.Comparator;
@@ -49,6 +50,7 @@ public final class DeadLetterInboxViewModel {
     private final DeadLetterDecoder decoder;
     private final int keep;
     private final ReplayService replays;
+    private ProfileMasking masking = ProfileMasking.NONE;
 
     private final ObservableList<InboxDestination> destinations = FXCollections.observableArrayList();
     private final ObjectProperty<InboxDestination> selectedDestination = new SimpleObjectProperty<>();
@@ -93,6 +95,23 @@ public final class DeadLetterInboxViewModel {
     public DeadLetterInboxViewModel(BrokerConnection connection, ConnectionProfile profile, Executor ui,
                                     ReplayService replays) {
         this(connection, profile, ui, replays, DeadLetterScan.DEFAULT_KEEP);
+    }
+
+    /** The profile's masking for what the detail pane shows (set by the window). */
+    public void useMasking(ProfileMasking profileMasking) {
+        this.masking = profileMasking;
+    }
+
+    /**
+     * The dead letter as the operator may see it: headers and value masked, and what its (masked) headers say of
+     * the failure. Its group stays the one its raw headers gave: grouping, like a filter, reads what was read.
+     */
+    public DeadLetterScan.Letter shown(DeadLetterScan.Letter letter) {
+        if (!masking.active()) {
+            return letter;
+        }
+        var masked = masking.apply(letter.message()).message();
+        return new DeadLetterScan.Letter(masked, decoder.decode(masked), letter.groupId());
     }
 
     /** What replays, and the audit log they are recorded in, go through. */

@@ -2,6 +2,7 @@ package dev.flowdeck.views.shell;
 
 import dev.flowdeck.views.browser.BrowserFactory;
 import dev.flowdeck.views.deadletter.DeadLetterFactory;
+import dev.flowdeck.views.mask.MaskingFactory;
 import dev.flowdeck.views.replay.ReplayFactory;
 import dev.flowdeck.views.trace.TraceFactory;
 import java.util.Objects;
@@ -13,11 +14,19 @@ import java.util.Objects;
  * @param traces      a cluster's trace view model
  * @param deadLetters a cluster's dead-letter inbox
  * @param replays     a cluster's replay service, shared by its inbox and its browsers
+ * @param masking     a cluster profile's masking for its browsers and inbox (hash key, audit log for reveals)
  */
 public record ClusterViews(BrowserFactory browsers, TraceFactory traces, DeadLetterFactory deadLetters,
-                           ReplayFactory replays) {
+                           ReplayFactory replays, MaskingFactory masking) {
+
+    /** Each profile's rules with a key for the session, and no reveals: where nothing wires a secret store. */
+    public ClusterViews(BrowserFactory browsers, TraceFactory traces, DeadLetterFactory deadLetters,
+                        ReplayFactory replays) {
+        this(browsers, traces, deadLetters, replays, MaskingFactory.SESSION_ONLY);
+    }
 
     public ClusterViews {
+        Objects.requireNonNull(masking, "masking");
         Objects.requireNonNull(browsers, "browsers");
         Objects.requireNonNull(traces, "traces");
         Objects.requireNonNull(deadLetters, "deadLetters");

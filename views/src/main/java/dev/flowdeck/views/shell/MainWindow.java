@@ -29,6 +29,9 @@ import dev.flowdeck.views.replay.ReplayHistoryDialog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.views.mask.ProfileMasking;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
@@ -72,6 +75,7 @@ public final class MainWindow {
     private final Map<ClusterViewModel, OpenTraces> traceViews = new WeakHashMap<>();
     private final Map<ClusterViewModel, OpenInbox> inboxes = new WeakHashMap<>();
     private final Map<ClusterViewModel, OpenReplays> replayServices = new WeakHashMap<>();
+    private final Map<ConnectionProfile, ProfileMasking> maskings = new HashMap<>();
     private Consumer<String> openUrl = MainWindow::copy;
     private Runnable openSettings;
     private final Button settingsButton = new Button(null, new FontIcon("mdi2c-cog-outline"));
@@ -271,13 +275,22 @@ public final class MainWindow {
         return cluster.connection().map(connection -> {
             OpenInbox open = inboxes.get(cluster);
             if (open == null || open.connection() != connection) {
-                open = new OpenInbox(connection, new DeadLetterInboxView(views.deadLetters().create(connection,
-                        cluster.profile(), replays(cluster, connection))));
+                var model = views.deadLetters().create(connection, cluster.profile(), replays(cluster, connection));
+                model.useMasking(masking(cluster));
+                open = new OpenInbox(connection, new DeadLetterInboxView(model));
                 inboxes.put(cluster, open);
                 open.view().model().refresh();
             }
             return open.view();
         });
+    }
+
+    /**
+     * The masking of a cluster's profile, one per profile as it stands (an edited profile gets its new rules in the
+     * tabs opened after the edit; its hash key stays the same).
+     */
+    private ProfileMasking masking(ClusterViewModel cluster) {
+        return maskings.computeIfAbsent(cluster.profile(), views.masking()::forProfile);
     }
 
     /** A cluster's replay service and the connection it replays through: a reconnect makes a new one. */
@@ -327,6 +340,7 @@ public final class MainWindow {
         boolean seekable = kafka || destination instanceof QueueSummary queue
                 && queue.type().browsesWithoutSideEffects();
         var browser = views.browsers().create(cluster.connection().get(), destination.name(), seekable);
+        browser.useMasking(masking(cluster));
         // Only what can be read again by position replays: a topic or a stream, not a queue a browse takes from.
         Optional<Consumer<BrowseRequest>> replay = seekable ? Optional.of(scan -> replayScan(cluster, destination, scan))
                 : Optional.empty();

@@ -10,6 +10,9 @@ import dev.flowdeck.core.browse.KeptMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.export.ExportFormat;
+import dev.flowdeck.core.mask.MaskRule;
+import dev.flowdeck.core.mask.Masking;
+import dev.flowdeck.core.mask.MaskingSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +36,7 @@ class ScanExportTest {
 
     private final ScriptedConnection connection = new ScriptedConnection();
     private final ScanExport export = new ScanExport(connection, Runnable::run, Runnable::run,
-            row -> CompletableFuture.completedFuture(row));
+            row -> CompletableFuture.completedFuture(row), () -> Masking.NONE);
 
     @Test
     void everyMatchIsReadAgainAndStreamedToTheFile() throws Exception {
@@ -79,7 +82,7 @@ class ScanExportTest {
     @Test
     void rowsThatCannotBeReadAgainWholeAreCountedInTheStatus() throws Exception {
         var queueLike = new ScanExport(connection, Runnable::run, Runnable::run,
-                row -> CompletableFuture.completedFuture(row)); // a queue: what is kept is all there is
+                row -> CompletableFuture.completedFuture(row), () -> Masking.NONE); // a queue: what is kept is all there is
         var cut = KeptMessage.of(new BrowsedMessage("billing", 0, 3, Instant.EPOCH, null, new byte[100],
                 List.of()), 10);
         Path file = dir.resolve("queue.jsonl");
@@ -116,6 +119,27 @@ class ScanExportTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !export.runningProperty().get());
         assertThat(export.statusProperty().get()).startsWith("Export failed: Cannot write to " + file);
+    }
+
+    @Test
+    void bothExportsWriteWhatTheProfileMasksMaskedAndReadBackWithoutIt() throws Exception {
+        var masking = Masking.of(new MaskingSettings(List.of(MaskRule.parse("$.n mask")), false, false), null);
+        var masked = new ScanExport(connection, Runnable::run, Runnable::run,
+                row -> CompletableFuture.completedFuture(row), () -> masking);
+        Path selected = dir.resolve("selected.jsonl");
+        masked.rows(List.of(KeptMessage.of(message(7), 1024)), selected, ExportFormat.JSON_LINES)
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(JSON.readTree(JSON.readTree(Files.readString(selected)).path("value").asText()).path("n").asText())
+                .isEqualTo(Masking.MASKED);
+
+        connection.script = List.of(batch(0, 3));
+        Path every = dir.resolve("every.csv");
+        masked.everyMatch(BrowseRequest.fromBeginning("orders"), every, ExportFormat.CSV);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !masked.runningProperty().get());
+        List<String> lines = Files.readAllLines(every);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(1, 4)).allSatisfy(line -> assertThat(line).contains(Masking.MASKED)
+                .doesNotContain("\"\"n\"\":0", "\"\"n\"\":1", "\"\"n\"\":2"));
     }
 
     private static MessageBatch batch(long first, int size) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowdeck.core.broker.BrokerKind;
+import dev.flowdeck.core.mask.MaskRule;
 import dev.flowdeck.core.profile.SecretProperties;
 import org.junit.jupiter.api.Test;
 
@@ -122,5 +123,30 @@ class ConnectionFormTest {
         assertThatThrownBy(form::toProfile).hasMessage("Give the connection a name.");
         form.nameProperty().set("x");
         assertThatThrownBy(form::toProfile).hasMessageStartingWith("Give the bootstrap servers");
+    }
+
+    @Test
+    void maskingRulesAreEditedOneALineAndAWrongLineSaysWhichAndWhy() {
+        var form = new ConnectionForm();
+        form.nameProperty().set("payments");
+        form.addressProperty().set("kafka:9092");
+        form.maskingRulesProperty().set("$.card.number mask\n\n# e-mail addresses, correlatable\n$..email hash\n"
+                + "header Authorization remove\n");
+        form.mayRevealProperty().set(true);
+
+        var profile = form.toProfile();
+
+        assertThat(profile.masking().rules()).extracting(MaskRule::line)
+                .containsExactly("$.card.number mask", "$..email hash", "header Authorization remove");
+        assertThat(profile.masking().mayReveal()).isTrue();
+        assertThat(profile.masking().maskTextPii()).isFalse();
+        var edited = ConnectionForm.editing(profile);
+        assertThat(edited.maskingRulesProperty().get())
+                .isEqualTo("$.card.number mask\n$..email hash\nheader Authorization remove\n");
+        assertThat(edited.toProfile().masking()).isEqualTo(profile.masking());
+
+        form.maskingRulesProperty().set("$.card.number mask\n$.items[?(@.x)].iban mask");
+        assertThatThrownBy(form::toProfile).hasMessageStartingWith("Masking rule 2: ")
+                .hasMessageContaining("not a masking path");
     }
 }

@@ -9,6 +9,9 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
+import dev.flowdeck.core.mask.MaskRule;
+import dev.flowdeck.core.mask.MaskingSettings;
+import dev.flowdeck.views.mask.ProfileMasking;
 import dev.flowdeck.views.replay.ReplayService;
 import dev.flowdeck.views.replay.ReplayViewModel;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +118,28 @@ class DeadLetterInboxViewModelTest {
         assertThat(inbox.statusProperty().get()).isEqualTo("orders.DLT could not be read to its end.");
         assertThat(inbox.groups()).extracting(DeadLetterGroup::count).containsExactly(1L);
         assertThat(inbox.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void aLetterIsShownMaskedButGroupedAsRead() {
+        broker.listing(List.of(new TopicSummary("payments.DLT", 1, 1, 2)));
+        broker.script("payments.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(
+                letter(0, "com.acme.CardDeclined", "card 4111111111111111 declined"),
+                letter(1, "com.acme.CardDeclined", "card 5500000000000004 declined")), 2, 2, 2));
+        var masking = new MaskingSettings(List.of(MaskRule.parse("$.orderId hash"),
+                MaskRule.parse("header kafka_dlt-exception-message mask")), false, false);
+        var profile = ConnectionProfile.kafka("shop", "localhost:9092").withMasking(masking);
+        var inbox = new DeadLetterInboxViewModel(broker, profile, Runnable::run, NO_REPLAYS);
+        inbox.useMasking(ProfileMasking.forSession(profile));
+
+        inbox.refresh();
+
+        // Grouped by the raw headers: the card numbers are masked out of the cause as always, one group.
+        assertThat(inbox.groups()).singleElement().extracting(DeadLetterGroup::count).isEqualTo(2L);
+        var shown = inbox.shown(inbox.letters().getFirst());
+        assertThat(shown.groupId()).isEqualTo(inbox.letters().getFirst().groupId());
+        String summary = LetterSummary.describe(shown);
+        assertThat(summary).contains("Message:    •••", "\"orderId\": \"hash:").doesNotContain("4111", "ord-9\"");
     }
 
     private static BrowsedMessage letter(long offset, String thrown, String message) {
