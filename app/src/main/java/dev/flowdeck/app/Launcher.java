@@ -1,5 +1,6 @@
 package dev.flowdeck.app;
 
+import dev.flowdeck.profiles.LogDirectory;
 import java.util.List;
 import javafx.application.Application;
 
@@ -18,12 +19,21 @@ public final class Launcher {
             System.err.print(LaunchOptions.USAGE);
             return;
         }
+        LaunchOptions options = null;
         try {
-            LaunchOptions.parse(arguments); // fail on a typo before a window opens
+            options = LaunchOptions.parse(arguments); // fail on a typo before a window opens
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
         }
+        // Before the first logger exists: logback.xml writes to the per-OS log directory this names.
+        if (System.getProperty(LogDirectory.OVERRIDE) == null) {
+            System.setProperty(LogDirectory.OVERRIDE, LogDirectory.forThisMachine().toString());
+        }
         Application.launch(FlowdeckApp.class, args);
+        if (options.smokeTest()) {
+            // The toolkit has shut down; broker clients' threads must not keep a finished check waiting.
+            System.exit(SmokeTest.exitCode());
+        }
     }
 }

@@ -67,6 +67,7 @@ public final class MainWindow {
     private final Map<ClusterViewModel, OpenInbox> inboxes = new WeakHashMap<>();
     private final Map<ClusterViewModel, OpenReplays> replayServices = new WeakHashMap<>();
     private Consumer<String> openUrl = MainWindow::copy;
+    private java.util.function.Supplier<java.util.List<AboutDialog.Line>> about = java.util.List::of;
     private Tab tracesTab;
     private boolean themeChosenByOperator;
 
@@ -382,6 +383,11 @@ public final class MainWindow {
         this.openUrl = opener;
     }
 
+    /** What the About dialog lists: the composition root reads the versions of what is loaded. */
+    public void setAbout(java.util.function.Supplier<java.util.List<AboutDialog.Line>> versions) {
+        this.about = versions;
+    }
+
     private ToolBar toolbar(ConnectionActions actions) {
         var title = new Label("Flowdeck");
         title.getStyleClass().add("title-4");
@@ -404,9 +410,14 @@ public final class MainWindow {
         newConnection.setId("new-connection");
         newConnection.setOnAction(event -> actions.create());
 
+        var aboutButton = new Button(null, new FontIcon("mdi2i-information-outline"));
+        aboutButton.setId("about-button");
+        aboutButton.setTooltip(new Tooltip("About Flowdeck: versions"));
+        aboutButton.setOnAction(event -> AboutDialog.create(root.getScene().getWindow(), about.get()).show());
+
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, newConnection, spacer, refresh, themeToggle);
+        return new ToolBar(title, newConnection, spacer, refresh, themeToggle, aboutButton);
     }
 
     public Scene createScene() {
