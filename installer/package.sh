@@ -147,7 +147,7 @@ icon="$here_native/src/icons/flowdeck.$icon_ext"
 cat > "$work/cli.properties" <<EOF
 main-jar=$cli_jar
 main-class=dev.flowdeck.cli.FlowdeckCli
-java-options=$native_access -Dlogback.configurationFile=\$APPDIR/logback-cli.xml -XX:TieredStopAtLevel=1 -Xshare:auto
+java-options=$native_access -Dlogback.configurationFile=\$APPDIR/logback-cli.xml -Xshare:auto
 win-console=true
 linux-shortcut=false
 win-shortcut=false
