@@ -64,7 +64,6 @@ else
 fi
 jlink="$JAVA_HOME/bin/jlink$exe"
 jpackage="$JAVA_HOME/bin/jpackage$exe"
-java="$JAVA_HOME/bin/java$exe"
 
 # jpackage wants a plain number; a -SNAPSHOT build packages as its number.
 number="${version%%-*}"
