@@ -23,11 +23,11 @@ import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.mask.MaskingFactory;
 import dev.flowdeck.views.mask.ProfileMasking;
 import dev.flowdeck.views.replay.ReplayFactory;
+import dev.flowdeck.views.shell.AboutDialog;
 import dev.flowdeck.views.shell.ClusterViews;
 import dev.flowdeck.views.settings.Settings;
 import dev.flowdeck.views.settings.SettingsDialog;
 import dev.flowdeck.views.shell.MainWindow;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,9 +134,23 @@ public final class FlowdeckApp extends Application {
                 change.getAddedSubList().forEach(cluster -> cluster.lag().onAlert(notifier::show));
             }
         });
+        window.setAbout(() -> ComponentVersions.ofThisProcess().stream()
+                .map(component -> new AboutDialog.Line(component.name(), component.version())).toList());
         stage.show();
-        LOG.info("Flowdeck window open {} ms after the JVM started",
-                ManagementFactory.getRuntimeMXBean().getUptime());
+        // Visible: the first frame after show() is drawn at the next pulse, where an animation timer runs.
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                long visible = SmokeTest.uptimeMillis();
+                LOG.info("Flowdeck window visible {} ms after the JVM started ({})", visible,
+                        ComponentVersions.oneLine(ComponentVersions.ofThisProcess()));
+                if (options.smokeTest()) {
+                    SmokeTest.start(stage, visible, executors.scheduler());
+                }
+            }
+        }.start();
+        options.planFile().ifPresent(file -> PlanSummary.show(stage, file, executors.brokerIo()));
     }
 
     /** The profile, with the settings' tracing UI link where the profile names none of its own. */

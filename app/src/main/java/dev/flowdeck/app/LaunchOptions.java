@@ -8,6 +8,7 @@ import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.sandbox.SandboxSettings;
 import dev.flowdeck.telemetry.OtlpAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,20 @@ import java.util.Optional;
  * @param lag             how consumer lag is sampled, judged and kept
  * @param otlpEndpoint    where Flowdeck's own spans go (the traces URL of an OTLP/HTTP collector); empty: nowhere,
  *                        unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} says (see {@link #tracesEndpoint})
+ * @param smokeTest       open the window, check it rendered, exit (installers' check that a package starts)
+ * @param planFile        a saved replay plan to show, as the OS passes a file opened with Flowdeck
  */
 public record LaunchOptions(ConnectionProfile profile, Credentials credentials, SandboxSettings sandboxSettings,
-                            LagSettings lag, Optional<URI> otlpEndpoint) {
+                            LagSettings lag, Optional<URI> otlpEndpoint, boolean smokeTest, Optional<Path> planFile) {
+
+    /**
+     * Where a smoke test without a cluster of its own connects: the discard port, where nothing listens, so the
+     * window opens as it would on an unreachable cluster and no broker (nor the sandbox's child JVM) starts.
+     */
+    static final String SMOKE_TEST_ADDRESS = "127.0.0.1:9";
+
+    /** Saved replay plans end so; the installers associate the extension with Flowdeck. */
+    static final String PLAN_SUFFIX = ".plan.json";
 
     static final String USAGE = """
             Usage: flowdeck [--sandbox] [--orders-per-second N]
@@ -43,6 +55,9 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
               --lag-history         how long lag history is kept on disk (default 24h)
               --otlp-endpoint URL   send Flowdeck's own spans (scans, replays) to this OTLP/HTTP collector, e.g.
                                     http://localhost:4318 (default: $OTEL_EXPORTER_OTLP_ENDPOINT, else off)
+              --smoke-test          open the main window, check that it rendered, print one line and exit (0 when it
+                                    did); without a cluster option it opens an unreachable one, not the sandbox
+              FILE.plan.json        show a saved replay plan (what opening the file from the desktop does)
             """;
 
     public boolean sandbox() {
@@ -61,6 +76,8 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
         Duration lagWindow = defaults.window();
         Duration lagHistory = defaults.retention();
         Optional<URI> otlp = Optional.empty();
+        boolean smokeTest = false;
+        Optional<Path> planFile = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             int equals = arg.indexOf('=');
@@ -88,7 +105,14 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
                 case "--lag-window" -> lagWindow = age(inline != null ? inline : next(args, ++i, option), option);
                 case "--lag-history" -> lagHistory = age(inline != null ? inline : next(args, ++i, option), option);
                 case "--otlp-endpoint" -> otlp = Optional.of(traces(inline != null ? inline : next(args, ++i, option)));
-                default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.\n" + USAGE);
+                case "--smoke-test" -> smokeTest = true;
+                default -> {
+                    if (!arg.startsWith("-") && arg.endsWith(PLAN_SUFFIX)) {
+                        planFile = Optional.of(Path.of(arg));
+                        continue;
+                    }
+                    throw new IllegalArgumentException("Unknown option '" + arg + "'.\n" + USAGE);
+                }
             }
         }
         // Checked together, so the options may come in any order.
@@ -101,13 +125,17 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
             throw new IllegalArgumentException("The address is empty: give one such as localhost:9092 or "
                     + "amqp://localhost:5672/");
         }
+        if (kafka == null && amqp == null && smokeTest) {
+            kafka = SMOKE_TEST_ADDRESS;
+            name = name != null ? name : "Smoke test (no broker)";
+        }
         if (kafka == null && amqp == null) {
-            return new LaunchOptions(null, Credentials.NONE, settings, lag, otlp);
+            return new LaunchOptions(null, Credentials.NONE, settings, lag, otlp, smokeTest, planFile);
         }
         Map<String, String> properties = new HashMap<>();
         if (kafka != null) {
             var profile = ConnectionProfile.kafka(name != null ? name : kafka, kafka);
-            return new LaunchOptions(profile, Credentials.NONE, settings, lag, otlp);
+            return new LaunchOptions(profile, Credentials.NONE, settings, lag, otlp, smokeTest, planFile);
         }
         // Credentials in the URI stay in memory; the address shown and logged is the URI without them.
         AmqpAddress uri = AmqpAddress.split(amqp);
@@ -117,7 +145,7 @@ public record LaunchOptions(ConnectionProfile profile, Credentials credentials, 
         var profile = ConnectionProfile.rabbitMq(name != null ? name : uri.address(), uri.address())
                 .withUsername(uri.user()).withProperties(properties);
         var credentials = uri.user().isEmpty() ? Credentials.NONE : new Credentials(uri.user(), uri.password());
-        return new LaunchOptions(profile, credentials, settings, lag, otlp);
+        return new LaunchOptions(profile, credentials, settings, lag, otlp, smokeTest, planFile);
     }
 
     /**

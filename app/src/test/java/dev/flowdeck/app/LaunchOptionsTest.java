@@ -102,4 +102,31 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("--otlp-endpoint", "collector:4318")))
                 .hasMessageContaining("--otlp-endpoint takes a collector's OTLP/HTTP address");
     }
+
+    @Test
+    void aSmokeTestWithoutAClusterOpensAnUnreachableOneNotTheSandbox() {
+        var options = LaunchOptions.parse(List.of("--smoke-test"));
+
+        assertThat(options.smokeTest()).isTrue();
+        assertThat(options.sandbox()).isFalse();
+        assertThat(options.profile().address()).isEqualTo(LaunchOptions.SMOKE_TEST_ADDRESS);
+        assertThat(LaunchOptions.parse(List.of()).smokeTest()).isFalse();
+    }
+
+    @Test
+    void aSmokeTestKeepsTheClusterItWasGiven() {
+        var options = LaunchOptions.parse(List.of("--smoke-test", "--bootstrap-server", "kafka:9092"));
+
+        assertThat(options.profile().address()).isEqualTo("kafka:9092");
+    }
+
+    @Test
+    void takesASavedReplayPlanAsTheOsPassesIt() {
+        var options = LaunchOptions.parse(List.of("/home/ops/replays/r-1.plan.json"));
+
+        assertThat(options.planFile()).contains(java.nio.file.Path.of("/home/ops/replays/r-1.plan.json"));
+        assertThat(options.sandbox()).isTrue();
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("notes.txt")))
+                .hasMessageContaining("Unknown option 'notes.txt'");
+    }
 }

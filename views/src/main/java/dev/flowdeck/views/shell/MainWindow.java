@@ -79,6 +79,7 @@ public final class MainWindow {
     private Consumer<String> openUrl = MainWindow::copy;
     private Runnable openSettings;
     private final Button settingsButton = new Button(null, new FontIcon("mdi2c-cog-outline"));
+    private java.util.function.Supplier<java.util.List<AboutDialog.Line>> about = java.util.List::of;
     private Tab tracesTab;
     private boolean themeChosenByOperator;
     private final ObservableList<ClusterViewModel> clusters;
@@ -424,6 +425,11 @@ public final class MainWindow {
         this.openUrl = opener;
     }
 
+    /** What the About dialog lists: the composition root reads the versions of what is loaded. */
+    public void setAbout(java.util.function.Supplier<java.util.List<AboutDialog.Line>> versions) {
+        this.about = versions;
+    }
+
     private ToolBar toolbar(ConnectionActions actions) {
         var title = new Label("Flowdeck");
         title.getStyleClass().add("title-4");
@@ -449,6 +455,11 @@ public final class MainWindow {
         newConnection.setId("new-connection");
         newConnection.setOnAction(event -> actions.create());
 
+        var aboutButton = new Button(null, new FontIcon("mdi2i-information-outline"));
+        aboutButton.setId("about-button");
+        aboutButton.setTooltip(new Tooltip("About Flowdeck: versions"));
+        aboutButton.setOnAction(event -> AboutDialog.create(root.getScene().getWindow(), about.get()).show());
+
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         settingsButton.setId("settings-button");
@@ -456,7 +467,7 @@ public final class MainWindow {
         settingsButton.setOnAction(event -> openSettings.run());
         settingsButton.setVisible(false); // until the app says what settings open
         settingsButton.managedProperty().bind(settingsButton.visibleProperty());
-        return new ToolBar(title, newConnection, spacer, find, refresh, themeToggle, settingsButton);
+        return new ToolBar(title, newConnection, spacer, find, refresh, themeToggle, settingsButton, aboutButton);
     }
 
     private void toggleTheme() {
@@ -487,6 +498,8 @@ public final class MainWindow {
         commands.add(new Command("Command palette: commands, destinations, chains", "Help", Optional.of(PALETTE),
                 this::openPalette));
         commands.add(Command.of("Keyboard shortcuts", "Help", "F1", this::showShortcuts));
+        commands.add(Command.of("About Flowdeck: versions", "Help",
+                () -> AboutDialog.create(window(), about.get()).show()));
         commands.add(Command.of("Go to destinations", "Views", "Shortcut+1",
                 () -> goTo("destinations-tab", null)));
         commands.add(Command.of("Go to flow map", "Views", "Shortcut+2",
