@@ -112,8 +112,9 @@ class OperatorJourneysIT {
     @Test
     @Order(2)
     void whichConsumerIsStuckAndSinceWhen() throws Exception {
-        // The operator opens the map when the stall is there to see: a minute or two after the shop starts.
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        // The operator opens the map when the stall is there to see: fraud-audit hangs after its 25th payment,
+        // a minute or two after the shop starts, or more when the broker's start was slow; then a window to judge.
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(onFx(() -> robot.lookup("#flow-map-worst").queryAs(Label.class).getText()))
                         .contains(ShopTopology.STALLED_GROUP));
         long started = System.nanoTime();
