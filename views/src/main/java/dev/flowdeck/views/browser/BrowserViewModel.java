@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -92,6 +94,11 @@ public final class BrowserViewModel {
     private final ObjectProperty<KeptMessage> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<MessageInspection> inspection = new SimpleObjectProperty<>();
     private final Map<Integer, Sample> lastSample = new HashMap<>();
+    /**
+     * Each listed row as drawn, masked once: the table asks for a row's cells whenever it lays them out (scrolling,
+     * sorting), and masking a value means reading it. FX thread only; a row leaves it when it leaves the list.
+     */
+    private final Map<KeptMessage, KeptMessage> drawn = new IdentityHashMap<>();
 
     private record Sample(long high, long millis) {
     }
@@ -121,6 +128,11 @@ public final class BrowserViewModel {
         this.timer = timer;
         this.clock = clock;
         this.export = new ScanExport(connection, ui, background, this::whole, () -> masking.masking());
+        rows.addListener((ListChangeListener<KeptMessage>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(drawn::remove);
+            }
+        });
         selected.subscribe(row -> inspect(row, row != null && row.truncated() && seekable
                 && row.valueBytes() <= AUTO_FETCH_BYTES));
     }
@@ -232,12 +244,21 @@ public final class BrowserViewModel {
         return new KeptMessage(masking.apply(row.message()).message(), row.keyBytes(), row.valueBytes());
     }
 
+    /** A listed row as the table draws it: {@link #masked}, worked out once per row while it is listed. */
+    public KeptMessage drawn(KeptMessage row) {
+        if (!masking.active()) {
+            return row;
+        }
+        return drawn.computeIfAbsent(row, this::masked);
+    }
+
     /**
      * The profile's masking for this browser (set by the window from the cluster's profile, before the first scan).
      * A row already inspected is inspected again under it.
      */
     public void useMasking(ProfileMasking profileMasking) {
         this.masking = profileMasking;
+        drawn.clear();
         KeptMessage row = selected.get();
         if (row != null) {
             inspect(row, false);

@@ -50,9 +50,9 @@ final class MessageTable extends TableView<KeptMessage> {
                 Comparator.<String>naturalOrder());
         var size = column("Size", 80, KeptMessage::sizeInBytes, Formats::bytes, Comparator.<Long>naturalOrder());
         // Headers and values as the profile lets them be seen: masked as each row is drawn (only the rows on screen).
-        var headers = column("Headers", 170, row -> headerSummary(browser.masked(row).message()), Function.identity(),
+        var headers = column("Headers", 170, row -> headerSummary(browser.drawn(row).message()), Function.identity(),
                 Comparator.<String>naturalOrder());
-        var value = column("Value", 520, row -> PayloadText.preview(browser.masked(row).message().readableValue(),
+        var value = column("Value", 520, row -> PayloadText.preview(browser.drawn(row).message().readableValue(),
                         PREVIEW_CHARS),
                 Function.identity(), Comparator.<String>naturalOrder());
         // Previews are not sort keys: sorting 10,000 rows by them would decode every value on the FX thread.

@@ -114,6 +114,30 @@ class MaskedRevealViewTest {
     }
 
     @Test
+    void aRowIsMaskedOnceForTheTableAndAgainOnlyWhenItIsListedAgain(FxRobot robot) throws Exception {
+        scanAndSelect(robot, masking(false));
+
+        KeptMessage row = onFx(() -> browser.rows().getFirst());
+        KeptMessage drawn = onFx(() -> browser.drawn(row));
+        assertThat(new String(drawn.message().value(), StandardCharsets.UTF_8)).doesNotContain(CARD)
+                .contains(Masking.MASKED);
+        assertThat(onFx(() -> browser.drawn(row))).as("masked once while listed").isSameAs(drawn);
+        assertThat(new String(row.message().value(), StandardCharsets.UTF_8)).as("the row itself stays as read")
+                .contains(CARD);
+
+        onFx(() -> {
+            browser.start(); // the list is cleared and filled again: its rows are drawn afresh
+            return null;
+        });
+        TableView<KeptMessage> table = robot.lookup("#message-table").queryTableView();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(onFx(() -> table.getItems())).hasSize(1);
+            assertThat(onFx(() -> table.getItems().getFirst())).as("the same message, kept again").isNotSameAs(row);
+        });
+        assertThat(onFx(() -> browser.drawn(row))).as("a row no longer listed is not kept").isNotSameAs(drawn);
+    }
+
+    @Test
     void aMaskedFieldIsRevealedOnlyOnceTheAuditLogHasIt(FxRobot robot) throws Exception {
         scanAndSelect(robot, masking(true));
 
