@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** Every message of a destination, read the way the app reads one: through the connection's browse, once. */
 final class BrowseAll {
@@ -21,6 +23,18 @@ final class BrowseAll {
     static List<BrowsedMessage> read(BrokerConnection connection, String destination, long expected,
                                      Duration patience) throws Exception {
         var messages = new ArrayList<BrowsedMessage>(Math.toIntExact(expected));
+        each(connection, destination, expected, patience, messages::add);
+        return messages;
+    }
+
+    /**
+     * Hands every message to {@code each} on the reading thread as it is read, keeping none.
+     *
+     * @throws IllegalStateException when the destination held other than {@code expected} messages
+     */
+    static void each(BrokerConnection connection, String destination, long expected, Duration patience,
+                     Consumer<BrowsedMessage> each) throws Exception {
+        var read = new AtomicLong();
         var done = new CompletableFuture<Void>();
         connection.browse(BrowseRequest.fromBeginning(destination).limitedTo(expected))
                 .subscribe(new Flow.Subscriber<MessageBatch>() {
@@ -31,7 +45,8 @@ final class BrowseAll {
 
                     @Override
                     public void onNext(MessageBatch batch) {
-                        messages.addAll(batch.messages());
+                        batch.messages().forEach(each);
+                        read.addAndGet(batch.messages().size());
                     }
 
                     @Override
@@ -45,10 +60,9 @@ final class BrowseAll {
                     }
                 });
         done.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-        if (messages.size() != expected) {
-            throw new IllegalStateException("Read " + messages.size() + " messages of " + destination + ", expected "
+        if (read.get() != expected) {
+            throw new IllegalStateException("Read " + read.get() + " messages of " + destination + ", expected "
                     + expected);
         }
-        return messages;
     }
 }

@@ -1,9 +1,7 @@
 package dev.flowdeck.benchmarks;
 
 import dev.flowdeck.core.broker.BrokerConnection;
-import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.decode.PayloadText;
 import dev.flowdeck.core.export.ExportFormat;
 import dev.flowdeck.core.export.MessageExport;
@@ -17,9 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,35 +95,9 @@ final class MaskingBenchmark implements Benchmark {
     /** Every record read through the connection and written to a discarding stream on the reading thread. */
     private static double exportThroughConnection(BrokerConnection connection, String topic, long records,
                                                   Masking masking) throws Exception {
-        var done = new CompletableFuture<Long>();
         long start = System.nanoTime();
-        MessageExport export = masking.exporting(ExportFormat.JSON_LINES.open(OutputStream.nullOutputStream()));
-        connection.browse(BrowseRequest.fromBeginning(topic).limitedTo(records))
-                .subscribe(new Flow.Subscriber<MessageBatch>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscription.request(Long.MAX_VALUE);
-                    }
-
-                    @Override
-                    public void onNext(MessageBatch batch) {
-                        batch.messages().forEach(export::write);
-                    }
-
-                    @Override
-                    public void onError(Throwable failure) {
-                        done.completeExceptionally(failure);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        done.complete(export.written());
-                    }
-                });
-        long written = done.get(10, TimeUnit.MINUTES);
-        export.close();
-        if (written != records) {
-            throw new IllegalStateException("exported " + written + " of " + records + " records");
+        try (MessageExport export = masking.exporting(ExportFormat.JSON_LINES.open(OutputStream.nullOutputStream()))) {
+            BrowseAll.each(connection, topic, records, Duration.ofMinutes(10), export::write);
         }
         return (System.nanoTime() - start) / 1e9;
     }

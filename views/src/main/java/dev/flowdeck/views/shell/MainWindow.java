@@ -577,9 +577,13 @@ public final class MainWindow {
     }
 
     private void reopenWhenListed(ClusterViewModel cluster) {
-        // After the refresh's whole reconciliation (one FX task, one change per row), not at its first row.
-        cluster.destinations().addListener((ListChangeListener<Destination>) change ->
-                Platform.runLater(() -> reopenIfListed(cluster)));
+        // After the refresh's whole reconciliation (one FX task, one change per row), not at its first row; and only
+        // while this profile has tabs waiting, as every refresh changes the list.
+        cluster.destinations().addListener((ListChangeListener<Destination>) change -> {
+            if (toReopen.containsKey(cluster.profileName())) {
+                Platform.runLater(() -> reopenIfListed(cluster));
+            }
+        });
     }
 
     /** A destination no longer there is skipped; the rest open as they were, the remembered tab selected. */
