@@ -22,9 +22,9 @@ record AppExecutors(ExecutorService brokerIo, ScheduledExecutorService scheduler
 
     static AppExecutors create() {
         return new AppExecutors(
-                Executors.newCachedThreadPool(new NamedThreadFactory("flowdeck-broker-io")),
+                Executors.newCachedThreadPool(NamedThreadFactory.background("flowdeck-broker-io")),
                 Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-scheduler")),
-                Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-replay")));
+                Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.background("flowdeck-replay")));
     }
 
     @Override

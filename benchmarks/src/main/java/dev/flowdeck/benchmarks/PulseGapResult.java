@@ -18,7 +18,7 @@ public record PulseGapResult(OrderTopic topic, String platform, PulseGaps cold, 
     @Override
     public String markdown() {
         var table = new MarkdownTable(1, "scan", "records", "records/s", "rows kept", "pulses", "median gap",
-                "p99 gap", "longest gap", "longest began at", "longest UI task", "GC pauses", "longest GC pause");
+                "p99 gap", "longest gap", "longest began at", "FX thread busy in it", "longest UI task", "GC pauses", "longest GC pause");
         row(table, "first (cold)", cold);
         row(table, "second", warm);
         long longest = warm.longest().toMillis();
@@ -42,7 +42,7 @@ public record PulseGapResult(OrderTopic topic, String platform, PulseGaps cold, 
     private static void row(MarkdownTable table, String name, PulseGaps gaps) {
         table.row(name, MarkdownTable.count(gaps.scanned()), MarkdownTable.rate(gaps.perSecond()),
                 MarkdownTable.count(gaps.rows()), MarkdownTable.count(gaps.pulses()), millis(gaps.median()),
-                millis(gaps.p99()), millis(gaps.longest()), millis(gaps.longestAt()),
+                millis(gaps.p99()), millis(gaps.longest()), millis(gaps.longestAt()), millis(gaps.longestBusy()),
                 millis(gaps.longestUiTask()), gaps.gc().pauses() + " (" + gaps.gc().total().toMillis() + " ms)",
                 gaps.gc().longest().toMillis() + " ms");
     }

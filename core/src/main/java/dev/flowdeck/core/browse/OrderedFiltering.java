@@ -55,7 +55,7 @@ public final class OrderedFiltering<T> {
     public static final String THREAD_NAME = "flowdeck-filter";
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS,
-            new NamedThreadFactory(THREAD_NAME));
+            NamedThreadFactory.background(THREAD_NAME));
 
     private final MessageFilter filter;
     private final ValueDecoder decoder;

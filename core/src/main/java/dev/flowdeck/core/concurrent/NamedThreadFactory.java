@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Daemon threads named after their job ({@code flowdeck-broker-io-1}), so a thread dump reads like a list of what
  * the app is doing, and an uncaught exception is logged instead of vanishing with its thread.
+ *
+ * <p>{@link #background} threads read and filter broker data: they run below the UI thread
+ * ({@link BackgroundPriority}), so a scan at full speed never takes the window's core.
  */
 public final class NamedThreadFactory implements ThreadFactory {
 
@@ -15,12 +18,23 @@ public final class NamedThreadFactory implements ThreadFactory {
 
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
+    private final boolean background;
 
     public NamedThreadFactory(String prefix) {
+        this(prefix, false);
+    }
+
+    private NamedThreadFactory(String prefix, boolean background) {
         if (prefix == null || prefix.isBlank()) {
             throw new IllegalArgumentException("threads need a name prefix");
         }
         this.prefix = prefix;
+        this.background = background;
+    }
+
+    /** Threads for broker I/O and filtering, which yield the cores to the UI thread. */
+    public static NamedThreadFactory background(String prefix) {
+        return new NamedThreadFactory(prefix, true);
     }
 
     @Override
@@ -30,6 +44,9 @@ public final class NamedThreadFactory implements ThreadFactory {
                 .daemon(true)
                 .uncaughtExceptionHandler((thread, error) ->
                         LOG.error("Uncaught exception in thread {}", thread.getName(), error))
-                .unstarted(task);
+                .unstarted(background ? () -> {
+                    BackgroundPriority.lowerCurrentThread();
+                    task.run();
+                } : task);
     }
 }

@@ -73,7 +73,7 @@ public final class KafkaBrokerConnection implements BrokerConnection {
     private final KafkaOffsetReset offsetReset;
     private final TimeLagReader timeLag;
     private final ExecutorService browseThreads =
-            Executors.newThreadPerTaskExecutor(new NamedThreadFactory("flowdeck-kafka-browse"));
+            Executors.newThreadPerTaskExecutor(NamedThreadFactory.background("flowdeck-kafka-browse"));
     private final Set<KafkaBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
     private final AtomicInteger browseCounter = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();

@@ -63,7 +63,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
     private final RabbitEndpoint endpoint;
     private final Client management;
     private final SSLContext tls;
-    private final ExecutorService io = Executors.newThreadPerTaskExecutor(new NamedThreadFactory("flowdeck-rabbit-io"));
+    private final ExecutorService io = Executors.newThreadPerTaskExecutor(NamedThreadFactory.background("flowdeck-rabbit-io"));
     private final Set<AmqpBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private Connection amqp;
