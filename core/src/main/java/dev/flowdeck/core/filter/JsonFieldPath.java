@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * as much, and Jackson's streaming parser still twice what a walk over the bytes costs ({@link JsonFieldScan}, which
  * leaves every document it is not sure of to the parser).
  *
- * <p>It answers what Jayway answers on a Jackson tree (the same node, or nothing): the whole document is still read,
- * so a document that is not JSON finds nothing, and when a name repeats the last one counts, as in a tree. Paths
- * with anything else (indexes, wildcards, deep scans, filters) are left to Jayway.
+ * <p>Two readings: {@link #find} answers what Jayway answers on a Jackson tree (the same node, or nothing): the
+ * whole document is read, so a document that is not JSON finds nothing, and when a name repeats the last one
+ * counts, as in a tree. {@link #findFirst}, which filters and correlation keys use, stops at the first occurrence.
+ * Paths with anything else (indexes, wildcards, deep scans, filters) are left to Jayway.
  *
  * <p>Public for the trace index, whose correlation keys are such paths ({@code $.orderId}); thread-safe.
  */
@@ -117,7 +118,7 @@ public final class JsonFieldPath {
             if (parser.nextToken() == null) {
                 return null;
             }
-            return at(parser, 0, firstWins);
+            return at(parser, 0, firstWins, document.length);
         } catch (IOException | NumberFormatException notJson) {
             return null; // an exponent beyond BigDecimal makes the value not JSON, as MessageView treats it
         }
@@ -170,7 +171,7 @@ public final class JsonFieldPath {
     }
 
     /** Reads the value the parser is on to its end; returns what the path from {@code step} finds in it. */
-    private JsonNode at(JsonParser parser, int step, boolean firstWins) throws IOException {
+    private JsonNode at(JsonParser parser, int step, boolean firstWins, int length) throws IOException {
         if (step == fields.size()) {
             return json.readTree(parser);
         }
@@ -184,9 +185,10 @@ public final class JsonFieldPath {
             boolean match = wanted.equals(parser.currentName());
             parser.nextToken();
             if (match) {
-                found = at(parser, step + 1, firstWins); // a repeated name: the last one counts, as in a tree
+                found = at(parser, step + 1, firstWins, length); // a repeated name: the last one counts, as in a tree
                 if (firstWins && found != null) {
-                    return found;
+                    // Read no further; but a value the document ends right after may be cut (12 of 1234).
+                    return parser.currentLocation().getByteOffset() < length ? found : null;
                 }
             } else {
                 parser.skipChildren();

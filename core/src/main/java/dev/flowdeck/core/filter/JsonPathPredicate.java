@@ -24,6 +24,14 @@ import java.util.Optional;
  *
  * <p>The path is Jayway JSONPath evaluated over Jackson trees; its own filter expressions ({@code [?(...)]}) work
  * too. Nothing here evaluates code.
+ *
+ * <p>A path that only names fields ({@code $.amount}, {@code $.customer.tier}) is read from the bytes up to its
+ * first occurrence and no further ({@link JsonFieldPath#findFirst}), the way a streaming reader finds a field: a
+ * scan tests a million values, and reading each to its end (to learn that the name does not come again, and that
+ * the rest is well-formed) cost as much as everything else the scan does. So a value whose name repeats matches on
+ * its first occurrence (RFC 8259 leaves repeated names to the reader; a tree keeps the last), and a value cut or
+ * broken after the field still matches on it; a number must be followed by something to count, so a value cut in
+ * the middle of the number itself never matches on a part of it.
  */
 public final class JsonPathPredicate {
 
@@ -155,7 +163,8 @@ public final class JsonPathPredicate {
     public boolean test(MessageView message) {
         List<JsonNode> found;
         if (fields.isPresent()) {
-            JsonNode value = fields.get().find(message.message().readableValue());
+            // The first occurrence, read no further: a field early in a large value costs only the bytes before it.
+            JsonNode value = fields.get().findFirst(message.message().readableValue());
             found = value == null ? List.of() : List.of(value);
         } else {
             JsonNode document = message.valueJson();

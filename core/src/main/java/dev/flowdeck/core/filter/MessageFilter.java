@@ -83,23 +83,26 @@ public sealed interface MessageFilter {
     /**
      * Some part of the value (as UTF-8 text) matches an RE2 regular expression.
      *
-     * @param pattern      the expression
-     * @param literals     strings of which every match contains one (see {@code RegexLiterals}), or none if that is
-     *                     not known: a value containing none of them is passed over without running the expression
-     * @param literalBytes the same literals as their UTF-8 bytes, one {@code char} a byte (ISO-8859-1): what the
-     *                     value's raw bytes are searched for, derived from {@code literals} whatever is passed
+     * @param pattern  the expression
+     * @param literals strings of which every match contains one (see {@code RegexLiterals}), or none if that is not
+     *                 known: a value containing none of them is passed over without running the expression
      */
-    record Regex(Pattern pattern, List<String> literals, List<String> literalBytes) implements MessageFilter {
+    record Regex(Pattern pattern, List<String> literals, LiteralBytes prefilter) implements MessageFilter {
 
+        /**
+         * The prefilter searches the raw bytes for the literals' UTF-8 encodings, before decoding: most values of a
+         * scan hold none, text that contains a literal is bytes that contain its encoding (UTF-8 encodes a string
+         * piece by piece), and bytes that are not UTF-8 match nothing anyway. Derived from {@code literals}
+         * whatever is passed.
+         */
         public Regex {
             literals = List.copyOf(literals);
-            literalBytes = literals.stream()
-                    .map(literal -> new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
-                    .toList();
+            prefilter = literals.isEmpty() ? null : new LiteralBytes(
+                    literals.stream().map(literal -> literal.getBytes(StandardCharsets.UTF_8)).toList());
         }
 
         public Regex(Pattern pattern, List<String> literals) {
-            this(pattern, literals, List.of());
+            this(pattern, literals, null);
         }
 
         /** With the literals this pattern's text says every match contains. */
@@ -119,33 +122,14 @@ public sealed interface MessageFilter {
 
         @Override
         public boolean test(MessageView message) {
-            if (!mayMatch(message.message().readableValue())) {
-                return false;
+            if (prefilter != null) {
+                byte[] raw = message.message().readableValue();
+                if (raw == null || !prefilter.foundIn(raw)) {
+                    return false;
+                }
             }
             String value = message.valueText();
             return value != null && pattern.matcher(value).find();
-        }
-
-        /**
-         * Whether the raw bytes hold one of the literals' UTF-8 encodings. Searched before decoding, as most values
-         * of a scan hold none: text that contains a literal is bytes that contain its encoding (UTF-8 encodes a
-         * string piece by piece), and bytes that are not UTF-8 match nothing anyway. A byte-per-char copy and
-         * {@link String#indexOf} (an intrinsic on such strings) cost far less than decoding each value as UTF-8.
-         */
-        private boolean mayMatch(byte[] value) {
-            if (literalBytes.isEmpty()) {
-                return true;
-            }
-            if (value == null) {
-                return false;
-            }
-            String raw = new String(value, StandardCharsets.ISO_8859_1);
-            for (String literal : literalBytes) {
-                if (raw.contains(literal)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 

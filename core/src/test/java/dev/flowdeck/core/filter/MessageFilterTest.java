@@ -32,7 +32,8 @@ class MessageFilterTest {
     @Test
     void regexLiteralsAreSoughtInTheRawBytesAsTheirUtf8() {
         var zoe = MessageFilter.Regex.of("\"name\":\"(Zoë|Chloé) [A-Z]");
-        assertThat(zoe.literalBytes()).hasSize(2);
+        assertThat(zoe.literals()).containsExactly("\"name\":\"Zoë ", "\"name\":\"Chloé ");
+        assertThat(zoe.prefilter()).isNotNull();
         assertThat(zoe.test(message("k", "{\"name\":\"Zoë Weber\"}", T))).isTrue();
         assertThat(zoe.test(message("k", "{\"name\":\"Zoe Weber\"}", T))).isFalse();
         assertThat(zoe.test(message("k", "{\"name\":\"Zoë weber\"}", T))).as("literal there, no match").isFalse();
@@ -125,6 +126,24 @@ class MessageFilterTest {
             assertThat(MessageFilter.Json.of("$.amount > 1").test(message)).isFalse();
             assertThat(new MessageFilter.TextContains("x", false).test(message)).isFalse();
         }
+    }
+
+    @Test
+    void aFieldPathReadsTheFirstOccurrenceAndNothingAfterIt() {
+        var repeated = message("k", "{\"amount\": 500, \"amount\": 5}", T);
+        var brokenTail = message("k", "{\"amount\": 500, \"note\": \"cut he", T);
+        var cutNumber = message("k", "{\"status\": \"OK\", \"amount\": 50", T);
+        var escapedBefore = message("k", "{\"note\": \"say \\\"amount\\\": 999\", \"amount\": 5}", T);
+
+        assertThat(MessageFilter.Json.of("$.amount > 100").test(repeated)).as("the first occurrence counts").isTrue();
+        assertThat(MessageFilter.Json.of("$.amount > 100").test(brokenTail))
+                .as("what follows the field is not read").isTrue();
+        assertThat(MessageFilter.Json.of("$.amount > 1").test(cutNumber))
+                .as("a number the value ends in may be cut: 50 of 5000").isFalse();
+        assertThat(MessageFilter.Json.of("$.amount > 100").test(escapedBefore))
+                .as("a name inside a string is no field").isFalse();
+        assertThat(MessageFilter.Json.of("$..amount > 100").test(brokenTail))
+                .as("other paths read the whole value, which must be JSON").isFalse();
     }
 
     @Test
