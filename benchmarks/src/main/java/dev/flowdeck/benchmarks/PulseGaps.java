@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param longest the longest gap: the longest the window could not draw
  * @param longestAt when that gap began, from the first pulse of the scan
  * @param longestBusy the FX thread's CPU time during that gap: the rest of it, the thread waited
+ * @param longestRendering the render thread's CPU time during that gap (the next pulse waits for its frame)
  * @param longestUiTask the longest the browser's own work held the FX thread (a drain, say): what of a gap is ours
  * @param scanned records the scan read
  * @param elapsed how long the scan ran, as the browser measured it
@@ -18,7 +19,7 @@ import java.time.Duration;
  * @param gc      the collector's pauses meanwhile, and which collector it was
  */
 record PulseGaps(long pulses, Duration median, Duration p99, Duration longest, Duration longestAt,
-                 Duration longestBusy,
+                 Duration longestBusy, Duration longestRendering,
                  Duration longestUiTask, long scanned, Duration elapsed, int rows, GcPauses.Seen gc) {
 
     double perSecond() {

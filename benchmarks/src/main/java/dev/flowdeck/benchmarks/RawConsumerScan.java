@@ -2,6 +2,7 @@ package dev.flowdeck.benchmarks;
 
 import dev.flowdeck.connectors.kafka.KafkaRecords;
 import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.filter.MessageFilter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -9,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,10 +30,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>{@link #filtered} is the same loop applying a filter to each record the way Flowdeck's browse applies it (a
  * {@link BrowsedMessage} built from the record, tested through a fresh {@code MessageView}): what the filter alone
  * costs, with none of the browse's own work around it (batches, progress, the subscriber).
+ *
+ * <p>The loop runs on a thread at the priority Flowdeck gives its own reading and filtering threads
+ * ({@code NamedThreadFactory.background}: nice 10 on Linux, so that a scan never takes the window's core): the
+ * broker in the child JVM, the collector and the compiler run above both alike, and the ratio compares the code,
+ * not the scheduler.
  */
 final class RawConsumerScan {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final ExecutorService READER =
+            Executors.newSingleThreadExecutor(NamedThreadFactory.background("benchmarks-bare-consumer"));
 
     /** Where the touched bytes end up: a volatile write the JIT must perform. */
     static volatile long sink;
@@ -59,6 +70,17 @@ final class RawConsumerScan {
     }
 
     private static ScanRun read(String bootstrapServers, List<TopicPartition> partitions, MessageFilter filter) {
+        try {
+            return READER.submit(() -> readHere(bootstrapServers, partitions, filter)).get();
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the bare consumer read", e);
+        }
+    }
+
+    private static ScanRun readHere(String bootstrapServers, List<TopicPartition> partitions, MessageFilter filter) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuBefore = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
