@@ -4,6 +4,7 @@ import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.views.browser.BrowserViewModel;
 import dev.flowdeck.views.browser.DestinationView;
 import dev.flowdeck.views.browser.Position;
+import dev.flowdeck.views.shell.Theme;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,11 @@ final class PulseGapBenchmark implements Benchmark {
         var timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("benchmarks-ui-timer"));
         try {
             var uiTasks = new UiTaskClock();
+            // The app's own theme (AtlantaFX's Primer light), as the operator's window draws it.
+            onFx(() -> {
+                Theme.LIGHT.apply();
+                return null;
+            });
             var window = onFx(() -> new BrowserWindow(new BrowserViewModel(context.connection(), topic.name(), true,
                     uiTasks, background, timer, Clock.systemUTC()), uiTasks));
             try {
