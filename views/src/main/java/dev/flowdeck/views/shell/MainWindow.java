@@ -311,7 +311,7 @@ public final class MainWindow {
     private void replayScan(ClusterViewModel cluster, Destination destination, BrowseRequest scan) {
         cluster.connection().ifPresent(connection -> new ReplayDialog(root.getScene().getWindow(),
                 ReplayViewModel.forScan(replays(cluster, connection), cluster.profile(), destination, scan,
-                        Platform::runLater)).show());
+                        Platform::runLater).showingWith(masking(cluster), null)).show());
     }
 
     /** What a browser tab shows: which cluster's which destination. */
