@@ -174,6 +174,11 @@ public final class Masking {
         };
     }
 
+    /** Whether a header rule names {@code name} (in any case). */
+    public boolean namesHeader(String name) {
+        return headerAction(name) != null;
+    }
+
     /**
      * Free text a person reads that may quote data (an exception's message, a stack trace): the PII patterns masked
      * when the profile asks for them, else as it is. Field and header rules cannot name anything in free text.

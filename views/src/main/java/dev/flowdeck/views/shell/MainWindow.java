@@ -239,8 +239,10 @@ public final class MainWindow {
         return cluster.connection().map(connection -> {
             OpenTraces open = traceViews.get(cluster);
             if (open == null || open.connection() != connection) {
-                open = new OpenTraces(connection, new TraceView(views.traces().create(connection, cluster.profile()),
-                        event -> openEvent(cluster, event), url -> openUrl.accept(url)));
+                var model = views.traces().create(connection, cluster.profile());
+                model.useMasking(masking(cluster));
+                open = new OpenTraces(connection, new TraceView(model, event -> openEvent(cluster, event),
+                        url -> openUrl.accept(url)));
                 traceViews.put(cluster, open);
             }
             return open.view();
