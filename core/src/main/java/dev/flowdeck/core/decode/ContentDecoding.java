@@ -8,7 +8,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -121,7 +124,7 @@ public final class ContentDecoding {
                 || essence.equals("application/vnd.google.protobuf")) {
             String type = media.parameter("messagetype")
                     .or(() -> media.parameter("proto"))
-                    .or(() -> java.util.Optional.ofNullable(typeProperty).filter(t -> !t.isBlank()))
+                    .or(() -> Optional.ofNullable(typeProperty).filter(t -> !t.isBlank()))
                     .orElse("");
             DecodedValue read = protobuf.read(type, bytes);
             if (read != null) {
@@ -143,10 +146,11 @@ public final class ContentDecoding {
         return null;
     }
 
-    private static String format(String inflatedBy, String essence, boolean cut) {
+    private String format(String inflatedBy, String essence, boolean cut) {
         String what = essence.isEmpty() ? "" : essence;
         String how = inflatedBy.isEmpty() ? what : inflatedBy + "-compressed" + (what.isEmpty() ? "" : " " + what);
-        return cut ? how + ", cut where it inflated past " + (MAX_INFLATED / (1024 * 1024)) + " MB" : how;
+        return cut ? how + ", cut where it inflated past " + (maxInflated >= 1024 * 1024 ? maxInflated / (1024 * 1024)
+                + " MB" : maxInflated + " bytes") : how;
     }
 
     private record Inflated(byte[] bytes, boolean cut) {
@@ -192,14 +196,14 @@ public final class ContentDecoding {
     }
 
     /** A content type's essence ({@code type/subtype}, lower case) and parameters. */
-    private record MediaType(String essence, java.util.Map<String, String> parameters) {
+    private record MediaType(String essence, Map<String, String> parameters) {
 
         static MediaType parse(String contentType) {
             if (contentType == null || contentType.isBlank()) {
-                return new MediaType("", java.util.Map.of());
+                return new MediaType("", Map.of());
             }
             String[] parts = contentType.split(";");
-            var parameters = new java.util.HashMap<String, String>();
+            var parameters = new HashMap<String, String>();
             for (int i = 1; i < parts.length; i++) {
                 int equals = parts[i].indexOf('=');
                 if (equals > 0) {
@@ -217,8 +221,8 @@ public final class ContentDecoding {
             return essence.isEmpty();
         }
 
-        java.util.Optional<String> parameter(String name) {
-            return java.util.Optional.ofNullable(parameters.get(name)).filter(value -> !value.isBlank());
+        Optional<String> parameter(String name) {
+            return Optional.ofNullable(parameters.get(name)).filter(value -> !value.isBlank());
         }
 
         /** The named charset, or null when none is named or Java does not know it. */
