@@ -271,6 +271,20 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void aRabbitValueThatDoesNotInflateSaysSoAndShowsItsBytes() {
+        byte[] notGzip = {1, 2, 3, (byte) 0xff};
+        var message = new BrowsedMessage("orders", 0, 6, NOW, null, notGzip, List.of()).withDecoded(
+                dev.flowdeck.core.decode.ContentDecoding.PLAIN.decode("application/json", "gzip", null, notGzip));
+
+        MessageInspection shown = MessageInspection.of(dev.flowdeck.core.browse.KeptMessage.of(message, 4096), true);
+
+        assertThat(shown.note()).contains("Not read: gzip: The value says it is gzip-compressed but does not "
+                + "inflate");
+        assertThat(shown.valueKind()).isEqualTo(dev.flowdeck.core.decode.PayloadKind.BINARY);
+        assertThat(shown.valueHex()).startsWith("00000000  01 02 03 ff");
+    }
+
+    @Test
     void copiedTextHasEveryCutValueWholeOneLinePerRow() throws Exception {
         String long_ = "x".repeat(BrowserViewModel.SEEKABLE_BUDGET * 2);
         var big = new BrowsedMessage("orders", 0, 7, NOW, null, long_.getBytes(StandardCharsets.UTF_8), List.of());
