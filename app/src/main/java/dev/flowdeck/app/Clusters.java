@@ -7,6 +7,7 @@ import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.sandbox.SandboxCluster;
 import dev.flowdeck.sandbox.SandboxSettings;
+import dev.flowdeck.schemas.AmqpProtobuf;
 import dev.flowdeck.schemas.SchemaDecoder;
 import dev.flowdeck.views.trace.TraceViewModel;
 import java.util.Map;
@@ -23,7 +24,9 @@ final class Clusters {
             // A profile naming a schema registry (or a descriptor set) has its Avro and Protobuf read into JSON.
             case KAFKA -> KafkaBrokerConnection.open(profile, credentials, worker)
                     .decodingValuesWith(SchemaDecoder.forProfile(profile));
-            case RABBITMQ -> RabbitBrokerConnection.open(profile, credentials);
+            // Values read by their content type and encoding; Protobuf through the profile's descriptor set.
+            case RABBITMQ -> RabbitBrokerConnection.open(profile, credentials)
+                    .decodingValuesWith(AmqpProtobuf.forProfile(profile));
         }, profile);
     }
 

@@ -12,6 +12,7 @@ import dev.flowdeck.core.deadletter.DeadLetterDestinations;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterGroups;
 import dev.flowdeck.core.deadletter.Origin;
+import dev.flowdeck.core.mask.MaskedCauses;
 import dev.flowdeck.core.mask.Masking;
 import dev.flowdeck.telemetry.OwnSpans;
 import java.io.PrintStream;
@@ -225,9 +226,13 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
         int run(Target cluster, BrokerConnection connection) throws InterruptedException {
             var groups = new DeadLetterGroups();
             ProgressLine progress = progress();
-            scan.read(connection, destination, DeadLetterDecoder.forProfile(cluster.profile()), progress,
+            DeadLetterDecoder decoder = DeadLetterDecoder.forProfile(cluster.profile());
+            // Grouped by the raw headers; each group's cause printed from its first letter's masked headers.
+            var causes = new MaskedCauses(cluster.masking(), decoder);
+            scan.read(connection, destination, decoder, progress,
                     environment.err(), letter -> {
                         groups.add(letter.deadLetter());
+                        causes.see(letter.groupId(), letter.message());
                         return true;
                     });
             progress.clear();
@@ -239,7 +244,7 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
                     ObjectNode node = array.addObject().put("id", group.id()).put("count", group.count());
                     optional(node, "firstSeen", group.firstSeen());
                     optional(node, "lastSeen", group.lastSeen());
-                    node.put("exception", group.isOther() ? null : group.fingerprint().spoken());
+                    node.put("exception", group.isOther() ? null : causes.of(group));
                     node.put("origin", group.origin());
                 }
                 print(array + "\n");
@@ -249,7 +254,7 @@ final class DlqCommand implements java.util.concurrent.Callable<Integer> {
                         group.firstSeen().map(Instant::toString).orElse("-"),
                         group.lastSeen().map(Instant::toString).orElse("-"),
                         group.origin().isEmpty() ? "-" : group.origin(),
-                        group.isOther() ? "(other causes)" : group.fingerprint().spoken()));
+                        group.isOther() ? "(other causes)" : causes.of(group)));
                 print(table.text());
             }
             if (all.isEmpty()) {

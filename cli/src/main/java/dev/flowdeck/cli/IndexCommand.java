@@ -5,6 +5,7 @@ import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.ExchangeSummary;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import dev.flowdeck.core.mask.Masking;
 import dev.flowdeck.core.trace.ChainIndex;
 import dev.flowdeck.core.trace.IndexOutcome;
 import dev.flowdeck.core.trace.IndexWindow;
@@ -71,6 +72,13 @@ abstract class IndexCommand implements Callable<Integer> {
     /** Writes the report from the filled index; returns the exit code. */
     abstract int report(ChainIndex filled, IndexOutcome outcome, PrintStream out);
 
+    /** The cluster profile's masking, for what a report prints of header values (set before {@link #report}). */
+    private Masking masking = Masking.NONE;
+
+    Masking masking() {
+        return masking;
+    }
+
     @Override
     public Integer call() {
         PrintStream err = environment.err();
@@ -111,6 +119,7 @@ abstract class IndexCommand implements Callable<Integer> {
             if (outcome.cancelled()) {
                 return ExitCodes.OUTPUT; // Ctrl-C: an index cut short would answer wrongly
             }
+            masking = cluster.masking();
             int exitCode = report(chains, outcome, environment.out());
             environment.out().flush();
             if (environment.out().checkError()) {

@@ -13,6 +13,7 @@ import dev.flowdeck.core.export.ExportFormat;
 import dev.flowdeck.core.export.MessageExport;
 import dev.flowdeck.core.filter.FilterException;
 import dev.flowdeck.core.filter.MessageFilter;
+import dev.flowdeck.schemas.AmqpProtobuf;
 import dev.flowdeck.schemas.SchemaDecoder;
 import dev.flowdeck.schemas.SchemaSettings;
 import dev.flowdeck.telemetry.OwnSpans;
@@ -204,7 +205,8 @@ abstract class ReadCommand implements Callable<Integer> {
         return switch (cluster.profile().kind()) {
             case KAFKA -> KafkaBrokerConnection.open(cluster.profile(), cluster.credentials(), io)
                     .decodingValuesWith(SchemaDecoder.forProfile(cluster.profile()));
-            case RABBITMQ -> RabbitBrokerConnection.open(cluster.profile(), cluster.credentials());
+            case RABBITMQ -> RabbitBrokerConnection.open(cluster.profile(), cluster.credentials())
+                    .decodingValuesWith(AmqpProtobuf.forProfile(cluster.profile()));
         };
     }
 

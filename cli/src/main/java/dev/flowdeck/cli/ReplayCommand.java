@@ -9,6 +9,7 @@ import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import dev.flowdeck.core.mask.Masking;
 import dev.flowdeck.core.publish.ReadOnlyProfileException;
 import dev.flowdeck.replay.DryRun;
 import dev.flowdeck.replay.JournalState;
@@ -264,13 +265,13 @@ final class ReplayCommand implements Callable<Integer> {
             }
             if (savePlan != null) {
                 PlanFile.write(plan, savePlan);
-                printDryRun(plan);
+                printDryRun(plan, cluster.masking());
                 environment.err().println("Saved plan " + plan.id() + " (" + plan.events().size() + " events) to "
                         + savePlan + "; nothing was sent. Apply it with: flowdeck replay --plan " + savePlan);
                 return ExitCodes.OK;
             }
             if (dryRun) {
-                printDryRun(plan);
+                printDryRun(plan, cluster.masking());
                 return ExitCodes.OK;
             }
             if (plan.events().isEmpty()) {
@@ -368,8 +369,8 @@ final class ReplayCommand implements Callable<Integer> {
         return new ReplayChoices(replayMode, redirect, TransformLines.parse(String.join("\n", transforms)));
     }
 
-    private void printDryRun(ReplayPlan plan) {
-        DryRun preview = DryRun.of(plan);
+    private void printDryRun(ReplayPlan plan, Masking masking) {
+        DryRun preview = DryRun.of(plan, masking);
         if (format == DlqCommand.Format.TABLE) {
             environment.out().print(preview.text());
             return;
@@ -388,7 +389,7 @@ final class ReplayCommand implements Callable<Integer> {
                     .put("before", change.before()).put("after", change.after()));
         }
         ArrayNode held = root.putArray("heldEvents");
-        plan.held().forEach(event -> held.addObject().put("key", event.key()).put("reason", event.reason()));
+        plan.held().forEach(event -> held.addObject().put("key", event.key()).put("reason", masking.text(event.reason())));
         environment.out().println(root);
     }
 

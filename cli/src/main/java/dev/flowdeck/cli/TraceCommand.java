@@ -1,5 +1,6 @@
 package dev.flowdeck.cli;
 
+import dev.flowdeck.core.mask.MaskedChains;
 import dev.flowdeck.core.trace.Chain;
 import dev.flowdeck.core.trace.ChainIndex;
 import dev.flowdeck.core.trace.IndexOutcome;
@@ -36,7 +37,9 @@ final class TraceCommand extends IndexCommand {
                     + "messages.%n", asked, outcome.indexed(), outcome.scanned());
             return ExitCodes.NOTHING_FOUND;
         }
-        var report = new ChainReport(asked, chain.get(), filled.flowGraph().stopOf(chain.get(), filled.newest()));
+        // Found by the raw index; printed with its trace id and reasons as the profile's header rules show them.
+        var report = new ChainReport(asked, MaskedChains.apply(masking(), chain.get()),
+                filled.flowGraph().stopOf(chain.get(), filled.newest()));
         out.print(format == Format.JSON ? report.json() + "\n" : report.table());
         return ExitCodes.OK;
     }

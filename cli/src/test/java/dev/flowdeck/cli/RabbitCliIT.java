@@ -83,6 +83,32 @@ class RabbitCliIT {
     }
 
     @Test
+    void gzippedValuesAreWrittenAsTheyReadAndSearchedThatWayWithTheBytesAsPublishedKept() throws Exception {
+        String gzipped = "cli.gzipped." + UUID.randomUUID();
+        byte[] compressed;
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write("{\"invoice\":9,\"amount\":990}".getBytes(StandardCharsets.UTF_8));
+        }
+        compressed = out.toByteArray();
+        try (Channel channel = admin.createChannel()) {
+            channel.queueDeclare(gzipped, true, false, false, Map.of("x-queue-type", "classic"));
+            channel.confirmSelect();
+            channel.basicPublish("", gzipped, new AMQP.BasicProperties.Builder().contentType("application/json")
+                    .contentEncoding("gzip").build(), compressed);
+            channel.waitForConfirmsOrDie(10_000);
+        }
+
+        var result = rabbit("search", gzipped, "--jsonpath", "$.amount > 900", "-o", "jsonl");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode line = KafkaCliIT.jsonLines(result).getFirst();
+        assertThat(line.get("value").asText()).isEqualTo("{\"invoice\":9,\"amount\":990}");
+        assertThat(line.toString()).contains("gzip-compressed application/json");
+        assertThat(java.util.Base64.getDecoder().decode(line.get("rawValue").asText())).isEqualTo(compressed);
+    }
+
+    @Test
     void searchByJsonPath() {
         var result = rabbit("search", queue, "--jsonpath", "$.amount > 150", "-o", "jsonl");
 

@@ -7,7 +7,6 @@ import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.QueueSummary;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.deadletter.DeadLetterDecoder;
-import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
 import dev.flowdeck.core.decode.ValueWriter;
 import dev.flowdeck.replay.DeadLetterHeaders;
@@ -98,12 +97,12 @@ public final class GroupReplayPlanner {
                         + destination.name() + (outcome.cancelled() ? " as far as it was read" : "")
                         + ": read the groups again, since they may have been replayed or expired.");
             }
-            String cause = outcome.groups().stream().filter(group -> group.id().equals(groupId))
-                    .findFirst().map(GroupReplayPlanner::cause).orElse("");
             List<BrowsedMessage> messages = outcome.kept().stream().map(DeadLetterScan.Letter::message).toList();
-            var selected = TargetFromDeadLetter.select(String.format("%,d dead letters of %s, group %s%s",
-                    messages.size(), destination.name(), groupId, cause.isEmpty() ? "" : " (" + cause + ")"),
-                    messages, decoder, identityOf(destination));
+            // The group by its id, never its cause: the source goes into the plan file, the audit log and every
+            // preview, and a cause is read from headers that may quote data (an address in an exception message)
+            // or that a profile masks. The id finds the cause again ('dlq groups', the inbox).
+            var selected = TargetFromDeadLetter.select(String.format("%,d dead letters of %s, group %s",
+                    messages.size(), destination.name(), groupId), messages, decoder, identityOf(destination));
             List<String> notes = new ArrayList<>();
             selected.unplaced().forEach(why -> notes.add("Left out: " + why));
             if (outcome.truncated()) {
@@ -149,9 +148,5 @@ public final class GroupReplayPlanner {
     public static EventIdentity identityOf(Destination destination) {
         return destination instanceof QueueSummary queue && !queue.type().browsesWithoutSideEffects()
                 ? EventIdentity.BY_CONTENT : EventIdentity.BY_OFFSET;
-    }
-
-    private static String cause(DeadLetterGroup group) {
-        return group.isOther() ? "" : group.fingerprint().spoken();
     }
 }

@@ -1,6 +1,7 @@
 package dev.flowdeck.replay;
 
 import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.mask.Masking;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,11 @@ import java.util.TreeMap;
 
 /**
  * Exactly what a plan would send, per event, as a difference against its dead letter, and to where; sends nothing.
- * Read from the plan alone, so the reviewer of a saved plan sees what its author saw.
+ * Read from the plan alone, so the reviewer of a saved plan sees what its author saw. Header values are shown as the
+ * profile's masking lets a person see them (decision 0022): a header a rule masks, hashes or removes shows as
+ * {@value Masking#MASKED} or its hash (a removed one is still listed, so the reviewer knows it changes), and free
+ * text has its PII patterns masked when the profile asks for that. Whether a header changed is judged on its raw
+ * bytes.
  */
 public final class DryRun {
 
@@ -49,7 +54,10 @@ public final class DryRun {
     /** Events whose message carries trace headers, which a traced send replaces (replay-connect's publisher). */
     private final int traced;
 
-    private DryRun(List<EventPreview> events, List<HeldEvent> held, Totals totals, int traced) {
+    private final Masking masking;
+
+    private DryRun(List<EventPreview> events, List<HeldEvent> held, Totals totals, int traced, Masking masking) {
+        this.masking = masking;
         this.events = events;
         this.held = held;
         this.totals = totals;
@@ -59,7 +67,8 @@ public final class DryRun {
     private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("traceparent", "b3",
             "x-b3-traceid");
 
-    public static DryRun of(ReplayPlan plan) {
+    /** @param masking the profile's masking ({@link Masking#NONE} where it has none) */
+    public static DryRun of(ReplayPlan plan, Masking masking) {
         List<EventPreview> events = new ArrayList<>();
         Map<String, Integer> perTarget = new TreeMap<>();
         int payloadsChanged = 0;
@@ -67,7 +76,7 @@ public final class DryRun {
             boolean payloadChanged = !Arrays.equals(event.deadLetter().value(), event.message().value());
             payloadsChanged += payloadChanged ? 1 : 0;
             events.add(new EventPreview(event.key(), event.target().describe(),
-                    changes(event.deadLetter().headers(), event.message().headers()),
+                    changes(event.deadLetter().headers(), event.message().headers(), masking),
                     !Arrays.equals(event.deadLetter().key(), event.message().key()), payloadChanged,
                     length(event.deadLetter().value()), length(event.message().value())));
             perTarget.merge(event.target().describe(), 1, Integer::sum);
@@ -76,7 +85,7 @@ public final class DryRun {
                 .anyMatch(header -> TRACE_HEADERS.contains(header.name().toLowerCase(java.util.Locale.ROOT))))
                 .count();
         return new DryRun(List.copyOf(events), plan.held(), new Totals(plan.events().size(), plan.held().size(),
-                payloadsChanged, perTarget), traced);
+                payloadsChanged, perTarget), traced, masking);
     }
 
     public List<EventPreview> events() {
@@ -110,7 +119,8 @@ public final class DryRun {
                     + event.payloadBytesAfter() + " bytes)\n" : "  = payload unchanged\n");
         }
         for (HeldEvent event : held) {
-            text.append(event.key()).append(" not sent: ").append(event.reason()).append('\n');
+            // A reason may quote the value a transform could not read.
+            text.append(event.key()).append(" not sent: ").append(masking.text(event.reason())).append('\n');
         }
         text.append(totals.toSend()).append(" to send, ").append(totals.held()).append(" held back, ")
                 .append(totals.payloadsChanged()).append(" with a changed payload");
@@ -125,29 +135,35 @@ public final class DryRun {
     }
 
     /** By name, the last value of each (a repeated name is read as its last, as Kafka's lastHeader does). */
-    private static List<HeaderChange> changes(List<MessageHeader> before, List<MessageHeader> after) {
-        Map<String, String> was = last(before);
-        Map<String, String> is = last(after);
+    private static List<HeaderChange> changes(List<MessageHeader> before, List<MessageHeader> after,
+                                              Masking masking) {
+        Map<String, byte[]> was = last(before);
+        Map<String, byte[]> is = last(after);
         List<HeaderChange> changes = new ArrayList<>();
         was.forEach((name, value) -> {
             if (!is.containsKey(name)) {
-                changes.add(new HeaderChange(name, value, null));
-            } else if (!is.get(name).equals(value)) {
-                changes.add(new HeaderChange(name, value, is.get(name)));
+                changes.add(new HeaderChange(name, shown(masking, name, value), null));
+            } else if (!Arrays.equals(is.get(name), value)) {
+                changes.add(new HeaderChange(name, shown(masking, name, value), shown(masking, name, is.get(name))));
             }
         });
         is.forEach((name, value) -> {
             if (!was.containsKey(name)) {
-                changes.add(new HeaderChange(name, null, value));
+                changes.add(new HeaderChange(name, null, shown(masking, name, value)));
             }
         });
         return changes;
     }
 
-    private static Map<String, String> last(List<MessageHeader> headers) {
-        Map<String, String> last = new LinkedHashMap<>();
-        headers.forEach(header -> last.put(header.name(), shown(header.value())));
+    private static Map<String, byte[]> last(List<MessageHeader> headers) {
+        Map<String, byte[]> last = new LinkedHashMap<>();
+        headers.forEach(header -> last.put(header.name(), header.value()));
         return last;
+    }
+
+    /** What a person may read of one header value: a removed header shows as masked, since its change is listed. */
+    private static String shown(Masking masking, String name, byte[] value) {
+        return masking.header(name, value, shown(value)).orElse(Masking.MASKED);
     }
 
     /** A header value in words: text as it is (cut at 80 chars), anything else as its size. */

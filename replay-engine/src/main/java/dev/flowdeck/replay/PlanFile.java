@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,10 +56,18 @@ public final class PlanFile {
     private PlanFile() {
     }
 
-    /** Writes the plan whole or not at all: a temporary file, forced, then moved over {@code file}. */
+    /**
+     * Writes the plan whole or not at all: a temporary file, forced, then moved over {@code file}. The file is
+     * readable by its owner only (where the file system has POSIX permissions): a plan holds the events' values
+     * as read, personal data included (decision 0022), so it is kept like the audit log, never world-readable.
+     */
     public static void write(ReplayPlan plan, Path file) {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
+            Files.deleteIfExists(temporary); // a crash's leftover, perhaps made before plans were owner-only
+            boolean posix = temporary.getFileSystem().supportedFileAttributeViews().contains("posix");
+            Files.createFile(temporary, posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0]);
             Files.write(temporary, toJson(plan));
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);

@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import dev.flowdeck.core.mask.HashKey;
+import dev.flowdeck.core.mask.MaskRule;
+import dev.flowdeck.core.mask.Masking;
+import dev.flowdeck.core.mask.MaskingSettings;
 import org.junit.jupiter.api.Test;
 
 class DryRunTest {
@@ -23,7 +27,7 @@ class DryRunTest {
                 List.of(new Transform.SetHeader("tenant", utf8("us")), new Transform.SetJsonField("$.a", "10")),
                 ReplayMode.COPY);
 
-        DryRun dryRun = DryRun.of(plan);
+        DryRun dryRun = DryRun.of(plan, Masking.NONE);
 
         DryRun.EventPreview first = dryRun.events().getFirst();
         assertThat(first.to()).isEqualTo("orders, partition 3");
@@ -57,14 +61,39 @@ class DryRunTest {
     }
 
     @Test
+    void headerValuesAreShownAsTheProfilesMaskingLetsThemBeReadAndChangesJudgedOnRawBytes() {
+        ReplayPlan plan = new ReplayPlanner(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "r-9",
+                DeadLetterHeaders.KNOWN_CONVENTIONS, 3).plan(kafkaSelection(
+                        kafkaDeadLetter(1, "{}", header("x-customer", "ada@example.com"),
+                                header("session", "s3cr3t-token"), header("kafka_dlt-exception-stacktrace", "call ada@example.com"))),
+                List.of(new Transform.SetHeader("x-customer", utf8("bob@example.com")),
+                        new Transform.RemoveHeader("session")),
+                ReplayMode.COPY);
+        HashKey key = HashKey.random();
+        var masking = Masking.of(new MaskingSettings(List.of(MaskRule.parse("header x-customer hash"),
+                MaskRule.parse("header session remove")), true, false), key);
+
+        DryRun dryRun = DryRun.of(plan, masking);
+
+        String text = dryRun.text();
+        assertThat(text).doesNotContain("ada@example.com").doesNotContain("bob@example.com")
+                .doesNotContain("s3cr3t-token");
+        assertThat(text).contains("  ~ header x-customer: " + key.hash(utf8("ada@example.com")) + " → "
+                        + key.hash(utf8("bob@example.com")) + "\n")
+                .contains("  - header session: " + Masking.MASKED + "\n") // removed by a rule: listed, not shown
+                .contains("  - header kafka_dlt-exception-stacktrace: call " + Masking.MASKED + "\n"); // text PII in a header no rule names
+        assertThat(DryRun.of(plan, Masking.NONE).text()).contains("ada@example.com", "s3cr3t-token");
+    }
+
+    @Test
     void anUntouchedEventShowsOnlyItsProvenanceAndAnUnchangedPayload() {
         ReplayPlan plan = new ReplayPlanner(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "r",
                 name -> false, 3).plan(kafkaSelection(kafkaDeadLetter(5, "x")), List.of(), ReplayMode.COPY);
-        DryRun.EventPreview preview = DryRun.of(plan).events().getFirst();
+        DryRun.EventPreview preview = DryRun.of(plan, Masking.NONE).events().getFirst();
         assertThat(preview.payloadChanged()).isFalse();
         assertThat(preview.headerChanges()).extracting(DryRun.HeaderChange::name)
                 .containsExactly(Provenance.REPLAY_ID, Provenance.REPLAYED_FROM, Provenance.REPLAY_COUNT);
-        assertThat(DryRun.of(plan).text()).contains("  = payload unchanged\n");
+        assertThat(DryRun.of(plan, Masking.NONE).text()).contains("  = payload unchanged\n");
     }
 
     @Test
@@ -74,7 +103,7 @@ class DryRunTest {
                         kafkaDeadLetter(5, "x"), kafkaDeadLetter(6, "y")), List.of(), ReplayMode.COPY);
 
         // Every test dead letter carries a traceparent (Messages.kafkaDeadLetter).
-        assertThat(DryRun.of(plan).text()).endsWith("\n2 events carry a trace context: with Flowdeck's telemetry "
+        assertThat(DryRun.of(plan, Masking.NONE).text()).endsWith("\n2 events carry a trace context: with Flowdeck's telemetry "
                 + "on, its traceparent is renewed at send time (a new span that links to the original trace)\n");
     }
 }

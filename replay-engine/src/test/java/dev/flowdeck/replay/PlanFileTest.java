@@ -74,6 +74,21 @@ class PlanFileTest {
     }
 
     @Test
+    void aSavedPlanHoldingValuesIsReadableByItsOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews()
+                .contains("posix"), "POSIX permissions (Windows keeps the per-user directory private)");
+        ReplayPlan plan = new ReplayPlanner(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> "p-2",
+                DeadLetterHeaders.KNOWN_CONVENTIONS, 2).plan(Messages.kafkaSelection(Messages.kafkaDeadLetter(1,
+                "{\"email\":\"ada@example.com\"}")), List.of(), ReplayMode.COPY);
+        Path file = dir.resolve("pii.plan.json");
+
+        PlanFile.write(plan, file);
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
     void aPlanFromANewerFlowdeckOrNotAPlanAtAllIsRefusedWithTheReason() throws Exception {
         ReplayPlan plan = new ReplayPlan("p", Instant.EPOCH, "s", ReplayMode.COPY, 3, List.of(), List.of());
         String newer = new String(PlanFile.toJson(plan), StandardCharsets.UTF_8)

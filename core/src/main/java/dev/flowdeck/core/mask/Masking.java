@@ -25,7 +25,9 @@ import java.util.Optional;
  *       value rule names is masked ({@value #MASKED}), hashed ({@code hash:} and 16 hex digits, keyed per profile)
  *       or removed, and every other byte is kept as written. A value that breaks off (cut to the browser's byte
  *       budget, or malformed) is shown up to its last complete value before the break and no further.</li>
- *   <li>Headers named by a header rule (in any case) are masked, hashed (their raw bytes) or removed.</li>
+ *   <li>Headers named by a header rule (in any case) are masked, hashed (their raw bytes) or removed. With
+ *       {@link MaskingSettings#maskTextPii()}, the other headers' text has its PII patterns masked too (dead
+ *       letters quote failed data in exception messages and stack traces).</li>
  *   <li>Text values (not JSON) are left as they are, with a note where value rules exist; unless the profile asks
  *       for {@link MaskingSettings#maskTextPii()}, which replaces checked card numbers, e-mail addresses and IBANs
  *       in them. Binary values and keys are not masked.</li>
@@ -154,8 +156,39 @@ public final class Masking {
         return Optional.of(at.isTextual() ? at.textValue() : at.toString());
     }
 
+    /**
+     * One header's value as a person may read it, for places that show a header's value without its message (a
+     * replay's dry run, a trace's reason): empty when a rule removes it; {@value #MASKED} or its hash when a rule
+     * masks or hashes it; else its text with the PII patterns masked when the profile asks for them. Not for binary
+     * values: the caller decides how to show those ({@code text} is the value as it would show it).
+     */
+    public Optional<String> header(String name, byte[] value, String text) {
+        MaskAction action = headerAction(name);
+        if (action == null) {
+            return Optional.ofNullable(text == null ? null : text(text));
+        }
+        return switch (action) {
+            case REMOVE -> Optional.empty();
+            case MASK -> Optional.of(MASKED);
+            case HASH -> Optional.of(key == null || value == null ? MASKED : key.hash(value));
+        };
+    }
+
+    /** Whether a header rule names {@code name} (in any case). */
+    public boolean namesHeader(String name) {
+        return headerAction(name) != null;
+    }
+
+    /**
+     * Free text a person reads that may quote data (an exception's message, a stack trace): the PII patterns masked
+     * when the profile asks for them, else as it is. Field and header rules cannot name anything in free text.
+     */
+    public String text(String text) {
+        return text == null || !settings.maskTextPii() ? text : PiiPatterns.maskIn(text, MASKED);
+    }
+
     private List<MessageHeader> headers(List<MessageHeader> headers, List<MaskedField> masked) {
-        if (headerRules.isEmpty()) {
+        if (headerRules.isEmpty() && !settings.maskTextPii()) {
             return headers;
         }
         List<MessageHeader> shown = new ArrayList<>(headers.size());
@@ -163,7 +196,7 @@ public final class Masking {
             MessageHeader header = headers.get(i);
             MaskAction action = headerAction(header.name());
             if (action == null) {
-                shown.add(header);
+                shown.add(textPii(header));
                 continue;
             }
             masked.add(new MaskedField(MaskRule.Target.HEADER, header.name(), List.of(i), action));
@@ -175,6 +208,22 @@ public final class Masking {
             }
         }
         return shown;
+    }
+
+    /**
+     * A header no rule names, with card numbers, e-mail addresses and IBANs masked in its text when the profile asks
+     * for it: exception messages and stack traces in dead letters' headers quote the data that failed.
+     */
+    private MessageHeader textPii(MessageHeader header) {
+        if (!settings.maskTextPii() || header.value() == null) {
+            return header;
+        }
+        String text = Utf8.decodeOrNull(header.value());
+        if (text == null) {
+            return header; // binary (Spring's partition and offset headers): nothing of the patterns in it
+        }
+        String shown = PiiPatterns.maskIn(text, MASKED);
+        return shown.equals(text) ? header : new MessageHeader(header.name(), shown.getBytes(StandardCharsets.UTF_8));
     }
 
     private MaskAction headerAction(String name) {

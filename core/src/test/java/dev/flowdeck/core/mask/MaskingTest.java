@@ -217,6 +217,45 @@ class MaskingTest {
     }
 
     @Test
+    void textPiiIsMaskedInHeadersNoRuleNamesAndBinaryHeadersAreLeftAsTheyAre() {
+        byte[] offset = {0, 0, 0, 0, 0, 0, 0, 42};
+        MaskedMessage masked = Masking.of(new MaskingSettings(List.of(MaskRule.parse("header authorization mask")),
+                true, false), KEY).apply(message("{}",
+                new MessageHeader("kafka_dlt-exception-message", utf8("no customer ada@example.com")),
+                new MessageHeader("kafka_dlt-original-offset", offset),
+                new MessageHeader("authorization", utf8("Bearer s3cr3t")),
+                new MessageHeader("trace", utf8("t-1"))));
+
+        List<MessageHeader> headers = masked.message().headers();
+        assertThat(new String(headers.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("no customer •••");
+        assertThat(headers.get(1).value()).isEqualTo(offset);
+        assertThat(new String(headers.get(2).value(), StandardCharsets.UTF_8)).isEqualTo(Masking.MASKED);
+        assertThat(new String(headers.get(3).value(), StandardCharsets.UTF_8)).isEqualTo("t-1");
+        // Without the opt-in, only the rules apply.
+        assertThat(masking("header authorization mask").apply(message("{}",
+                new MessageHeader("x", utf8("ada@example.com")))).message().headers().getFirst().value())
+                .isEqualTo(utf8("ada@example.com"));
+    }
+
+    @Test
+    void oneHeaderValueAndFreeTextAreShownAsTheRulesSay() {
+        var masking = Masking.of(new MaskingSettings(List.of(MaskRule.parse("header x-customer hash"),
+                MaskRule.parse("header session remove"), MaskRule.parse("header authorization mask")), true, false),
+                KEY);
+        assertThat(masking.header("X-Customer", utf8("ada@example.com"), "ada@example.com"))
+                .contains(KEY.hash(utf8("ada@example.com")));
+        assertThat(masking.header("session", utf8("s"), "s")).isEmpty();
+        assertThat(masking.header("authorization", utf8("Bearer s"), "Bearer s")).contains(Masking.MASKED);
+        assertThat(masking.header("note", utf8("mail ada@example.com"), "mail ada@example.com"))
+                .contains("mail •••");
+        assertThat(masking.text("IBAN DE89370400440532013000, order 1234567890123"))
+                .isEqualTo("IBAN •••, order 1234567890123");
+        assertThat(Masking.NONE.text("ada@example.com")).isEqualTo("ada@example.com");
+        assertThat(Masking.of(new MaskingSettings(List.of(MaskRule.parse("header x-customer hash")), false,
+                false), null).header("x-customer", utf8("a"), "a")).contains(Masking.MASKED);
+    }
+
+    @Test
     void noRulesHandTheMessageBackUntouched() {
         BrowsedMessage message = message(ORDER);
         assertThat(Masking.NONE.apply(message).message()).isSameAs(message);

@@ -72,8 +72,9 @@ public record MessageInspection(
         var notes = new ArrayList<String>();
         DecodedValue decoded = message.decoded();
         if (decoded != null) {
+            // A registry's value names its schema id; a RabbitMQ value read by its content type has none.
             notes.add(decoded.isRead() ? "Read as " + decoded.note() + "."
-                    : "Not read through its schema: " + decoded.note());
+                    : (decoded.schemaId() < 0 ? "Not read: " : "Not read through its schema: ") + decoded.note());
         }
         if (row.truncated()) {
             notes.add("Only the first " + Formats.bytes(row.message().value() == null ? 0

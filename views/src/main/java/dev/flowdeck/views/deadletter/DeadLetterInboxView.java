@@ -67,7 +67,7 @@ public final class DeadLetterInboxView extends BorderPane {
             }
         });
 
-        var groups = new DeadLetterGroupsTable(model.groups());
+        var groups = new DeadLetterGroupsTable(model.groups(), model::cause);
         groups.getSelectionModel().selectedItemProperty().subscribe(model.selectedGroupProperty()::set);
 
         TableView<DeadLetterScan.Letter> letters = new TableView<>(model.letters());
@@ -79,8 +79,7 @@ public final class DeadLetterInboxView extends BorderPane {
                         .orElse(Formats.timestamp(letter.message().timestamp())), 150),
                 Columns.text("Came from", letter -> letter.deadLetter().origin().map(LetterSummary::origin)
                         .orElse("unknown"), 150),
-                Columns.text("Message", letter -> letter.deadLetter().failure().message()
-                        .or(() -> letter.deadLetter().failure().reason()).orElse(""), 300)));
+                Columns.text("Message", model::failureText, 300))); // as masking lets it be read
         letters.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         letters.getSelectionModel().selectedItemProperty().subscribe(chosen -> {
             if (chosen != null) {

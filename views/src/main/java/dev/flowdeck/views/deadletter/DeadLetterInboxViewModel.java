@@ -8,6 +8,7 @@ import dev.flowdeck.core.deadletter.DeadLetterDecoder;
 import dev.flowdeck.core.deadletter.DeadLetterDestinations;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
 import dev.flowdeck.core.deadletter.DeadLetterScan;
+import dev.flowdeck.core.mask.MaskedCauses;
 import dev.flowdeck.views.common.Formats;
 import dev.flowdeck.views.common.ListReconciler;
 import dev.flowdeck.views.mask.ProfileMasking;
@@ -51,6 +52,8 @@ public final class DeadLetterInboxViewModel {
     private final int keep;
     private final ReplayService replays;
     private ProfileMasking masking = ProfileMasking.NONE;
+    /** The shown cause of each group of the current scan, read from its first letter's masked headers. */
+    private MaskedCauses causes;
 
     private final ObservableList<InboxDestination> destinations = FXCollections.observableArrayList();
     private final ObjectProperty<InboxDestination> selectedDestination = new SimpleObjectProperty<>();
@@ -83,6 +86,7 @@ public final class DeadLetterInboxViewModel {
         this.replays = replays;
         this.keep = keep;
         this.decoder = DeadLetterDecoder.forProfile(profile);
+        this.causes = new MaskedCauses(masking.masking(), decoder);
         // A refresh replaces the selected row with a fresher count: only another destination is read anew.
         selectedDestination.addListener((property, before, now) -> {
             if (before == null || now == null || !before.name().equals(now.name())) {
@@ -100,6 +104,8 @@ public final class DeadLetterInboxViewModel {
     /** The profile's masking for what the detail pane shows (set by the window). */
     public void useMasking(ProfileMasking profileMasking) {
         this.masking = profileMasking;
+        // Until the next scan sees the groups' first letters again, causes show as the fallback allows.
+        this.causes = new MaskedCauses(profileMasking.masking(), decoder);
     }
 
     /**
@@ -112,6 +118,17 @@ public final class DeadLetterInboxViewModel {
         }
         var masked = masking.apply(letter.message()).message();
         return new DeadLetterScan.Letter(masked, decoder.decode(masked), letter.groupId());
+    }
+
+    /** A group's cause as the operator may read it (the groups table, the replay dialog). */
+    public String cause(DeadLetterGroup group) {
+        return causes.of(group);
+    }
+
+    /** A letter's failure message (else its reason) as the operator may read it: the letters table. */
+    public String failureText(DeadLetterScan.Letter letter) {
+        var failure = causes.failure(letter.message());
+        return failure.message().or(failure::reason).orElse("");
     }
 
     /** What replays, and the audit log they are recorded in, go through. */
@@ -134,7 +151,8 @@ public final class DeadLetterInboxViewModel {
         if (group == null || group.isOther() || chosen == null) {
             return Optional.empty();
         }
-        return Optional.of(new ReplayViewModel(replays, profile, chosen.destination(), group, ui));
+        return Optional.of(new ReplayViewModel(replays, profile, chosen.destination(), group, ui)
+                .showingWith(masking, cause(group)));
     }
 
     /**
@@ -186,7 +204,13 @@ public final class DeadLetterInboxViewModel {
         running.set(true);
         progress.set(-1);
         status.set("Reading " + chosen.name() + "…");
-        scan = DeadLetterScan.start(connection, chosen.name(), decoder, keep, letter -> true, update -> {
+        MaskedCauses seen = new MaskedCauses(masking.masking(), decoder);
+        causes = seen;
+        // Every letter passes here on the reading thread: the first of each group gives the group's shown cause.
+        scan = DeadLetterScan.start(connection, chosen.name(), decoder, keep, letter -> {
+            seen.see(letter);
+            return true;
+        }, update -> {
             if (latest.getAndSet(update) == null) {
                 ui.execute(() -> showProgress(mine));
             }

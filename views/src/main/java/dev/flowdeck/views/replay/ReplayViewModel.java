@@ -18,6 +18,7 @@ import dev.flowdeck.replay.ReplaySummary;
 import dev.flowdeck.replay.SelectionRead;
 import dev.flowdeck.replay.TransformLines;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.mask.ProfileMasking;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -62,7 +63,9 @@ public final class ReplayViewModel {
     private final ConnectionProfile profile;
     /** What the operator reads at the top: which events, and their cause where they share one. */
     private final String title;
-    private final String cause;
+    private String cause;
+    /** What the dry run shows of header values (decision 0022); a plan is made and sent from the raw events. */
+    private ProfileMasking masking = ProfileMasking.NONE;
     /** Reads the events to plan (a dead-letter group, a scan's matches); null when resuming. */
     private final Supplier<CompletionStage<SelectionRead>> reader;
     /** Set when this dialog resumes an interrupted replay instead of planning one. */
@@ -120,6 +123,18 @@ public final class ReplayViewModel {
                                            ReplaySummary interrupted, Executor ui) {
         return new ReplayViewModel(service, profile, "Resume replay " + interrupted.replayId(), "", null,
                 interrupted, ui);
+    }
+
+    /**
+     * Shows the dry run as {@code profileMasking} lets it be read, and {@code shownCause} (the group's cause as
+     * masking lets it be read) in place of the raw one. Call before the dialog opens.
+     */
+    public ReplayViewModel showingWith(ProfileMasking profileMasking, String shownCause) {
+        this.masking = profileMasking;
+        if (shownCause != null && !cause.isEmpty()) {
+            this.cause = shownCause;
+        }
+        return this;
     }
 
     private ReplayViewModel(ReplayService service, ConnectionProfile profile, String title, String cause,
@@ -232,7 +247,7 @@ public final class ReplayViewModel {
     }
 
     private void review(ReplayPlan planned) {
-        DryRun preview = DryRun.of(planned);
+        DryRun preview = DryRun.of(planned, masking.masking());
         plan.set(planned);
         int count = planned.events().size();
         summary.set(count == 0 ? "Nothing to send: " + held(planned)

@@ -239,8 +239,10 @@ public final class MainWindow {
         return cluster.connection().map(connection -> {
             OpenTraces open = traceViews.get(cluster);
             if (open == null || open.connection() != connection) {
-                open = new OpenTraces(connection, new TraceView(views.traces().create(connection, cluster.profile()),
-                        event -> openEvent(cluster, event), url -> openUrl.accept(url)));
+                var model = views.traces().create(connection, cluster.profile());
+                model.useMasking(masking(cluster));
+                open = new OpenTraces(connection, new TraceView(model, event -> openEvent(cluster, event),
+                        url -> openUrl.accept(url)));
                 traceViews.put(cluster, open);
             }
             return open.view();
@@ -311,7 +313,7 @@ public final class MainWindow {
     private void replayScan(ClusterViewModel cluster, Destination destination, BrowseRequest scan) {
         cluster.connection().ifPresent(connection -> new ReplayDialog(root.getScene().getWindow(),
                 ReplayViewModel.forScan(replays(cluster, connection), cluster.profile(), destination, scan,
-                        Platform::runLater)).show());
+                        Platform::runLater).showingWith(masking(cluster), null)).show());
     }
 
     /** What a browser tab shows: which cluster's which destination. */

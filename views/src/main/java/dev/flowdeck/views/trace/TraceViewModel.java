@@ -6,6 +6,7 @@ import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.broker.QueueSummary;
 import dev.flowdeck.core.broker.TopicSummary;
+import dev.flowdeck.core.mask.MaskedChains;
 import dev.flowdeck.core.trace.Chain;
 import dev.flowdeck.core.trace.ChainEvent;
 import dev.flowdeck.core.trace.ChainIndex;
@@ -17,6 +18,7 @@ import dev.flowdeck.core.trace.IndexWindow;
 import dev.flowdeck.core.trace.Indexer;
 import dev.flowdeck.core.trace.StopPoint;
 import dev.flowdeck.views.common.Formats;
+import dev.flowdeck.views.mask.ProfileMasking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +89,8 @@ public final class TraceViewModel {
 
     private final AtomicReference<IndexProgress> latestProgress = new AtomicReference<>();
     private ChainIndex index;
+    /** What a shown chain's header-borne values (trace id, dead-letter reason) go through (decision 0022). */
+    private ProfileMasking masking = ProfileMasking.NONE;
     private Indexer.Run run;
     private boolean cancelRequested;
     private int generation;
@@ -278,12 +282,21 @@ public final class TraceViewModel {
                 + Formats.count(index.size()) + " events): check the span and the destinations indexed."));
     }
 
+    /** The profile's masking for the chains shown (set by the window). */
+    public void useMasking(ProfileMasking profileMasking) {
+        this.masking = profileMasking;
+    }
+
     private void show(Optional<Chain> found) {
-        chain.set(found.orElse(null));
-        events.setAll(found.map(Chain::events).orElse(List.of()));
+        // Found by the raw index; shown with its trace id and reasons as the profile's header rules show them.
+        Optional<Chain> shown = found.map(raw -> MaskedChains.apply(masking.masking(), raw));
+        chain.set(shown.orElse(null));
+        events.setAll(shown.map(Chain::events).orElse(List.of()));
         stop.set(found.flatMap(c -> graph.get() == null ? Optional.empty() : graph.get().stopOf(c, index.newest()))
                 .orElse(null));
-        traceUrl.set(found.flatMap(Chain::traceId).flatMap(id -> expand(urlTemplate, id)).orElse(""));
+        // A masked trace id is not handed to a tracing UI's link either: the link would carry the raw id.
+        boolean idShown = shown.flatMap(Chain::traceId).equals(found.flatMap(Chain::traceId));
+        traceUrl.set(idShown ? found.flatMap(Chain::traceId).flatMap(id -> expand(urlTemplate, id)).orElse("") : "");
     }
 
     private static String summary(Chain found) {

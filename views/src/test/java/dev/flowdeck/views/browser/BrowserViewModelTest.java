@@ -240,6 +240,51 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void aGzippedRabbitValueShowsItsJsonMaskedAndSaysHowItWasRead() throws Exception {
+        String order = "{\"orderId\":\"o-5\",\"customer\":{\"email\":\"ada@example.com\"}}";
+        var compressed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            gzip.write(order.getBytes(StandardCharsets.UTF_8));
+        }
+        // As the RabbitMQ connector hands it over: the bytes as published, read by its properties.
+        var message = new BrowsedMessage("orders", 0, 5, NOW, null, compressed.toByteArray(), List.of())
+                .withDecoded(dev.flowdeck.core.decode.ContentDecoding.PLAIN.decode("application/json", "gzip", null,
+                        compressed.toByteArray()));
+        var profile = dev.flowdeck.core.broker.ConnectionProfile.rabbitMq("shop", "amqp://localhost").withMasking(
+                new dev.flowdeck.core.mask.MaskingSettings(List.of(dev.flowdeck.core.mask.MaskRule.parse(
+                        "$.customer.email mask")), false, false));
+        browser.useMasking(dev.flowdeck.views.mask.ProfileMasking.forSession(profile));
+        connection.script = List.of(new MessageBatch(List.of(message), 1, 1, 1));
+        browser.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+
+        browser.selectedProperty().set(browser.rows().getFirst());
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.inspectionProperty().get() != null);
+        MessageInspection shown = browser.inspectionProperty().get();
+
+        assertThat(shown.valueKind()).isEqualTo(dev.flowdeck.core.decode.PayloadKind.JSON);
+        assertThat(shown.valueText()).contains("\"orderId\": \"o-5\"", "\"email\": \"•••\"")
+                .doesNotContain("ada@example.com");
+        assertThat(shown.note()).contains("Read as gzip-compressed application/json.");
+        assertThat(shown.valueHex()).as("the compressed bytes would inflate to the address")
+                .doesNotContain("1f 8b");
+    }
+
+    @Test
+    void aRabbitValueThatDoesNotInflateSaysSoAndShowsItsBytes() {
+        byte[] notGzip = {1, 2, 3, (byte) 0xff};
+        var message = new BrowsedMessage("orders", 0, 6, NOW, null, notGzip, List.of()).withDecoded(
+                dev.flowdeck.core.decode.ContentDecoding.PLAIN.decode("application/json", "gzip", null, notGzip));
+
+        MessageInspection shown = MessageInspection.of(dev.flowdeck.core.browse.KeptMessage.of(message, 4096), true);
+
+        assertThat(shown.note()).contains("Not read: gzip: The value says it is gzip-compressed but does not "
+                + "inflate");
+        assertThat(shown.valueKind()).isEqualTo(dev.flowdeck.core.decode.PayloadKind.BINARY);
+        assertThat(shown.valueHex()).startsWith("00000000  01 02 03 ff");
+    }
+
+    @Test
     void copiedTextHasEveryCutValueWholeOneLinePerRow() throws Exception {
         String long_ = "x".repeat(BrowserViewModel.SEEKABLE_BUDGET * 2);
         var big = new BrowsedMessage("orders", 0, 7, NOW, null, long_.getBytes(StandardCharsets.UTF_8), List.of());

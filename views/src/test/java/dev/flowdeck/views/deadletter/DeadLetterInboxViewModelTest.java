@@ -142,6 +142,44 @@ class DeadLetterInboxViewModelTest {
         assertThat(summary).contains("Message:    •••", "\"orderId\": \"hash:").doesNotContain("4111", "ord-9\"");
     }
 
+    @Test
+    void theCauseAndTheLettersMessageAreReadAsMaskingLetsThemBeReadWhileGroupingReadsTheRawHeaders() {
+        broker.listing(List.of(new TopicSummary("payments.DLT", 1, 1, 3)));
+        broker.script("payments.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(
+                letter(0, "com.acme.UnknownCustomer", "no customer ada@example.com"),
+                letter(1, "com.acme.UnknownCustomer", "no customer bob@example.com"),
+                letter(2, "com.acme.Declined", "card 4111111111111111 of ada@example.com declined")), 3, 3, 3));
+        var textPii = new MaskingSettings(List.of(), true, false);
+        var profile = ConnectionProfile.kafka("shop", "localhost:9092").withMasking(textPii);
+        var inbox = new DeadLetterInboxViewModel(broker, profile, Runnable::run, NO_REPLAYS);
+        inbox.useMasking(ProfileMasking.forSession(profile));
+
+        inbox.refresh();
+
+        // The raw fingerprints keep the unquoted addresses apart: three groups, as without masking.
+        assertThat(inbox.groups()).hasSize(3);
+        assertThat(inbox.groups()).map(inbox::cause).containsExactlyInAnyOrder(
+                "com.acme.UnknownCustomer: no customer •••", "com.acme.UnknownCustomer: no customer •••",
+                "com.acme.Declined: card ••• of ••• declined");
+        inbox.selectedGroupProperty().set(null);
+        assertThat(inbox.letters()).map(inbox::failureText).containsExactly("no customer •••",
+                "no customer •••", "card ••• of ••• declined");
+        inbox.selectedGroupProperty().set(inbox.groups().getFirst());
+        assertThat(inbox.replaySelectedGroup()).get().extracting(ReplayViewModel::cause).asString()
+                .doesNotContain("@example.com").contains("•••");
+
+        // A header rule on the exception message masks the cause whatever it says.
+        var rule = new MaskingSettings(List.of(MaskRule.parse("header kafka_dlt-exception-message mask")), false,
+                false);
+        var ruled = ConnectionProfile.kafka("shop", "localhost:9092").withMasking(rule);
+        var second = new DeadLetterInboxViewModel(broker, ruled, Runnable::run, NO_REPLAYS);
+        second.useMasking(ProfileMasking.forSession(ruled));
+        broker.script("payments.DLT", ScriptedBrowses.End.COMPLETE, new MessageBatch(List.of(
+                letter(0, "com.acme.UnknownCustomer", "no customer ada@example.com")), 1, 1, 1));
+        second.refresh();
+        assertThat(second.groups()).map(second::cause).containsExactly("com.acme.UnknownCustomer: •••");
+    }
+
     private static BrowsedMessage letter(long offset, String thrown, String message) {
         return new BrowsedMessage("payments.DLT", 0, offset, T0.plusSeconds(offset),
                 "ord-9".getBytes(StandardCharsets.UTF_8), "{\"orderId\":\"ord-9\"}".getBytes(StandardCharsets.UTF_8),

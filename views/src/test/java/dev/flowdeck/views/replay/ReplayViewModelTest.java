@@ -167,6 +167,20 @@ class ReplayViewModelTest {
         assertThat(model.summaryProperty().get()).isEqualTo("No plan: fix the choices, then plan again.");
     }
 
+    @Test
+    void theDryRunAndTheCauseAreShownAsTheProfilesMaskingLetsThemBeRead() {
+        var rules = new dev.flowdeck.core.mask.MaskingSettings(List.of(
+                dev.flowdeck.core.mask.MaskRule.parse("header kafka_dlt-exception-fqcn mask")), false, false);
+        var profile = ConnectionProfile.kafka("shop", "localhost:9092").withMasking(rules);
+        var model = new ReplayViewModel(service, profile, PAYMENTS_DLT, group(), Runnable::run)
+                .showingWith(dev.flowdeck.views.mask.ProfileMasking.forSession(profile), "com.acme.Timeout: •••");
+        model.plan();
+
+        assertThat(model.dryRunProperty().get()).contains("- header kafka_dlt-exception-fqcn: •••")
+                .doesNotContain("com.acme.Timeout");
+        assertThat(model.cause()).isEqualTo("com.acme.Timeout: •••");
+    }
+
     private static ConnectionProfile production(String name) {
         var plain = ConnectionProfile.kafka(name, "kafka:9092");
         return new ConnectionProfile(plain.id(), name, plain.kind(), plain.address(), plain.username(), false, true,

@@ -22,6 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import dev.flowdeck.core.mask.MaskRule;
+import dev.flowdeck.core.mask.Masking;
+import dev.flowdeck.core.mask.MaskingSettings;
+import dev.flowdeck.views.mask.ProfileMasking;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +126,28 @@ class TraceViewModelTest {
         assertThat(dead.deadLetter()).isTrue();
         assertThat(dead.reason()).contains(new DeadLetterReason("org.example.CardDeclined", ""));
         assertThat(model.statusProperty().get()).endsWith(", 1 dead-lettered.");
+    }
+
+    @Test
+    void aChainIsFoundByItsRawTraceIdAndShownWithItMaskedAndItsReasonMaskedAndNoLink() throws Exception {
+        var rules = new MaskingSettings(List.of(MaskRule.parse("header traceparent mask"),
+                MaskRule.parse("header kafka_dlt-exception-fqcn hash")), false, false);
+        var profile = ConnectionProfile.kafka("shop", "localhost:9092").withMasking(rules)
+                .withProperties(Map.of(TraceViewModel.URL_TEMPLATE, "https://jaeger.example/trace/{traceId}"));
+        var model = new TraceViewModel(shop, profile, ui::add, indexing, clock);
+        model.useMasking(ProfileMasking.forSession(profile));
+        model.index();
+        runUiUntil(() -> !model.runningProperty().get());
+
+        model.search(C);
+
+        assertThat(model.events()).extracting(ChainEvent::destination)
+                .containsExactly("orders", "payments", "payments-dlt");
+        assertThat(model.events()).allSatisfy(event -> assertThat(event.traceId()).contains(Masking.MASKED));
+        assertThat(model.chainProperty().get().traceId()).contains(Masking.MASKED);
+        DeadLetterReason reason = model.events().getLast().reason().orElseThrow();
+        assertThat(reason.exception()).startsWith("hash:").doesNotContain("CardDeclined");
+        assertThat(model.traceUrlProperty().get()).as("a link would carry the raw id").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.flowdeck.connectors.rabbitmq;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.flowdeck.core.decode.ContentDecoding;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowseSubscription;
 import dev.flowdeck.core.browse.MessageBatch;
@@ -21,6 +22,8 @@ abstract class AmqpBrowse extends BrowseSubscription {
     private final Connection connection;
     private final Consumer<AmqpBrowse> onFinished;
     private final RabbitEndpoint endpoint;
+    /** How values are read by their content type and encoding (set before the browse runs). */
+    protected ContentDecoding content = ContentDecoding.PLAIN;
 
     AmqpBrowse(Connection connection, BrowseRequest request, Flow.Subscriber<? super MessageBatch> subscriber,
                Consumer<AmqpBrowse> onFinished, RabbitEndpoint endpoint) {
@@ -29,6 +32,11 @@ abstract class AmqpBrowse extends BrowseSubscription {
         this.request = request;
         this.onFinished = onFinished;
         this.endpoint = endpoint;
+    }
+
+    AmqpBrowse readingValuesWith(ContentDecoding decoding) {
+        this.content = decoding;
+        return this;
     }
 
     @Override

@@ -8,6 +8,8 @@ import com.rabbitmq.client.LongString;
 import com.rabbitmq.client.impl.LongStringHelper;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageHeader;
+import dev.flowdeck.core.decode.ContentDecoding;
+import dev.flowdeck.core.decode.DecodedValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +31,18 @@ final class AmqpMessages {
     private AmqpMessages() {
     }
 
+    /** As read, its value not decoded (a hold that finds messages by their bytes needs no more). */
     static BrowsedMessage toBrowsed(String queue, long position, Envelope envelope, AMQP.BasicProperties props,
                                     byte[] body) {
+        return toBrowsed(queue, position, envelope, props, body, null);
+    }
+
+    /**
+     * As read, with its value read by its {@code content_type} and {@code content_encoding} ({@code content}; null:
+     * not read), on the reading thread before the filter, so filters see what the browser shows.
+     */
+    static BrowsedMessage toBrowsed(String queue, long position, Envelope envelope, AMQP.BasicProperties props,
+                                    byte[] body, ContentDecoding content) {
         List<MessageHeader> headers = new ArrayList<>();
         long offset = position;
         if (props.getHeaders() != null) {
@@ -56,9 +68,11 @@ final class AmqpMessages {
         put(properties, "delivery_mode", props.getDeliveryMode());
         put(properties, "priority", props.getPriority());
         Instant timestamp = props.getTimestamp() == null ? null : props.getTimestamp().toInstant();
+        DecodedValue decoded = content == null ? null
+                : content.decode(props.getContentType(), props.getContentEncoding(), props.getType(), body);
         return new BrowsedMessage(queue, 0, offset, timestamp,
                 envelope.getRoutingKey().getBytes(StandardCharsets.UTF_8), body, headers, envelope.isRedeliver(),
-                properties);
+                properties, decoded);
     }
 
     /** AMQP properties from their protocol names; headers as long strings (bytes kept as they are). */

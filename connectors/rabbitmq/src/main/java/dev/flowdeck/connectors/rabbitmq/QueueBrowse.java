@@ -63,7 +63,7 @@ final class QueueBrowse extends AmqpBrowse {
                     }
                     lastTag = response.getEnvelope().getDeliveryTag();
                     var message = AmqpMessages.toBrowsed(request.destination(), taken, response.getEnvelope(),
-                            response.getProps(), response.getBody());
+                            response.getProps(), response.getBody(), content);
                     taken++;
                     if (request.filter().test(message)) {
                         batch.add(message);

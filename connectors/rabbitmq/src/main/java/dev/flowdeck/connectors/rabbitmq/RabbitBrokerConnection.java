@@ -16,6 +16,7 @@ import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.broker.Failures;
+import dev.flowdeck.core.decode.ContentDecoding;
 import dev.flowdeck.core.profile.AmqpAddress;
 import dev.flowdeck.core.broker.QueueHold;
 import dev.flowdeck.core.broker.QueueType;
@@ -66,6 +67,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
     private final ExecutorService io = Executors.newThreadPerTaskExecutor(NamedThreadFactory.background("flowdeck-rabbit-io"));
     private final Set<AmqpBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ContentDecoding content = ContentDecoding.PLAIN;
     private Connection amqp;
     private RabbitPublisher publisher;
     private int serverMajor = -1;
@@ -111,6 +113,16 @@ public final class RabbitBrokerConnection implements BrokerConnection {
             throw new BrokerException("'" + AmqpAddress.masked(endpoint.managementUrl())
                     + "' is not a usable management API URL: " + Failures.firstLine(e), e);
         }
+    }
+
+    /**
+     * Reads values by their {@code content_type} and {@code content_encoding} with {@code decoding} in every browse
+     * started from now on: the composition root gives one with the profile's Protobuf descriptor set. Without one,
+     * gzip and deflate are inflated and text charsets read all the same ({@link ContentDecoding#PLAIN}).
+     */
+    public RabbitBrokerConnection decodingValuesWith(ContentDecoding decoding) {
+        this.content = java.util.Objects.requireNonNull(decoding, "decoding");
+        return this;
     }
 
     @Override
@@ -165,6 +177,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
                             ? new StreamBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint,
                                     queue.getTotalMessages())
                             : new QueueBrowse(amqp(), request, subscriber, activeBrowses::remove, endpoint);
+                    browse.readingValuesWith(content);
                     activeBrowses.add(browse);
                     if (pending.handOver(browse)) {
                         browse.run();

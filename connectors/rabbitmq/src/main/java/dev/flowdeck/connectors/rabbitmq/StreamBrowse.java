@@ -77,7 +77,8 @@ final class StreamBrowse extends AmqpBrowse {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties props,
                                                byte[] body) throws IOException {
-                        var message = AmqpMessages.toBrowsed(request.destination(), -1, envelope, props, body);
+                        var message = AmqpMessages.toBrowsed(request.destination(), -1, envelope, props, body,
+                                content);
                         try {
                             // Never block the connection's dispatch thread for good: give up once the browse ends.
                             while (!arrived.offer(message, 100, TimeUnit.MILLISECONDS)) {
