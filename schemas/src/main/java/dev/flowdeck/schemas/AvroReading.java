@@ -43,10 +43,15 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
             if (e instanceof SchemaProblem problem) {
                 throw problem;
             }
-            throw new SchemaProblem("The value does not match Avro schema " + registered.id() + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new SchemaProblem("The value does not match Avro schema " + registered.id() + " (" + what
                     + "): it is cut short or was written with another schema.", e);
         }
         return json;
+    }
+
+    @Override
+    public byte[] payloadFromJson(byte[] json, String messageType) {
+        return AvroWriting.toAvro(json, schema, registered.id());
     }
 }

@@ -86,7 +86,8 @@ public final class SchemaRegistryClient {
                 List.of(new RegisteredSchema.SubjectVersion(subject, found.path("version").asInt())), null);
     }
 
-    private List<RegisteredSchema.SubjectVersion> subjectsOf(int id) {
+    /** Where the registry files a schema id: each subject and version holding it; empty where it does not say. */
+    public List<RegisteredSchema.SubjectVersion> subjectsOf(int id) {
         try {
             List<RegisteredSchema.SubjectVersion> subjects = new ArrayList<>();
             for (JsonNode entry : get("schemas/ids/" + id + "/versions", "schema id " + id)) {
