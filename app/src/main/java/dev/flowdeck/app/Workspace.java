@@ -41,6 +41,7 @@ final class Workspace implements ConnectionActions, AutoCloseable {
     private final LagWatch lagWatch;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClusterSchemas schemas = new ClusterSchemas();
     private AppProfiles profiles;
     private Window owner;
 
@@ -53,6 +54,11 @@ final class Workspace implements ConnectionActions, AutoCloseable {
 
     ObservableList<ClusterViewModel> clusters() {
         return clusters;
+    }
+
+    /** Each open Kafka connection's schemas, for its browsers and replays. */
+    ClusterSchemas schemas() {
+        return schemas;
     }
 
     void ownedBy(Window window) {
@@ -173,7 +179,8 @@ final class Workspace implements ConnectionActions, AutoCloseable {
         ConnectionProfile profile = cluster.profile();
         sessions.put(cluster, ClusterSession.open(cluster, "Connecting to " + cluster.profileName() + "…", () -> {
             var resolved = catalog.resolve(profile, Map.of());
-            var opened = Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo());
+            var opened = Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo(), schemas,
+                    ClusterSchemas.savedIn(catalog, profile.id()));
             // The view model keeps the profile without its secrets: it is shown, edited and logged.
             return new ClusterSession.Opened(opened.connection(), profile, opened.owned());
         }, executors, lagWatch, Platform::runLater));

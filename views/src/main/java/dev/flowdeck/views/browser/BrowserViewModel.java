@@ -12,6 +12,9 @@ import dev.flowdeck.core.browse.RowFeed;
 import dev.flowdeck.core.browse.RowWindow;
 import dev.flowdeck.core.browse.ScanProgress;
 import dev.flowdeck.core.browse.ScanTally;
+import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.SchemaAccess;
+import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.mask.MaskSuggestions;
 import dev.flowdeck.core.mask.MaskedField;
 import dev.flowdeck.core.publish.OutgoingMessage;
@@ -106,6 +109,11 @@ public final class BrowserViewModel {
     private final ScanExport export;
     /** Applied to rows as they are drawn, copied, exported and inspected; never to the scan or its filter. */
     private volatile ProfileMasking masking = ProfileMasking.NONE;
+    /** The connection's schemas: how this topic is read, the registry's versions, produce's encoding. */
+    private volatile SchemaAccess schemas = SchemaAccess.NONE;
+    private final StringProperty decodeAs = new SimpleStringProperty("auto");
+    private final StringProperty decodeStatus = new SimpleStringProperty("");
+    private final javafx.beans.property.LongProperty unmatched = new javafx.beans.property.SimpleLongProperty();
     private Scan current;
     private BrowseRequest lastRequest;
 
@@ -152,6 +160,7 @@ public final class BrowserViewModel {
         error.set("");
         notes.set("");
         progress.set(ScanProgress.NONE);
+        unmatched.set(0);
         scanning.set(true);
         status.set("Scanning " + destination + "…");
         var keep = request.follow() ? RowWindow.Keep.NEWEST : RowWindow.Keep.FIRST;
@@ -267,6 +276,133 @@ public final class BrowserViewModel {
 
     public ProfileMasking masking() {
         return masking;
+    }
+
+    /** The connection's schemas (set by the window before the first scan): "Decode as", versions, encoding. */
+    public void useSchemas(SchemaAccess access) {
+        this.schemas = java.util.Objects.requireNonNull(access, "access");
+        decodeAs.set(access.formatOf(destination));
+    }
+
+    public SchemaAccess schemas() {
+        return schemas;
+    }
+
+    /** Whether this destination's values can be read another way (a Kafka topic of a connection with schemas). */
+    public boolean decodable() {
+        return schemas != SchemaAccess.NONE;
+    }
+
+    /** How the topic is read, as the profile stores it: {@code auto}, {@code avro}, {@code protobuf:shop.Payment}... */
+    public ReadOnlyStringProperty decodeAsProperty() {
+        return decodeAs;
+    }
+
+    /** What the last "Decode as" did, or why it could not; empty before any. */
+    public ReadOnlyStringProperty decodeStatusProperty() {
+        return decodeStatus;
+    }
+
+    /** Values of the running scan's rows that could not be read through their schema or do not match it. */
+    public javafx.beans.property.ReadOnlyLongProperty unmatchedProperty() {
+        return unmatched;
+    }
+
+    /**
+     * Reads this topic as {@code format} from now on: the connection's next scans, the profile (saved off the FX
+     * thread, the property the command line reads too), and at once the rows kept here, read again from their raw
+     * bytes on a background thread. A row whose value the list keeps cut cannot be read whole from what is kept:
+     * it says so, and is read whole when selected.
+     */
+    public void decodeAs(String format) {
+        SchemaAccess access = schemas;
+        decodeStatus.set("Reading " + destination + " as " + format + "…");
+        access.useFormat(destination, format).whenComplete((decoder, failure) -> {
+            ValueDecoder now = access.decoder();
+            ui.execute(() -> {
+                decodeAs.set(access.formatOf(destination));
+                List<KeptMessage> snapshot = List.copyOf(rows);
+                CompletableFuture.supplyAsync(() -> readAgain(snapshot, now), background)
+                        .thenAccept(again -> ui.execute(() -> {
+                            applyReadAgain(again);
+                            decodeStatus.set(failure != null ? Failures.sentence(failure)
+                                    : destination + " is read as " + decodeAs.get() + ": " + Formats.count(again.size())
+                                    + " rows read again.");
+                        }));
+            });
+        });
+    }
+
+    /** Each kept row read again with {@code decoder}, by identity; off the FX thread. */
+    private Map<KeptMessage, KeptMessage> readAgain(List<KeptMessage> snapshot, ValueDecoder decoder) {
+        int budget = seekable ? SEEKABLE_BUDGET : QUEUE_BUDGET;
+        Map<KeptMessage, KeptMessage> again = new IdentityHashMap<>();
+        for (KeptMessage row : snapshot) {
+            BrowsedMessage message = row.message();
+            byte[] value = message.value();
+            boolean valueCut = value != null && value.length < row.valueBytes();
+            DecodedValue decoded = decoder.decode(message.destination(), value);
+            if (decoded != null && valueCut) {
+                decoded = DecodedValue.failed(decoded.format(), decoded.schemaId(), "Only the first "
+                        + Formats.bytes(value.length) + " of this value are kept in the list: select it to read it "
+                        + "whole as " + decodeAs.get() + ".");
+            } else if (decoded != null && decoded.isRead() && decoded.json().length > budget) {
+                decoded = decoded.cutTo(java.util.Arrays.copyOf(decoded.json(), budget));
+            }
+            again.put(row, new KeptMessage(message.withDecoded(decoded), row.keyBytes(), row.valueBytes()));
+        }
+        return again;
+    }
+
+    /** On the FX thread: one list change; the selected row stays selected, inspected again. */
+    private void applyReadAgain(Map<KeptMessage, KeptMessage> again) {
+        KeptMessage wasSelected = selected.get();
+        List<KeptMessage> replaced = new ArrayList<>(rows.size());
+        for (KeptMessage row : rows) {
+            replaced.add(again.getOrDefault(row, row));
+        }
+        rows.setAll(replaced);
+        KeptMessage nowSelected = wasSelected == null ? null : again.getOrDefault(wasSelected, wasSelected);
+        if (nowSelected != null) {
+            selected.set(nowSelected);
+            if (nowSelected == wasSelected) {
+                inspect(nowSelected, false);
+            }
+        }
+        unmatched.set(rows.stream().filter(row -> unmatched(row.message())).count());
+    }
+
+    private static boolean unmatched(BrowsedMessage message) {
+        DecodedValue decoded = message.decoded();
+        return decoded != null && !decoded.matchesSchema();
+    }
+
+    /** Where the registry files a schema id and its subject's versions; read off the FX thread. */
+    public CompletionStage<SchemaAccess.SchemaVersions> schemaVersions(int schemaId) {
+        SchemaAccess access = schemas;
+        return CompletableFuture.supplyAsync(() -> access.versionsOf(schemaId), background);
+    }
+
+    /** One version of a subject, to show its schema; read off the FX thread. */
+    public CompletionStage<SchemaAccess.SchemaVersion> schemaVersion(String subject, int version) {
+        SchemaAccess access = schemas;
+        return CompletableFuture.supplyAsync(() -> access.version(subject, version), background);
+    }
+
+    /**
+     * Sends a message whose value the operator wrote as JSON, encoded first in the chosen schema's wire format (off
+     * the FX thread). A value that does not fit is refused with the reason and nothing is sent: never plain JSON.
+     */
+    public CompletionStage<Produced> publishEncoded(OutgoingMessage typed, SchemaAccess.SchemaChoice choice) {
+        SchemaAccess access = schemas;
+        return CompletableFuture.supplyAsync(() -> access.encode(destination, choice, typed.value()), background)
+                .thenCompose(encoded -> connection.publish(new OutgoingMessage(typed.destination(), typed.partition(),
+                                typed.key(), encoded.value(), typed.headers()))
+                        .thenApply(receipt -> new Produced(receipt, encoded)));
+    }
+
+    /** A record sent in a schema: where it landed and what it was written with. */
+    public record Produced(PublishReceipt receipt, SchemaAccess.Encoded encoded) {
     }
 
     /**
@@ -401,6 +537,8 @@ public final class BrowserViewModel {
         private final boolean filtered;
         private final ScanTally tally = new ScanTally();
         private final AtomicBoolean drainScheduled = new AtomicBoolean();
+        /** Values read so far that could not be read through their schema or do not match it: counted, never stopping. */
+        private final java.util.concurrent.atomic.AtomicLong unmatchedInScan = new java.util.concurrent.atomic.AtomicLong();
         private volatile Flow.Subscription subscription;
         private volatile boolean stopped;
         private volatile boolean completed;
@@ -427,9 +565,14 @@ public final class BrowserViewModel {
         public void onNext(MessageBatch batch) {
             int budget = seekable ? SEEKABLE_BUDGET : QUEUE_BUDGET;
             var kept = new ArrayList<KeptMessage>(batch.messages().size());
+            int notMatching = 0;
             for (BrowsedMessage message : batch.messages()) {
                 kept.add(KeptMessage.of(message, budget));
+                if (unmatched(message)) {
+                    notMatching++;
+                }
             }
+            unmatchedInScan.addAndGet(notMatching);
             synchronized (tally) {
                 tally.add(batch);
             }
@@ -489,6 +632,13 @@ public final class BrowserViewModel {
             }
             var said = new ArrayList<>(connectorNotes);
             Optional.of(feed.note()).filter(note -> !note.isEmpty()).ifPresent(said::add);
+            long notMatching = unmatchedInScan.get();
+            unmatched.set(notMatching);
+            if (notMatching > 0) {
+                said.add(Formats.count(notMatching) + (notMatching == 1 ? " value" : " values") + " could not be read "
+                        + "through " + (notMatching == 1 ? "its schema or does" : "their schema or do") + " not match "
+                        + "it: select one to see why.");
+            }
             notes.set(String.join(" ", said));
             if (feed.hasPending()) {
                 scheduleDrain(NEXT_SLICE); // the rest of the rows, a pulse later; the scan ends after them

@@ -90,6 +90,9 @@ public final class DestinationView extends BorderPane {
         suggest.setOnAction(event -> browser.suggestMasking().thenAccept(found -> Platform.runLater(
                 () -> showSuggestions(found))));
         tools.getItems().add(suggest);
+        if (kafka && browser.decodable()) {
+            tools.getItems().addAll(decodeAs());
+        }
         tools.getItems().addAll(exportStatus());
 
         setTop(new VBox(tools, scanBar, partitions));
@@ -120,6 +123,75 @@ public final class DestinationView extends BorderPane {
                 partitionRefresh.stop();
             }
         });
+    }
+
+    /** How the operator's choice reads in the profile ({@code flowdeck.schema.format.<topic>}). */
+    enum DecodeChoice {
+        AUTO("Auto", "auto"), AVRO("Avro", "avro"), PROTOBUF("Protobuf", "protobuf"),
+        JSON_SCHEMA("JSON Schema", "json-schema"), JSON("JSON", "json"), TEXT("Text", "text"), HEX("Hex", "binary");
+
+        final String label;
+        final String format;
+
+        DecodeChoice(String label, String format) {
+            this.label = label;
+            this.format = format;
+        }
+
+        static DecodeChoice of(String format) {
+            String kind = format.contains(":") ? format.substring(0, format.indexOf(':')) : format;
+            for (DecodeChoice choice : values()) {
+                if (choice.format.equals(kind)) {
+                    return choice;
+                }
+            }
+            return AUTO;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * "Decode as": how this topic's values are read, saved in the profile and applied to the rows at once. Protobuf
+     * may name its message type, for values written without the registry's frame (read from the profile's
+     * descriptor set).
+     */
+    private List<Node> decodeAs() {
+        var choice = new javafx.scene.control.ComboBox<DecodeChoice>();
+        choice.setId("decode-as");
+        choice.getItems().setAll(DecodeChoice.values());
+        choice.setTooltip(new Tooltip("How this topic's values are read: Auto finds the schema registry's frame on "
+                + "each record; the choice is saved in the profile (flowdeck.schema.format." + browser.destination()
+                + ") and the rows are read again at once"));
+        var type = new javafx.scene.control.TextField();
+        type.setId("decode-as-type");
+        type.setPromptText("message type (optional)");
+        type.setPrefColumnCount(14);
+        type.setTooltip(new Tooltip("A Protobuf message's full name, such as shop.Payment: values without the "
+                + "registry's frame are read as that type from the profile's descriptor set "
+                + "(flowdeck.schema.protobuf.descriptors). Press Enter to apply."));
+        var status = new Label();
+        status.setId("decode-status");
+        status.textProperty().bind(browser.decodeStatusProperty());
+        String current = browser.decodeAsProperty().get();
+        choice.setValue(DecodeChoice.of(current));
+        type.setText(current.contains(":") ? current.substring(current.indexOf(':') + 1) : "");
+        type.visibleProperty().bind(choice.valueProperty().isEqualTo(DecodeChoice.PROTOBUF));
+        type.managedProperty().bind(type.visibleProperty());
+        Runnable apply = () -> {
+            DecodeChoice chosen = choice.getValue();
+            String format = chosen == DecodeChoice.PROTOBUF && !type.getText().isBlank()
+                    ? chosen.format + ":" + type.getText().strip() : chosen.format;
+            if (!format.equals(browser.decodeAsProperty().get())) {
+                browser.decodeAs(format);
+            }
+        };
+        choice.setOnAction(event -> apply.run());
+        type.setOnAction(event -> apply.run());
+        return List.of(new Label("Decode as"), choice, type, status);
     }
 
     /** The proposals as lines to copy into the profile's masking (Edit connection…). */

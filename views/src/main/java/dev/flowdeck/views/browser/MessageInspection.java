@@ -72,8 +72,9 @@ public record MessageInspection(
         var notes = new ArrayList<String>();
         DecodedValue decoded = message.decoded();
         if (decoded != null) {
-            notes.add(decoded.isRead() ? "Read as " + decoded.note() + "."
-                    : "Not read through its schema: " + decoded.note());
+            notes.add(!decoded.isRead() ? "Not read through its schema: " + decoded.note()
+                    : decoded.mismatch() != null ? "Does not match its schema: read as " + decoded.note()
+                    : "Read as " + decoded.note() + ".");
         }
         if (row.truncated()) {
             notes.add("Only the first " + Formats.bytes(row.message().value() == null ? 0
@@ -116,7 +117,8 @@ public record MessageInspection(
             return "";
         }
         String head = decoded.format() + (decoded.schemaId() < 0 ? "" : " schema id " + decoded.schemaId())
-                + (decoded.subject().isEmpty() ? "" : "\nSubject " + decoded.subject());
+                + (decoded.subject().isEmpty() ? "" : "\nSubject " + decoded.subject())
+                + (decoded.mismatch() == null ? "" : "\nThis value does not match it: " + decoded.mismatch());
         if (decoded.schema().isEmpty()) {
             return head + (decoded.problem() == null ? "" : "\n\n" + decoded.problem());
         }
