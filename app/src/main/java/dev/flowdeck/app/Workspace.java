@@ -205,15 +205,26 @@ final class Workspace implements ConnectionActions, AutoCloseable {
         if (profiles == null || cluster.profile().sandbox()) {
             return;
         }
-        new ConnectionDialog(owner, ConnectionForm.editing(cluster.profile()), profiles, Platform::runLater, true)
-                .showAndWait()
-                .ifPresent(saved -> {
-                    int index = clusters.indexOf(cluster);
-                    closeSession(cluster);
-                    var replacement = new ClusterViewModel(saved, Platform::runLater, clock);
-                    clusters.set(index, replacement); // CONNECTING, so the window selects it
-                    connect(replacement);
-                });
+        // The profile as saved now: a browser's "Decode as" saves topic formats into it after the cluster opened,
+        // and the dialog must not save them away again.
+        AppProfiles catalog = profiles;
+        catalog.list().whenComplete((all, failure) -> Platform.runLater(() -> {
+            ConnectionProfile current = failure != null ? cluster.profile() : all.stream()
+                    .filter(saved -> saved.id().equals(cluster.profile().id())).findFirst()
+                    .orElse(cluster.profile());
+            new ConnectionDialog(owner, ConnectionForm.editing(current), catalog, Platform::runLater, true)
+                    .showAndWait()
+                    .ifPresent(saved -> {
+                        int index = clusters.indexOf(cluster);
+                        if (index < 0) {
+                            return; // deleted meanwhile
+                        }
+                        closeSession(cluster);
+                        var replacement = new ClusterViewModel(saved, Platform::runLater, clock);
+                        clusters.set(index, replacement); // CONNECTING, so the window selects it
+                        connect(replacement);
+                    });
+        }));
     }
 
     @Override
