@@ -38,15 +38,14 @@ final class ProtobufReading implements SchemaReading {
     }
 
     static ProtobufReading of(RegisteredSchema registered, ProtoFiles files) {
+        return of(registered, files, java.util.Map.of());
+    }
+
+    /** @param referenced the files the registry's references give, by the import names the schema uses */
+    static ProtobufReading of(RegisteredSchema registered, ProtoFiles files,
+                              java.util.Map<String, FileDescriptor> referenced) {
         if (registered.descriptor() != null) {
-            FileDescriptorProto proto;
-            try {
-                proto = FileDescriptorProto.parseFrom(registered.descriptor());
-            } catch (InvalidProtocolBufferException e) {
-                throw new SchemaProblem("Protobuf schema " + registered.id() + " from the registry does not parse as "
-                        + "a descriptor (" + e.getMessage() + ").", e);
-            }
-            FileDescriptor file = files.build(proto, registered.id());
+            FileDescriptor file = files.build(descriptorOf(registered), registered.id(), referenced);
             return new ProtobufReading(registered, file, file.getMessageTypes());
         }
         List<Descriptor> topLevel = new ArrayList<>();
@@ -62,6 +61,15 @@ final class ProtobufReading implements SchemaReading {
             throw new SchemaProblem("Protobuf schema " + registered.id() + " from the registry declares no message.");
         }
         return new ProtobufReading(registered, null, topLevel);
+    }
+
+    static FileDescriptorProto descriptorOf(RegisteredSchema registered) {
+        try {
+            return FileDescriptorProto.parseFrom(registered.descriptor());
+        } catch (InvalidProtocolBufferException e) {
+            throw new SchemaProblem("Protobuf schema " + registered.id() + " from the registry does not parse as "
+                    + "a descriptor (" + e.getMessage() + ").", e);
+        }
     }
 
     @Override

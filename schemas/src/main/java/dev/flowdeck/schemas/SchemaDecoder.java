@@ -5,7 +5,14 @@ import dev.flowdeck.core.decode.DecodedValue;
 import dev.flowdeck.core.decode.SchemaAccess;
 import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.decode.ValueWriter;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a profile's Kafka values written in the schema registry's wire format into JSON: Avro and JSON Schema
@@ -213,17 +220,69 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
         }
         RegisteredSchema registered = registry.schema(id);
         return switch (registered.type()) {
-            case "AVRO" -> AvroReading.of(registered);
+            case "AVRO" -> AvroReading.of(registered, avroReferences(registered));
             case "JSON" -> JsonSchemaReading.of(registered);
             case "PROTOBUF" -> {
                 if (registered.descriptor() == null && protoFilesProblem != null) {
                     throw new SchemaProblem(protoFilesProblem);
                 }
-                yield ProtobufReading.of(registered, protoFiles);
+                yield ProtobufReading.of(registered, protoFiles, protoReferences(registered, id, 0));
             }
             default -> throw new SchemaProblem("Schema " + id + " is of type " + registered.type() + ", which Flowdeck "
                     + "does not read (Avro, Protobuf and JSON Schema only).");
         };
+    }
+
+    /** References nest (a type using a type...), but not deeper than this: a cycle says so instead of looping. */
+    private static final int MAX_REFERENCE_DEPTH = 32;
+
+    /** Every schema an Avro schema refers to, through references of references, each before those that use it. */
+    private List<RegisteredSchema> avroReferences(RegisteredSchema schema) {
+        List<RegisteredSchema> ordered = new ArrayList<>();
+        collectReferences(schema, schema.id(), ordered, new HashSet<>(), 0);
+        return ordered;
+    }
+
+    private void collectReferences(RegisteredSchema schema, int rootId, List<RegisteredSchema> ordered,
+                                   Set<String> seen, int depth) {
+        for (RegisteredSchema.Reference reference : schema.references()) {
+            if (!seen.add(reference.subject() + " v" + reference.version())) {
+                continue;
+            }
+            RegisteredSchema referenced = referenced(reference, rootId, depth, false);
+            collectReferences(referenced, rootId, ordered, seen, depth + 1);
+            ordered.add(referenced);
+        }
+    }
+
+    /**
+     * The files a Protobuf schema imports through the registry's references, built with their own references, by
+     * the import names the schema uses. A reference the registry serves as text only is left to the descriptor set.
+     */
+    private Map<String, FileDescriptor> protoReferences(RegisteredSchema schema, int rootId, int depth) {
+        Map<String, FileDescriptor> files = new HashMap<>();
+        for (RegisteredSchema.Reference reference : schema.references()) {
+            RegisteredSchema referenced = referenced(reference, rootId, depth, true);
+            if (referenced.descriptor() != null) {
+                files.put(reference.name(), protoFiles.build(ProtobufReading.descriptorOf(referenced), rootId,
+                        protoReferences(referenced, rootId, depth + 1)));
+            }
+        }
+        return files;
+    }
+
+    private RegisteredSchema referenced(RegisteredSchema.Reference reference, int rootId, int depth,
+                                        boolean withDescriptor) {
+        if (depth >= MAX_REFERENCE_DEPTH) {
+            throw new SchemaProblem("Schema " + rootId + "'s references go more than " + MAX_REFERENCE_DEPTH
+                    + " levels deep (a cycle?): its records cannot be read.");
+        }
+        try {
+            return registry.version(reference.subject(), reference.version(), withDescriptor);
+        } catch (SchemaProblem missing) {
+            throw new SchemaProblem("Schema " + rootId + " refers to " + reference.name() + " (" + reference.subject()
+                    + " v" + reference.version() + "), which could not be read: " + missing.getMessage(), missing);
+        }
     }
 
     private static String formatName(TopicFormat format) {
