@@ -316,11 +316,20 @@ public final class BrowserViewModel {
      */
     public void decodeAs(String format) {
         SchemaAccess access = schemas;
+        if (!decodable()) {
+            decodeStatus.set("This connection reads no schemas: its values are shown as their bytes say.");
+            return;
+        }
+        String before = access.formatOf(destination);
         decodeStatus.set("Reading " + destination + " as " + format + "…");
         access.useFormat(destination, format).whenComplete((decoder, failure) -> {
             ValueDecoder now = access.decoder();
             ui.execute(() -> {
                 decodeAs.set(access.formatOf(destination));
+                if (failure != null && before.equals(decodeAs.get())) {
+                    decodeStatus.set(Failures.sentence(failure)); // nothing changed: the rows stay as they are
+                    return;
+                }
                 List<KeptMessage> snapshot = List.copyOf(rows);
                 CompletableFuture.supplyAsync(() -> readAgain(snapshot, now), background)
                         .thenAccept(again -> ui.execute(() -> {

@@ -73,7 +73,8 @@ public record MessageInspection(
         DecodedValue decoded = message.decoded();
         if (decoded != null) {
             notes.add(!decoded.isRead() ? "Not read through its schema: " + decoded.note()
-                    : decoded.mismatch() != null ? "Does not match its schema: read as " + decoded.note()
+                    : decoded.mismatch() != null ? "Does not match its schema: " + decoded.mismatch() + " (Read as "
+                    + decoded.withMismatch(null).note() + ".)"
                     : "Read as " + decoded.note() + ".");
         }
         if (row.truncated()) {

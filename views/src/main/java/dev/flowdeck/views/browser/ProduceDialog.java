@@ -149,6 +149,11 @@ final class ProduceDialog extends Dialog<Void> {
         boolean schemaTopic = framed || format.startsWith("avro") || format.startsWith("protobuf")
                 || format.startsWith("json-schema");
         encoding.setValue(schemaTopic ? IN_SCHEMA : AS_TYPED);
+        if (schemaTopic) {
+            // Sending this topic's readers plain JSON is a choice the operator makes knowingly, never by default.
+            encoding.valueProperty().subscribe(chosen -> verdict.setText(AS_TYPED.equals(chosen)
+                    ? "The value will be sent as typed, not in the topic's schema: its readers may not read it." : ""));
+        }
         if (framed) {
             schemaId.setText(Integer.toString(decoded.schemaId()));
             if (decoded.isRead() && !decoded.jsonCut() && value.getText().isEmpty()) {

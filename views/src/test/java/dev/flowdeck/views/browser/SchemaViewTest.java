@@ -228,8 +228,8 @@ class SchemaViewTest {
         assertThat(onFx(() -> browser.notesProperty().get()))
                 .contains("1 value could not be read through its schema or does not match it");
         assertThat(onFx(() -> robot.lookup("#detail-note").queryAs(Label.class).getText()))
-                .contains("Does not match its schema: read as Avro, schema id 7 (payments-value v2), which it does "
-                        + "not match: it carries field Payment #17");
+                .contains("Does not match its schema: it carries field Payment #17 that schema 7 does not declare. "
+                        + "(Read as Avro, schema id 7 (payments-value v2).)");
         assertThat(onFx(() -> robot.lookup("#schema-mismatch").queryAs(Label.class).getText()))
                 .isEqualTo("This value does not match its schema: it carries field Payment #17 that schema 7 does "
                         + "not declare.");
