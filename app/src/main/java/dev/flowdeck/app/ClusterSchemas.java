@@ -7,7 +7,6 @@ import dev.flowdeck.core.decode.ValueWriter;
 import dev.flowdeck.core.profile.ProfileCatalog;
 import dev.flowdeck.schemas.ProfileSchemas;
 import dev.flowdeck.schemas.SchemaDecoder;
-import dev.flowdeck.schemas.SchemaSettings;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,19 +45,19 @@ final class ClusterSchemas {
     }
 
     /**
-     * Saves a topic's format in the saved profile {@code profileId}: read again from the catalog (so no secret of
-     * the resolved profile is written back), its one property set or removed, saved with its secrets kept.
+     * Saves one {@code flowdeck.schema.*} property (a topic's format, the descriptor set) in the saved profile
+     * {@code profileId}: read again from the catalog (so no secret of the resolved profile is written back), that
+     * property set or removed, saved with its secrets kept.
      */
     static ProfileSchemas.FormatStore savedIn(ProfileCatalog catalog, String profileId) {
-        return (topic, format) -> catalog.list().thenCompose(all -> {
+        return (property, value) -> catalog.list().thenCompose(all -> {
             ConnectionProfile stored = all.stream().filter(profile -> profile.id().equals(profileId)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the profile is no longer among the saved ones"));
             Map<String, String> properties = new HashMap<>(stored.clientProperties());
-            String name = SchemaSettings.TOPIC_FORMAT + topic;
-            if (format.equals("auto")) {
-                properties.remove(name);
+            if (value == null) {
+                properties.remove(property);
             } else {
-                properties.put(name, format);
+                properties.put(property, value);
             }
             return catalog.save(stored.withProperties(properties), Map.of());
         }).thenApply(saved -> null);

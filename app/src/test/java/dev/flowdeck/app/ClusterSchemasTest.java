@@ -67,7 +67,7 @@ class ClusterSchemasTest {
     }
 
     @Test
-    void aTopicsFormatIsSavedAsItsPropertyAndAutoRemovesItSecretsStayInTheStore(@TempDir Path config)
+    void aSchemaPropertyIsSavedIntoTheStoredProfileAndNullRemovesItSecretsStayInTheStore(@TempDir Path config)
             throws Exception {
         var repository = new ProfileRepository(config, new SessionSecretStore());
         var saved = repository.save(ConnectionProfile.kafka("payments-prod", "kafka:9092").withProperties(Map.of(
@@ -76,7 +76,7 @@ class ClusterSchemasTest {
                 SchemaSettings.REGISTRY_PASSWORD, "s3cret")), Map.of());
         var store = ClusterSchemas.savedIn(new Catalog(repository), saved.id());
 
-        store.save("payments", "protobuf:shop.Payment").toCompletableFuture().join();
+        store.save(SchemaSettings.TOPIC_FORMAT + "payments", "protobuf:shop.Payment").toCompletableFuture().join();
 
         ConnectionProfile after = repository.list().getFirst();
         assertThat(after.clientProperties()).containsEntry(SchemaSettings.TOPIC_FORMAT + "payments",
@@ -85,10 +85,10 @@ class ClusterSchemasTest {
                 .containsEntry(SchemaSettings.REGISTRY_PASSWORD, "s3cret");
         assertThat(Files.readString(config.resolve("profiles.json"))).doesNotContain("s3cret");
 
-        store.save("payments", "auto").toCompletableFuture().join();
+        store.save(SchemaSettings.TOPIC_FORMAT + "payments", null).toCompletableFuture().join();
         assertThat(repository.list().getFirst().clientProperties())
                 .doesNotContainKey(SchemaSettings.TOPIC_FORMAT + "payments");
-        assertThatThrownBy(() -> ClusterSchemas.savedIn(new Catalog(repository), "gone").save("t", "text")
+        assertThatThrownBy(() -> ClusterSchemas.savedIn(new Catalog(repository), "gone").save(SchemaSettings.TOPIC_FORMAT + "t", "text")
                 .toCompletableFuture().join()).hasMessageContaining("no longer among the saved ones");
     }
 

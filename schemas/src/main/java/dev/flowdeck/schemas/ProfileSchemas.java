@@ -21,15 +21,15 @@ import java.util.function.Consumer;
  */
 public final class ProfileSchemas implements SchemaAccess {
 
-    /** Saves a topic's format in the profile (the composition root's profile catalog). */
+    /** Saves one of the profile's {@code flowdeck.schema.*} properties (the composition root's profile catalog). */
     @FunctionalInterface
     public interface FormatStore {
 
         /** A profile that is not saved (the sandbox, one from the command line): the choice lasts the session. */
-        FormatStore SESSION_ONLY = (topic, format) -> CompletableFuture.completedFuture(null);
+        FormatStore SESSION_ONLY = (property, value) -> CompletableFuture.completedFuture(null);
 
-        /** @param format as the profile stores it; {@code auto} removes the topic's property */
-        CompletionStage<Void> save(String topic, String format);
+        /** @param value the property's new value; null removes it */
+        CompletionStage<Void> save(String property, String value);
     }
 
     private final SchemaDecoder decoder;
@@ -65,7 +65,8 @@ public final class ProfileSchemas implements SchemaAccess {
         }
         ValueDecoder now = decoder();
         install.accept(now);
-        return store.save(topic, stored).handle((saved, failure) -> {
+        String value = stored.equals("auto") ? null : stored;
+        return store.save(SchemaSettings.TOPIC_FORMAT + topic, value).handle((saved, failure) -> {
             if (failure != null) {
                 throw new IllegalArgumentException("Topic " + topic + " is read as " + stored + " in this session, "
                         + "but the profile could not keep it: " + dev.flowdeck.core.broker.Failures.sentence(failure),
@@ -73,6 +74,33 @@ public final class ProfileSchemas implements SchemaAccess {
             }
             return now;
         });
+    }
+
+    @Override
+    public String descriptorSet() {
+        return decoder.settings().descriptorSet().map(Object::toString).orElse("");
+    }
+
+    /** Reads the file here, on the caller's thread (a background one): never call it on the FX thread. */
+    @Override
+    public synchronized CompletionStage<ValueDecoder> useDescriptorSet(String path) {
+        java.nio.file.Path file = path == null || path.isBlank() ? null : java.nio.file.Path.of(path.strip());
+        try {
+            decoder.useDescriptorSet(file);
+        } catch (SchemaProblem | java.nio.file.InvalidPathException unreadable) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(unreadable.getMessage(), unreadable));
+        }
+        ValueDecoder now = decoder();
+        install.accept(now);
+        return store.save(SchemaSettings.PROTOBUF_DESCRIPTORS, file == null ? null : file.toString())
+                .handle((saved, failure) -> {
+                    if (failure != null) {
+                        throw new IllegalArgumentException("The descriptor set is used in this session, but the "
+                                + "profile could not keep it: " + dev.flowdeck.core.broker.Failures.sentence(failure),
+                                failure);
+                    }
+                    return now;
+                });
     }
 
     /** The decoder itself while anything is configured; else none at all, so a plain profile's scans cost nothing. */

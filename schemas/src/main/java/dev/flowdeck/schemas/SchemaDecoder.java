@@ -30,9 +30,10 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
     /** Replaced whole when the operator chooses a topic's format ("Decode as"); read once per record. */
     private volatile SchemaSettings settings;
     private final SchemaRegistryClient registry;
-    private final ProtoFiles protoFiles;
-    private final String protoFilesProblem;
-    private final SchemaCache cache;
+    /** The descriptor set's files (and why it could not be read): replaced when the operator names another. */
+    private volatile ProtoFiles protoFiles;
+    private volatile String protoFilesProblem;
+    private volatile SchemaCache cache;
 
     public SchemaDecoder(SchemaSettings settings) {
         this.settings = settings;
@@ -77,6 +78,20 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
 
     public SchemaSettings settings() {
         return settings;
+    }
+
+    /**
+     * Reads Protobuf schemas (and unframed Protobuf values) with this descriptor set from now on, or with none
+     * ({@code null}). Reads the file: call it off the FX thread. Schemas parsed with the old set are parsed again.
+     *
+     * @throws SchemaProblem the file cannot be read or is not a descriptor set; the old set stays
+     */
+    public synchronized void useDescriptorSet(java.nio.file.Path descriptorSet) {
+        ProtoFiles files = descriptorSet == null ? ProtoFiles.wellKnownOnly() : ProtoFiles.read(descriptorSet);
+        protoFiles = files;
+        protoFilesProblem = null;
+        settings = settings.withDescriptorSet(Optional.ofNullable(descriptorSet));
+        cache = new SchemaCache(this::load, CACHE_CAPACITY, System::nanoTime);
     }
 
     /**

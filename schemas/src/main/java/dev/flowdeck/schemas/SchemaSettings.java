@@ -125,6 +125,11 @@ public record SchemaSettings(Optional<String> registryUrl, String username, Stri
         return new SchemaSettings(registryUrl, username, password, descriptorSet, formats, invalid, types);
     }
 
+    /** These settings with another descriptor set (or none). */
+    public SchemaSettings withDescriptorSet(Optional<Path> set) {
+        return new SchemaSettings(registryUrl, username, password, set, topicFormats, invalidFormats, messageTypes);
+    }
+
     /** The topic's format as the profile stores it: {@code auto}, {@code avro}, {@code protobuf:shop.Payment}... */
     public String formatText(String topic) {
         return new TopicSetting(formatOf(topic), messageTypes.getOrDefault(topic, "")).text();

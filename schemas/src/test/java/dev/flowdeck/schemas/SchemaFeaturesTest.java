@@ -70,8 +70,8 @@ class SchemaFeaturesTest {
         int id = registry.register("payments-value", "AVRO", Shop.PAYMENT_AVRO, null);
         List<ValueDecoder> installed = new ArrayList<>();
         Map<String, String> saved = new HashMap<>();
-        var schemas = new ProfileSchemas(profile(Map.of()), installed::add, (topic, format) -> {
-            saved.put(topic, format);
+        var schemas = new ProfileSchemas(profile(Map.of()), installed::add, (property, value) -> {
+            saved.put(property, String.valueOf(value));
             return CompletableFuture.completedFuture(null);
         });
         byte[] framed = Shop.framedAvro(id, Shop.payment("pay-1", 5, null));
@@ -80,12 +80,12 @@ class SchemaFeaturesTest {
         ValueDecoder binary = schemas.useFormat("payments", "binary").toCompletableFuture().join();
         assertThat(binary.decode("payments", framed)).isNull(); // shown as its bytes: never asks the registry
         assertThat(schemas.formatOf("payments")).isEqualTo("binary");
-        assertThat(saved).containsEntry("payments", "binary");
+        assertThat(saved).containsEntry(SchemaSettings.TOPIC_FORMAT + "payments", "binary");
         assertThat(installed.getLast()).isSameAs(binary);
 
         schemas.useFormat("payments", "auto").toCompletableFuture().join();
         assertThat(schemas.decoder().decode("payments", framed).isRead()).isTrue();
-        assertThat(saved).containsEntry("payments", "auto");
+        assertThat(saved).containsEntry(SchemaSettings.TOPIC_FORMAT + "payments", "null"); // auto: removed
         assertThatThrownBy(() -> schemas.useFormat("payments", "xml").toCompletableFuture().join())
                 .hasMessageContaining("cannot be read as xml").hasMessageContaining("auto, avro, protobuf");
         assertThat(schemas.formatOf("payments")).isEqualTo("auto");
@@ -123,6 +123,31 @@ class SchemaFeaturesTest {
         assertThat(unknownType.problem()).contains("shop.Nope").contains("not in the profile's descriptor set");
         assertThat(decoder.settings().formatText("payments")).isEqualTo("protobuf:shop.Payment");
         assertThat(registry.requests).hasValue(0);
+    }
+
+    @Test
+    void aDescriptorSetChosenLaterReadsProtobufSchemasTheRegistryServesAsTextOnly(@TempDir Path dir) throws Exception {
+        int id = registry.register("payments-value", "PROTOBUF", Shop.PAYMENT_PROTO, null); // text only
+        Map<String, String> saved = new HashMap<>();
+        var schemas = new ProfileSchemas(profile(Map.of()), decoder -> { }, (property, value) -> {
+            saved.put(property, value);
+            return CompletableFuture.completedFuture(null);
+        });
+        byte[] framed = Shop.framedProto(id, new byte[] {0}, Shop.protoPayment("pay-4", 4, "sku-4"));
+        assertThat(schemas.decoder().decode("payments", framed).problem()).contains("descriptor set");
+        Path notASet = dir.resolve("notes.txt");
+        Files.writeString(notASet, "not protobuf at all, just some text that is long enough");
+        Path set = dir.resolve("shop.desc");
+        Files.write(set, FileDescriptorSet.newBuilder().addFile(Shop.PAYMENT_PROTO_FILE).build().toByteArray());
+
+        assertThatThrownBy(() -> schemas.useDescriptorSet(notASet.toString()).toCompletableFuture().join())
+                .hasMessageContaining("is not a Protobuf descriptor set");
+        schemas.useDescriptorSet(set.toString()).toCompletableFuture().join();
+
+        DecodedValue read = schemas.decoder().decode("payments", framed); // the failed lookup is not remembered
+        assertThat(JSON.readTree(read.json()).get("id").asText()).isEqualTo("pay-4");
+        assertThat(schemas.descriptorSet()).isEqualTo(set.toString());
+        assertThat(saved).containsEntry(SchemaSettings.PROTOBUF_DESCRIPTORS, set.toString());
     }
 
     @Test

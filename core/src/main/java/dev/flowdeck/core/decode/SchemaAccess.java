@@ -34,6 +34,16 @@ public interface SchemaAccess {
         }
 
         @Override
+        public String descriptorSet() {
+            return "";
+        }
+
+        @Override
+        public CompletionStage<ValueDecoder> useDescriptorSet(String path) {
+            return useFormat("", "");
+        }
+
+        @Override
         public boolean hasRegistry() {
             return false;
         }
@@ -69,6 +79,15 @@ public interface SchemaAccess {
      * with a sentence (a format that is none of {@link #FORMATS}, a profile that could not be saved).
      */
     CompletionStage<ValueDecoder> useFormat(String topic, String format);
+
+    /** The Protobuf descriptor set the profile names ({@code flowdeck.schema.protobuf.descriptors}), or empty. */
+    String descriptorSet();
+
+    /**
+     * Reads Protobuf with this descriptor set from now on (blank: none) and saves it in the profile. Reads the file:
+     * call it off the FX thread. Fails with a sentence when the file is not a descriptor set (the old one stays).
+     */
+    CompletionStage<ValueDecoder> useDescriptorSet(String path);
 
     /** The decoder as the formats now stand: what re-reads a browser's kept rows after a change. */
     ValueDecoder decoder();

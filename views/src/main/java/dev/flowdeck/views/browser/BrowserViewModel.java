@@ -322,24 +322,48 @@ public final class BrowserViewModel {
         }
         String before = access.formatOf(destination);
         decodeStatus.set("Reading " + destination + " as " + format + "…");
-        access.useFormat(destination, format).whenComplete((decoder, failure) -> {
-            ValueDecoder now = access.decoder();
-            ui.execute(() -> {
-                decodeAs.set(access.formatOf(destination));
-                if (failure != null && before.equals(decodeAs.get())) {
-                    decodeStatus.set(Failures.sentence(failure)); // nothing changed: the rows stay as they are
-                    return;
-                }
-                List<KeptMessage> snapshot = List.copyOf(rows);
-                CompletableFuture.supplyAsync(() -> readAgain(snapshot, now), background)
-                        .thenAccept(again -> ui.execute(() -> {
-                            applyReadAgain(again);
-                            decodeStatus.set(failure != null ? Failures.sentence(failure)
-                                    : destination + " is read as " + decodeAs.get() + ": " + Formats.count(again.size())
-                                    + " rows read again.");
-                        }));
-            });
-        });
+        access.useFormat(destination, format).whenComplete((decoder, failure) -> ui.execute(() -> {
+            decodeAs.set(access.formatOf(destination));
+            if (failure != null && before.equals(decodeAs.get())) {
+                decodeStatus.set(Failures.sentence(failure)); // nothing changed: the rows stay as they are
+                return;
+            }
+            readRowsAgain(access.decoder(), failure, destination + " is read as " + decodeAs.get());
+        }));
+    }
+
+    /**
+     * Reads Protobuf with the descriptor set at {@code path} from now on (blank: none), saved in the profile; the
+     * file is read off the FX thread, and the kept rows are read again with it.
+     */
+    public void useDescriptorSet(String path) {
+        SchemaAccess access = schemas;
+        if (!decodable()) {
+            decodeStatus.set("This connection reads no schemas: its values are shown as their bytes say.");
+            return;
+        }
+        decodeStatus.set("Reading the descriptor set " + path + "…");
+        CompletableFuture.supplyAsync(() -> access.useDescriptorSet(path), background)
+                .thenCompose(stage -> stage)
+                .whenComplete((decoder, failure) -> ui.execute(() -> {
+                    if (failure != null && !access.descriptorSet().equals(path.strip())) {
+                        decodeStatus.set(Failures.sentence(failure)); // the old set stays, and the rows
+                        return;
+                    }
+                    readRowsAgain(access.decoder(), failure, "Protobuf is read with " + (path.isBlank()
+                            ? "no descriptor set" : "the descriptor set " + path.strip()));
+                }));
+    }
+
+    /** On the FX thread: the kept rows read again with {@code decoder} off it, then shown, with what was done. */
+    private void readRowsAgain(ValueDecoder decoder, Throwable failure, String done) {
+        List<KeptMessage> snapshot = List.copyOf(rows);
+        CompletableFuture.supplyAsync(() -> readAgain(snapshot, decoder), background)
+                .thenAccept(again -> ui.execute(() -> {
+                    applyReadAgain(again);
+                    decodeStatus.set(failure != null ? Failures.sentence(failure)
+                            : done + ": " + Formats.count(again.size()) + " rows read again.");
+                }));
     }
 
     /** Each kept row read again with {@code decoder}, by identity; off the FX thread. */

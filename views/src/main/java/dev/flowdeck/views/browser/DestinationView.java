@@ -191,7 +191,25 @@ public final class DestinationView extends BorderPane {
         };
         choice.setOnAction(event -> apply.run());
         type.setOnAction(event -> apply.run());
-        return List.of(new Label("Decode as"), choice, type, status);
+        var descriptors = new Button("Descriptor set…", new FontIcon("mdi2f-file-tree-outline"));
+        descriptors.setId("decode-as-descriptors");
+        descriptors.setTooltip(new Tooltip("The compiled .proto files (protoc --include_imports "
+                + "--descriptor_set_out=...) Protobuf values are read with where the registry serves no descriptor; "
+                + "saved in the profile (flowdeck.schema.protobuf.descriptors). Now: "
+                + (browser.schemas().descriptorSet().isEmpty() ? "none" : browser.schemas().descriptorSet())));
+        descriptors.visibleProperty().bind(type.visibleProperty());
+        descriptors.managedProperty().bind(descriptors.visibleProperty());
+        descriptors.setOnAction(event -> {
+            var chooser = new FileChooser();
+            chooser.setTitle("Protobuf descriptor set");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Descriptor sets", "*.desc", "*.pb",
+                    "*.protoset", "*.bin"), new FileChooser.ExtensionFilter("All files", "*"));
+            var file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                browser.useDescriptorSet(file.toPath().toString());
+            }
+        });
+        return List.of(new Label("Decode as"), choice, type, descriptors, status);
     }
 
     /** The proposals as lines to copy into the profile's masking (Edit connection…). */

@@ -55,6 +55,8 @@ class SchemaViewTest {
 
     private final ScriptedConnection connection = new ScriptedConnection();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    /** The app's broker I/O pool stands here: what reads files and registries must not run on the FX thread. */
+    private final java.util.concurrent.ExecutorService background = Executors.newFixedThreadPool(2);
     private final ScriptedSchemas schemas = new ScriptedSchemas();
     private BrowserViewModel browser;
 
@@ -63,6 +65,8 @@ class SchemaViewTest {
         volatile String format = "auto";
         final List<String> saved = new CopyOnWriteArrayList<>();
         final List<SchemaChoice> encoded = new CopyOnWriteArrayList<>();
+        volatile String descriptors = "";
+        volatile Boolean descriptorsReadOnFx;
 
         @Override
         public String formatOf(String topic) {
@@ -82,6 +86,22 @@ class SchemaViewTest {
             return (topic, value) -> now.equals("binary") || value == null || value[0] != 0 ? null
                     : DecodedValue.read("Avro", 7, "payments-value v2", "{\"type\":\"record\",\"name\":\"Payment\","
                     + "\"fields\":[]}", "{\"id\":\"p-1\"}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String descriptorSet() {
+            return descriptors;
+        }
+
+        @Override
+        public CompletionStage<ValueDecoder> useDescriptorSet(String path) {
+            descriptorsReadOnFx = Platform.isFxApplicationThread(); // the file is read here
+            if (path.endsWith(".txt")) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("The file " + path + " is not a "
+                        + "Protobuf descriptor set."));
+            }
+            descriptors = path;
+            return CompletableFuture.completedFuture(decoder());
         }
 
         @Override
@@ -118,7 +138,7 @@ class SchemaViewTest {
         var breaking = new BrowsedMessage("payments", 0, 2, NOW, null, FRAMED, List.of()).withDecoded(
                 read.withMismatch("it carries field Payment #17 that schema 7 does not declare."));
         connection.script = List.of(new MessageBatch(List.of(matching, breaking), 2, 2, 2));
-        browser = new BrowserViewModel(connection, "payments", true, Platform::runLater, Runnable::run, timer,
+        browser = new BrowserViewModel(connection, "payments", true, Platform::runLater, background, timer,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         browser.useSchemas(schemas);
         var view = new DestinationView(browser, true, traceId -> { }, Optional.empty());
@@ -129,6 +149,7 @@ class SchemaViewTest {
     @AfterEach
     void stopTimer() {
         timer.shutdownNow();
+        background.shutdownNow();
     }
 
     private TableView<KeptMessage> scanAndSelect(FxRobot robot, int row) throws Exception {
@@ -193,6 +214,30 @@ class SchemaViewTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(schemas.saved)
                 .endsWith("payments=protobuf:shop.Payment"));
         assertThat(onFx(() -> browser.decodeAsProperty().get())).isEqualTo("protobuf:shop.Payment");
+    }
+
+    @Test
+    void aDescriptorSetIsReadOffTheFxThreadAndARefusedOneLeavesTheRowsAlone(FxRobot robot) throws Exception {
+        TableView<KeptMessage> table = scanAndSelect(robot, 0);
+        List<KeptMessage> before = onFx(() -> List.copyOf(table.getItems()));
+        Label status = robot.lookup("#decode-status").queryAs(Label.class);
+
+        onFx(() -> {
+            browser.useDescriptorSet("/tmp/notes.txt");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(onFx(() -> status.getText()))
+                .isEqualTo("The file /tmp/notes.txt is not a Protobuf descriptor set."));
+        assertThat(onFx(() -> List.copyOf(table.getItems()))).containsExactlyElementsOf(before);
+
+        onFx(() -> {
+            browser.useDescriptorSet("/tmp/shop.desc");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(onFx(() -> status.getText()))
+                .isEqualTo("Protobuf is read with the descriptor set /tmp/shop.desc: 2 rows read again."));
+        assertThat(schemas.descriptorsReadOnFx).isFalse();
+        assertThat(onFx(() -> table.getItems().getFirst())).isNotSameAs(before.getFirst());
     }
 
     @Test
