@@ -24,7 +24,14 @@ record JsonSchemaReading(RegisteredSchema registered, Schema validator) implemen
     /** The first few failures are enough to see what is wrong; a value can break a schema in a thousand places. */
     private static final int ERRORS_SAID = 3;
     private static final ObjectMapper JSON = new ObjectMapper(JsonLimits.factory());
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+    /**
+     * Never fetches a {@code $ref} over the network: validation runs on a scan's filter pool, once per record, and a
+     * schema must not make a scan wait on (or call) a host it names. A remote reference fails the schema's parse.
+     */
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+            builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)
+                    .resourceLoaders(loaders -> loaders.values(list -> list.removeIf(
+                            each -> each instanceof com.networknt.schema.resource.IriResourceLoader)))));
 
     static JsonSchemaReading of(RegisteredSchema registered) {
         try {
@@ -88,7 +95,13 @@ record JsonSchemaReading(RegisteredSchema registered, Schema validator) implemen
         } catch (IOException e) {
             throw new SchemaProblem("The value is not JSON (" + e.getMessage() + ").", e);
         }
-        List<Error> errors = validator.validate(node);
+        List<Error> errors;
+        try {
+            errors = validator.validate(node);
+        } catch (RuntimeException unresolved) { // a $ref that cannot be followed shows only now, while validating
+            return "it could not be checked against JSON schema " + registered.id() + " (" + unresolved.getMessage()
+                    + "): a $ref Flowdeck does not follow (it never fetches one from another host)?";
+        }
         if (errors.isEmpty()) {
             return null;
         }

@@ -141,6 +141,9 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
             return read.mismatch() == null ? decoded : decoded.withMismatch(read.mismatch());
         } catch (SchemaProblem problem) {
             return DecodedValue.failed(formatName, schemaId, problem.getMessage());
+        } catch (RuntimeException unexpected) { // a library's surprise must not end the scan: said on this record
+            return DecodedValue.failed(formatName, schemaId, "The value could not be read (" + unexpected
+                    + "): Flowdeck shows its bytes in Hex.");
         }
     }
 

@@ -167,6 +167,17 @@ class SchemaFeaturesTest {
     }
 
     @Test
+    void aJsonSchemaReferringToAnotherHostIsNeverFetched() throws Exception {
+        try (var other = new TestRegistry()) { // a host that counts what it is asked
+            int id = registry.register("orders-value", "JSON", "{\"$ref\": \"" + other.url()
+                    + "/definitions/order.json\"}", null);
+            DecodedValue decoded = decoder(Map.of()).decode("orders", WireFrame.frame(id, utf8("{}")));
+            assertThat(decoded.matchesSchema()).isFalse();
+            assertThat(other.requests).hasValue(0);
+        }
+    }
+
+    @Test
     void aJsonSchemaThatDoesNotParseIsSaidOnEachRecord() {
         int id = registry.register("orders-value", "JSON", "{\"type\": 12", null);
         DecodedValue decoded = decoder(Map.of()).decode("orders", WireFrame.frame(id, utf8("{}")));
