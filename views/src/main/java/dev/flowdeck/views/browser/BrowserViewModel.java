@@ -358,7 +358,8 @@ public final class BrowserViewModel {
     /** On the FX thread: the kept rows read again with {@code decoder} off it, then shown, with what was done. */
     private void readRowsAgain(ValueDecoder decoder, Throwable failure, String done) {
         List<KeptMessage> snapshot = List.copyOf(rows);
-        CompletableFuture.supplyAsync(() -> readAgain(snapshot, decoder), background)
+        String readAs = decodeAs.get(); // read here: properties belong to the FX thread
+        CompletableFuture.supplyAsync(() -> readAgain(snapshot, decoder, readAs), background)
                 .thenAccept(again -> ui.execute(() -> {
                     applyReadAgain(again);
                     decodeStatus.set(failure != null ? Failures.sentence(failure)
@@ -367,7 +368,8 @@ public final class BrowserViewModel {
     }
 
     /** Each kept row read again with {@code decoder}, by identity; off the FX thread. */
-    private Map<KeptMessage, KeptMessage> readAgain(List<KeptMessage> snapshot, ValueDecoder decoder) {
+    private Map<KeptMessage, KeptMessage> readAgain(List<KeptMessage> snapshot, ValueDecoder decoder,
+                                                    String readAs) {
         int budget = seekable ? SEEKABLE_BUDGET : QUEUE_BUDGET;
         Map<KeptMessage, KeptMessage> again = new IdentityHashMap<>();
         for (KeptMessage row : snapshot) {
@@ -378,7 +380,7 @@ public final class BrowserViewModel {
             if (decoded != null && valueCut) {
                 decoded = DecodedValue.failed(decoded.format(), decoded.schemaId(), "Only the first "
                         + Formats.bytes(value.length) + " of this value are kept in the list: select it to read it "
-                        + "whole as " + decodeAs.get() + ".");
+                        + "whole as " + readAs + ".");
             } else if (decoded != null && decoded.isRead() && decoded.json().length > budget) {
                 decoded = decoded.cutTo(java.util.Arrays.copyOf(decoded.json(), budget));
             }
