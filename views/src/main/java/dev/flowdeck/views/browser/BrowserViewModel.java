@@ -24,10 +24,12 @@ import dev.flowdeck.views.mask.ProfileMasking;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
@@ -38,13 +40,17 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -113,7 +119,7 @@ public final class BrowserViewModel {
     private volatile SchemaAccess schemas = SchemaAccess.NONE;
     private final StringProperty decodeAs = new SimpleStringProperty("auto");
     private final StringProperty decodeStatus = new SimpleStringProperty("");
-    private final javafx.beans.property.LongProperty unmatched = new javafx.beans.property.SimpleLongProperty();
+    private final LongProperty unmatched = new SimpleLongProperty();
     private Scan current;
     private BrowseRequest lastRequest;
 
@@ -280,7 +286,7 @@ public final class BrowserViewModel {
 
     /** The connection's schemas (set by the window before the first scan): "Decode as", versions, encoding. */
     public void useSchemas(SchemaAccess access) {
-        this.schemas = java.util.Objects.requireNonNull(access, "access");
+        this.schemas = Objects.requireNonNull(access, "access");
         decodeAs.set(access.formatOf(destination));
     }
 
@@ -304,7 +310,7 @@ public final class BrowserViewModel {
     }
 
     /** Values of the running scan's rows that could not be read through their schema or do not match it. */
-    public javafx.beans.property.ReadOnlyLongProperty unmatchedProperty() {
+    public ReadOnlyLongProperty unmatchedProperty() {
         return unmatched;
     }
 
@@ -382,7 +388,7 @@ public final class BrowserViewModel {
                         + Formats.bytes(value.length) + " of this value are kept in the list: select it to read it "
                         + "whole as " + readAs + ".");
             } else if (decoded != null && decoded.isRead() && decoded.json().length > budget) {
-                decoded = decoded.cutTo(java.util.Arrays.copyOf(decoded.json(), budget));
+                decoded = decoded.cutTo(Arrays.copyOf(decoded.json(), budget));
             }
             again.put(row, new KeptMessage(message.withDecoded(decoded), row.keyBytes(), row.valueBytes()));
         }
@@ -573,7 +579,7 @@ public final class BrowserViewModel {
         private final ScanTally tally = new ScanTally();
         private final AtomicBoolean drainScheduled = new AtomicBoolean();
         /** Values read so far that could not be read through their schema or do not match it: counted, never stopping. */
-        private final java.util.concurrent.atomic.AtomicLong unmatchedInScan = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong unmatchedInScan = new AtomicLong();
         private volatile Flow.Subscription subscription;
         private volatile boolean stopped;
         private volatile boolean completed;

@@ -15,11 +15,13 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -160,13 +162,13 @@ public final class DestinationView extends BorderPane {
      * descriptor set).
      */
     private List<Node> decodeAs() {
-        var choice = new javafx.scene.control.ComboBox<DecodeChoice>();
+        var choice = new ComboBox<DecodeChoice>();
         choice.setId("decode-as");
         choice.getItems().setAll(DecodeChoice.values());
         choice.setTooltip(new Tooltip("How this topic's values are read: Auto finds the schema registry's frame on "
                 + "each record; the choice is saved in the profile (flowdeck.schema.format." + browser.destination()
                 + ") and the rows are read again at once"));
-        var type = new javafx.scene.control.TextField();
+        var type = new TextField();
         type.setId("decode-as-type");
         type.setPromptText("message type (optional)");
         type.setPrefColumnCount(14);

@@ -3,15 +3,18 @@ package dev.flowdeck.views.browser;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.browse.KeptMessage;
 import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.PayloadText;
 import dev.flowdeck.core.decode.SchemaAccess;
-import java.nio.charset.StandardCharsets;
 import dev.flowdeck.core.publish.OutgoingMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -33,7 +36,7 @@ final class ProduceDialog extends Dialog<Void> {
     private final TextArea headers = new TextArea();
     private final TextField partition = new TextField();
     private final Label verdict = new Label();
-    private final javafx.scene.control.ComboBox<String> encoding = new javafx.scene.control.ComboBox<>();
+    private final ComboBox<String> encoding = new ComboBox<>();
     private final TextField subject = new TextField();
     private final TextField version = new TextField();
     private final TextField schemaId = new TextField();
@@ -157,12 +160,12 @@ final class ProduceDialog extends Dialog<Void> {
         if (framed) {
             schemaId.setText(Integer.toString(decoded.schemaId()));
             if (decoded.isRead() && !decoded.jsonCut() && value.getText().isEmpty()) {
-                value.setText(dev.flowdeck.core.decode.PayloadText.prettyJson(decoded.json())
+                value.setText(PayloadText.prettyJson(decoded.json())
                         .orElse(new String(decoded.json(), StandardCharsets.UTF_8)));
             }
         }
         var inSchema = encoding.valueProperty().isEqualTo(IN_SCHEMA);
-        for (var field : java.util.List.of(subject, version, schemaId, messageType)) {
+        for (var field : List.of(subject, version, schemaId, messageType)) {
             field.disableProperty().bind(inSchema.not());
         }
         grid.addRow(row++, new Label("Encode"), encoding);
