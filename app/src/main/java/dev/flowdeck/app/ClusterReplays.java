@@ -8,6 +8,7 @@ import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Destination;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.deadletter.DeadLetterGroup;
+import dev.flowdeck.core.decode.ValueWriter;
 import dev.flowdeck.replay.PlanFile;
 import dev.flowdeck.replay.ReplayChoices;
 import dev.flowdeck.replay.ReplayOptions;
@@ -20,7 +21,6 @@ import dev.flowdeck.replayconnect.GroupReplayPlanner;
 import dev.flowdeck.replayconnect.ScanSelection;
 import dev.flowdeck.replayconnect.ReplayJob;
 import dev.flowdeck.replayconnect.Replays;
-import dev.flowdeck.schemas.SchemaDecoder;
 import dev.flowdeck.views.replay.ReplayService;
 import dev.flowdeck.views.replay.StartedReplay;
 import java.io.IOException;
@@ -52,11 +52,11 @@ final class ClusterReplays implements ReplayService {
      * @param directory the replays directory (journals, marks, plans)
      * @param disk      where plans are written (broker I/O in the app: never the FX thread)
      */
-    ClusterReplays(ConnectionProfile profile, BrokerConnection connection, Path directory, AuditLog audit,
-                   AppExecutors executors, Clock clock) {
+    ClusterReplays(ConnectionProfile profile, BrokerConnection connection, ValueWriter writer, Path directory,
+                   AuditLog audit, AppExecutors executors, Clock clock) {
         this.connection = connection;
-        // An edited Avro value goes back in its schema (the profile's registry), never as JSON.
-        this.planner = new GroupReplayPlanner(profile, connection, clock, SchemaDecoder.writerFor(profile));
+        // An edited Avro, Protobuf or JSON Schema value goes back in its schema (the registry), never as JSON.
+        this.planner = new GroupReplayPlanner(profile, connection, clock, writer);
         this.replays = new Replays(profile, connection, directory, audit, executors.replays(), clock);
         this.audit = audit;
         this.disk = executors.brokerIo();

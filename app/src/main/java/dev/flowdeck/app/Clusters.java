@@ -8,6 +8,7 @@ import dev.flowdeck.sandbox.RabbitSandbox;
 import dev.flowdeck.sandbox.SandboxCluster;
 import dev.flowdeck.sandbox.SandboxSettings;
 import dev.flowdeck.schemas.AmqpProtobuf;
+import dev.flowdeck.schemas.ProfileSchemas;
 import dev.flowdeck.schemas.SchemaDecoder;
 import dev.flowdeck.views.trace.TraceViewModel;
 import java.util.Map;
@@ -30,13 +31,33 @@ final class Clusters {
         }, profile);
     }
 
-    static ClusterSession.Opened kafkaSandbox(String name, SandboxSettings settings, Executor worker) {
+    /**
+     * As {@link #connect(ConnectionProfile, Credentials, Executor)}, a Kafka connection's schemas registered in
+     * {@code schemas} so its browsers can choose how a topic is read (saved through {@code store}), see a schema's
+     * versions and produce in a schema.
+     */
+    static ClusterSession.Opened connect(ConnectionProfile profile, Credentials credentials, Executor worker,
+                                         ClusterSchemas schemas, ProfileSchemas.FormatStore store) {
+        if (profile.kind() != dev.flowdeck.core.broker.BrokerKind.KAFKA) {
+            return connect(profile, credentials, worker);
+        }
+        var kafka = KafkaBrokerConnection.open(profile, credentials, worker);
+        schemas.register(kafka, new ProfileSchemas(profile, kafka::decodingValuesWith, store));
+        return ClusterSession.Opened.connection(kafka, profile);
+    }
+
+    static ClusterSession.Opened kafkaSandbox(String name, SandboxSettings settings, Executor worker,
+                                              ClusterSchemas schemas) {
         SandboxCluster sandbox = SandboxCluster.start(settings);
         try {
             // The shop's business key is the order id in every event: "what happened to order X?" finds its chain.
             var profile = ConnectionProfile.kafka(name, sandbox.bootstrapServers()).asSandbox().withProperties(
                     Map.of(TraceViewModel.CORRELATION_KEYS, "header:correlation-id, $.orderId"));
-            return new ClusterSession.Opened(KafkaBrokerConnection.open(profile, worker), profile, sandbox);
+            var kafka = KafkaBrokerConnection.open(profile, worker);
+            // The sandbox is not a saved profile: a topic's format lasts the session.
+            schemas.register(kafka, new ProfileSchemas(profile, kafka::decodingValuesWith,
+                    ProfileSchemas.FormatStore.SESSION_ONLY));
+            return new ClusterSession.Opened(kafka, profile, sandbox);
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;

@@ -14,6 +14,7 @@ import dev.flowdeck.store.FileLagHistoryStore;
 import dev.flowdeck.core.audit.AuditLog;
 import dev.flowdeck.views.cluster.ClusterViewModel;
 import dev.flowdeck.views.lag.AlertNotifier;
+import dev.flowdeck.schemas.ProfileSchemas;
 import dev.flowdeck.views.browser.BrowserFactory;
 import dev.flowdeck.views.deadletter.DeadLetterFactory;
 import dev.flowdeck.views.deadletter.DeadLetterInboxViewModel;
@@ -78,7 +79,8 @@ public final class FlowdeckApp extends Application {
         if (options.sandbox()) {
             var kafka = ConnectionProfile.kafka("Sandbox Kafka", "(starting)").asSandbox();
             openers.add(() -> workspace.add(kafka, "Starting the sandbox: a Kafka broker and a simulated shop…",
-                    () -> Clusters.kafkaSandbox(kafka.name(), options.sandboxSettings(), executors.brokerIo())));
+                    () -> Clusters.kafkaSandbox(kafka.name(), options.sandboxSettings(), executors.brokerIo(),
+                            workspace.schemas())));
             if (RabbitSandbox.isAvailable()) {
                 var rabbit = ConnectionProfile.rabbitMq("Sandbox RabbitMQ", "(starting)").asSandbox();
                 openers.add(() -> workspace.add(rabbit,
@@ -90,7 +92,8 @@ public final class FlowdeckApp extends Application {
         } else {
             var profile = options.profile();
             openers.add(() -> workspace.add(profile, "Connecting to " + profile.name() + "…",
-                    () -> Clusters.connect(profile, options.credentials(), executors.brokerIo())));
+                    () -> Clusters.connect(profile, options.credentials(), executors.brokerIo(), workspace.schemas(),
+                            ProfileSchemas.FormatStore.SESSION_ONLY)));
         }
         openers.forEach(Runnable::run);
         executors.brokerIo().execute(this::dropAbandonedLagHistories);
@@ -107,13 +110,14 @@ public final class FlowdeckApp extends Application {
         DeadLetterFactory deadLetters = (given, profile, replays) -> new DeadLetterInboxViewModel(
                 telemetry.traced(given), profile, Platform::runLater, replays);
         ReplayFactory replays = (given, profile) -> new ClusterReplays(profile, telemetry.traced(given),
-                ReplaysDirectory.forThisMachine(), audit, executors, Clock.systemUTC());
+                workspace.schemas().writerFor(given, profile), ReplaysDirectory.forThisMachine(), audit, executors,
+                Clock.systemUTC());
         // Masking per profile: its hash key from the secret store, its reveals to the audit log (decision 0022).
         RevealLog reveals = RevealLog.toAudit(audit, Clock.systemUTC());
         MaskingFactory masking = profile -> ProfileMasking.of(profile, workspace.maskingKey(profile), reveals,
                 executors.brokerIo());
         window = new MainWindow(workspace.clusters(), workspace,
-                new ClusterViews(browsers, traces, deadLetters, replays, masking));
+                new ClusterViews(browsers, traces, deadLetters, replays, masking, workspace.schemas()::of));
         this.stage = stage;
         window.setOnOpenUrl(url -> getHostServices().showDocument(url));
         window.setOnOpenSettings(() -> new SettingsDialog(stage, settings, chosen -> {

@@ -41,6 +41,7 @@ final class Workspace implements ConnectionActions, AutoCloseable {
     private final LagWatch lagWatch;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClusterSchemas schemas = new ClusterSchemas();
     private AppProfiles profiles;
     private Window owner;
 
@@ -53,6 +54,11 @@ final class Workspace implements ConnectionActions, AutoCloseable {
 
     ObservableList<ClusterViewModel> clusters() {
         return clusters;
+    }
+
+    /** Each open Kafka connection's schemas, for its browsers and replays. */
+    ClusterSchemas schemas() {
+        return schemas;
     }
 
     void ownedBy(Window window) {
@@ -173,7 +179,8 @@ final class Workspace implements ConnectionActions, AutoCloseable {
         ConnectionProfile profile = cluster.profile();
         sessions.put(cluster, ClusterSession.open(cluster, "Connecting to " + cluster.profileName() + "…", () -> {
             var resolved = catalog.resolve(profile, Map.of());
-            var opened = Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo());
+            var opened = Clusters.connect(resolved.profile(), resolved.credentials(), executors.brokerIo(), schemas,
+                    ClusterSchemas.savedIn(catalog, profile.id()));
             // The view model keeps the profile without its secrets: it is shown, edited and logged.
             return new ClusterSession.Opened(opened.connection(), profile, opened.owned());
         }, executors, lagWatch, Platform::runLater));
@@ -198,15 +205,26 @@ final class Workspace implements ConnectionActions, AutoCloseable {
         if (profiles == null || cluster.profile().sandbox()) {
             return;
         }
-        new ConnectionDialog(owner, ConnectionForm.editing(cluster.profile()), profiles, Platform::runLater, true)
-                .showAndWait()
-                .ifPresent(saved -> {
-                    int index = clusters.indexOf(cluster);
-                    closeSession(cluster);
-                    var replacement = new ClusterViewModel(saved, Platform::runLater, clock);
-                    clusters.set(index, replacement); // CONNECTING, so the window selects it
-                    connect(replacement);
-                });
+        // The profile as saved now: a browser's "Decode as" saves topic formats into it after the cluster opened,
+        // and the dialog must not save them away again.
+        AppProfiles catalog = profiles;
+        catalog.list().whenComplete((all, failure) -> Platform.runLater(() -> {
+            ConnectionProfile current = failure != null ? cluster.profile() : all.stream()
+                    .filter(saved -> saved.id().equals(cluster.profile().id())).findFirst()
+                    .orElse(cluster.profile());
+            new ConnectionDialog(owner, ConnectionForm.editing(current), catalog, Platform::runLater, true)
+                    .showAndWait()
+                    .ifPresent(saved -> {
+                        int index = clusters.indexOf(cluster);
+                        if (index < 0) {
+                            return; // deleted meanwhile
+                        }
+                        closeSession(cluster);
+                        var replacement = new ClusterViewModel(saved, Platform::runLater, clock);
+                        clusters.set(index, replacement); // CONNECTING, so the window selects it
+                        connect(replacement);
+                    });
+        }));
     }
 
     @Override

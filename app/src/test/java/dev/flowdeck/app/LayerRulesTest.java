@@ -130,8 +130,10 @@ class LayerRulesTest {
     @Test
     void avroAndProtobufStayInTheSchemasModule() {
         noClasses().that().resideOutsideOfPackage("dev.flowdeck.schemas..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.avro..", "com.google.protobuf..")
-                .because("every layer sees schema-read values through core's ValueDecoder and DecodedValue")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.avro..", "com.google.protobuf..",
+                        "com.networknt..")
+                .because("every layer sees schema-read values through core's ValueDecoder, DecodedValue and "
+                        + "SchemaAccess")
                 .check(classes);
     }
 }

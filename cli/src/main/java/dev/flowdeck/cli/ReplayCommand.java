@@ -335,7 +335,7 @@ final class ReplayCommand implements Callable<Integer> {
         var progress = new ProgressLine(environment.err(), environment.errIsTerminal(), System::nanoTime);
         ReplayMode replayMode = mode != null && mode.move ? ReplayMode.MOVE : ReplayMode.COPY;
         var planner = new GroupReplayPlanner(cluster.profile(), connection, environment.clock(),
-                SchemaDecoder.writerFor(cluster.profile())); // an edited Avro value goes back in its schema
+                SchemaDecoder.writerFor(cluster.profile())); // an edited schema value goes back in its schema
         var reading = planner.read(dead, group, step -> progress.show(step.scan().scanned(),
                 step.scan().matched(), step.scan().total()));
         stop.set(reading::cancel);

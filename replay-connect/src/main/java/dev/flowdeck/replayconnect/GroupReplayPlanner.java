@@ -47,7 +47,7 @@ public final class GroupReplayPlanner {
     }
 
     /**
-     * @param valueWriter writes an edited Avro value back with its schema id (the profile's schema registry), so a
+     * @param valueWriter writes an edited Avro, Protobuf or JSON Schema value back with its schema id (the profile's schema registry), so a
      *                    transform on a value read through a schema never sends JSON
      */
     public GroupReplayPlanner(ConnectionProfile profile, BrokerConnection connection, Clock clock,

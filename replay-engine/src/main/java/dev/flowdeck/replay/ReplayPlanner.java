@@ -45,8 +45,9 @@ public final class ReplayPlanner {
     }
 
     /**
-     * @param valueWriter writes a changed value that was read through a schema (Avro) back in that schema, with the
-     *                    same schema id: a transform edits its JSON, and the JSON is never sent as it is
+     * @param valueWriter writes a changed value that was read through a schema (Avro, Protobuf, JSON Schema) back
+     *                    in that schema, with the same schema id: a transform edits its JSON, and the JSON is never
+     *                    sent as it is
      */
     public ReplayPlanner(Clock clock, Supplier<String> replayIds, Predicate<String> deadLetterHeader, int maxReplays,
                          ValueWriter valueWriter) {

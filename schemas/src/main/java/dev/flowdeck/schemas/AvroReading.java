@@ -13,8 +13,26 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
     private static final int JSON_BUDGET_FLOOR = 1024 * 1024;
 
     static AvroReading of(RegisteredSchema registered) {
+        return of(registered, java.util.List.of());
+    }
+
+    /**
+     * @param referenced the texts of the schemas the registry's references name, those referred to first: their
+     *                   named types are known to the parser when the schema itself is parsed
+     */
+    static AvroReading of(RegisteredSchema registered, java.util.List<RegisteredSchema> referenced) {
+        Schema.Parser parser = new Schema.Parser();
+        for (RegisteredSchema reference : referenced) {
+            try {
+                parser.parse(reference.text());
+            } catch (SchemaParseException | IllegalArgumentException e) {
+                throw new SchemaProblem("Avro schema " + registered.id() + " refers to " + reference.subjectNote()
+                        + ", which does not parse (" + e.getMessage() + "): its records cannot be read until that "
+                        + "schema is fixed.", e);
+            }
+        }
         try {
-            Schema schema = new Schema.Parser().parse(registered.text());
+            Schema schema = parser.parse(registered.text());
             return new AvroReading(registered, schema, new AvroTranscoder(schema));
         } catch (SchemaParseException | IllegalArgumentException e) {
             throw new SchemaProblem("Avro schema " + registered.id() + " from the registry does not parse ("
@@ -43,10 +61,15 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
             if (e instanceof SchemaProblem problem) {
                 throw problem;
             }
-            throw new SchemaProblem("The value does not match Avro schema " + registered.id() + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new SchemaProblem("The value does not match Avro schema " + registered.id() + " (" + what
                     + "): it is cut short or was written with another schema.", e);
         }
         return json;
+    }
+
+    @Override
+    public byte[] payloadFromJson(byte[] json, String messageType) {
+        return AvroWriting.toAvro(json, schema, registered.id());
     }
 }

@@ -57,12 +57,21 @@ public final class ProtoFiles {
 
     /** A file from the registry's serialized descriptor, its imports found among these files. */
     FileDescriptor build(FileDescriptorProto file, int schemaId) {
+        return build(file, schemaId, Map.of());
+    }
+
+    /**
+     * A file from the registry's serialized descriptor, its imports found first among {@code referenced} (the
+     * registry's references, by import name), then among these files.
+     */
+    FileDescriptor build(FileDescriptorProto file, int schemaId, Map<String, FileDescriptor> referenced) {
         List<FileDescriptor> dependencies = new ArrayList<>();
         for (String name : file.getDependencyList()) {
-            FileDescriptor dependency = byName.get(name);
+            FileDescriptor dependency = referenced.getOrDefault(name, byName.get(name));
             if (dependency == null) {
-                throw new SchemaProblem("Protobuf schema " + schemaId + " imports " + name + ", which Flowdeck does "
-                        + "not have: give a descriptor set that includes it (protoc --include_imports).");
+                throw new SchemaProblem("Protobuf schema " + schemaId + " imports " + name + ", which the registry "
+                        + "does not serve as a reference and Flowdeck does not have: give a descriptor set that "
+                        + "includes it (protoc --include_imports).");
             }
             dependencies.add(dependency);
         }

@@ -1,6 +1,9 @@
 package dev.flowdeck.schemas;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
@@ -35,15 +38,14 @@ final class ProtobufReading implements SchemaReading {
     }
 
     static ProtobufReading of(RegisteredSchema registered, ProtoFiles files) {
+        return of(registered, files, java.util.Map.of());
+    }
+
+    /** @param referenced the files the registry's references give, by the import names the schema uses */
+    static ProtobufReading of(RegisteredSchema registered, ProtoFiles files,
+                              java.util.Map<String, FileDescriptor> referenced) {
         if (registered.descriptor() != null) {
-            FileDescriptorProto proto;
-            try {
-                proto = FileDescriptorProto.parseFrom(registered.descriptor());
-            } catch (InvalidProtocolBufferException e) {
-                throw new SchemaProblem("Protobuf schema " + registered.id() + " from the registry does not parse as "
-                        + "a descriptor (" + e.getMessage() + ").", e);
-            }
-            FileDescriptor file = files.build(proto, registered.id());
+            FileDescriptor file = files.build(descriptorOf(registered), registered.id(), referenced);
             return new ProtobufReading(registered, file, file.getMessageTypes());
         }
         List<Descriptor> topLevel = new ArrayList<>();
@@ -59,6 +61,15 @@ final class ProtobufReading implements SchemaReading {
             throw new SchemaProblem("Protobuf schema " + registered.id() + " from the registry declares no message.");
         }
         return new ProtobufReading(registered, null, topLevel);
+    }
+
+    static FileDescriptorProto descriptorOf(RegisteredSchema registered) {
+        try {
+            return FileDescriptorProto.parseFrom(registered.descriptor());
+        } catch (InvalidProtocolBufferException e) {
+            throw new SchemaProblem("Protobuf schema " + registered.id() + " from the registry does not parse as "
+                    + "a descriptor (" + e.getMessage() + ").", e);
+        }
     }
 
     @Override
@@ -78,11 +89,15 @@ final class ProtobufReading implements SchemaReading {
 
     @Override
     public byte[] toJson(byte[] value, int offset) {
+        return read(value, offset).json();
+    }
+
+    @Override
+    public Read read(byte[] value, int offset) {
         CodedInputStream in = CodedInputStream.newInstance(value, offset, value.length - offset);
-        Descriptor type;
         DynamicMessage message;
         try {
-            type = messageAt(readIndexes(in));
+            Descriptor type = messageAt(readIndexes(in));
             message = DynamicMessage.parseFrom(type, in);
         } catch (InvalidProtocolBufferException e) {
             throw new SchemaProblem("The value does not match Protobuf schema " + registered.id() + " ("
@@ -90,12 +105,137 @@ final class ProtobufReading implements SchemaReading {
         } catch (IOException e) {
             throw new SchemaProblem("The value could not be read as Protobuf schema " + registered.id() + ".", e);
         }
+        return new Read(print(message, registered.id()), undeclared(message, registered.id()));
+    }
+
+    /** A value written without the registry's frame, read as the message type the topic's format names. */
+    static Read readUnframed(Descriptor type, byte[] value) {
+        DynamicMessage message;
+        try {
+            message = DynamicMessage.parseFrom(type, value);
+        } catch (InvalidProtocolBufferException e) {
+            throw new SchemaProblem("The value is not a Protobuf " + type.getFullName() + " (" + e.getMessage()
+                    + "): check the message type in the topic's format.", e);
+        }
+        return new Read(print(message, -1), undeclared(message, -1));
+    }
+
+    private static byte[] print(DynamicMessage message, int schemaId) {
         try {
             return JSON.print(message).getBytes(StandardCharsets.UTF_8);
         } catch (InvalidProtocolBufferException e) {
-            throw new SchemaProblem("The Protobuf value of schema " + registered.id() + " could not be shown as JSON ("
-                    + e.getMessage() + ").", e);
+            throw new SchemaProblem("The Protobuf value" + (schemaId < 0 ? "" : " of schema " + schemaId)
+                    + " could not be shown as JSON (" + e.getMessage() + ").", e);
         }
+    }
+
+    /**
+     * Field numbers the value carries that its message type does not declare: Protobuf reads them without a word
+     * (they may be a newer writer's fields), so they are the plain sign of bytes written with another schema.
+     */
+    private static String undeclared(Message message, int schemaId) {
+        List<String> found = new ArrayList<>();
+        collectUndeclared(message, message.getDescriptorForType().getName(), found);
+        if (found.isEmpty()) {
+            return null;
+        }
+        return "it carries field" + (found.size() == 1 ? " " : "s ") + String.join(", ", found) + " that "
+                + (schemaId < 0 ? "the message type" : "schema " + schemaId) + " does not declare (written with "
+                + "another or a newer schema?).";
+    }
+
+    private static void collectUndeclared(Message message, String path, List<String> found) {
+        message.getUnknownFields().asMap().keySet().forEach(number -> found.add(path + " #" + number));
+        message.getAllFields().forEach((field, value) -> {
+            if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+                return;
+            }
+            if (value instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof Message nested) {
+                        collectUndeclared(nested, path + "." + field.getName(), found);
+                    }
+                }
+            } else if (value instanceof Message nested) {
+                collectUndeclared(nested, path + "." + field.getName(), found);
+            }
+        });
+    }
+
+    @Override
+    public byte[] payloadFromJson(byte[] json, String messageType) {
+        Descriptor type = messageType == null || messageType.isBlank() ? topLevel.getFirst()
+                : find(messageType.strip());
+        DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
+        try {
+            JsonFormat.parser().merge(new String(json, StandardCharsets.UTF_8), builder);
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            throw new SchemaProblem("The value does not fit Protobuf " + type.getFullName() + " of schema "
+                    + registered.id() + " (" + e.getMessage() + ").", e);
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            CodedOutputStream coded = CodedOutputStream.newInstance(out);
+            List<Integer> indexes = indexesOf(type);
+            if (indexes.equals(List.of(0))) {
+                coded.writeSInt32NoTag(0); // the common case, as serializers write it: one zero byte
+            } else {
+                coded.writeSInt32NoTag(indexes.size());
+                for (int index : indexes) {
+                    coded.writeSInt32NoTag(index);
+                }
+            }
+            builder.build().writeTo(coded);
+            coded.flush();
+        } catch (IOException e) {
+            throw new SchemaProblem("The Protobuf value could not be written (" + e.getMessage() + ").", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The first message of this schema (the file's messages, then nested ones) whose strict JSON parser takes the
+     * JSON: which message a value read from this schema was, when only its JSON is at hand. Empty when none does.
+     */
+    String messageTaking(byte[] json) {
+        String text = new String(json, StandardCharsets.UTF_8);
+        List<Descriptor> all = new ArrayList<>();
+        topLevel.forEach(type -> collect(type, all));
+        for (Descriptor type : all) {
+            try {
+                JsonFormat.parser().merge(text, DynamicMessage.newBuilder(type));
+                return type.getFullName();
+            } catch (InvalidProtocolBufferException | RuntimeException notThisOne) {
+                // the next type, then
+            }
+        }
+        return "";
+    }
+
+    /** A message of this schema by full name or simple name ({@code shop.Refund}, {@code Refund}). */
+    private Descriptor find(String name) {
+        List<Descriptor> all = new ArrayList<>();
+        topLevel.forEach(type -> collect(type, all));
+        return all.stream().filter(type -> type.getFullName().equals(name) || type.getName().equals(name))
+                .findFirst().orElseThrow(() -> new SchemaProblem("Protobuf schema " + registered.id() + " has no "
+                        + "message " + name + "; it has " + all.stream().map(Descriptor::getFullName).toList() + "."));
+    }
+
+    private static void collect(Descriptor type, List<Descriptor> into) {
+        into.add(type);
+        type.getNestedTypes().forEach(nested -> collect(nested, into));
+    }
+
+    /** Where the type sits in the schema: its index among the file's messages, then among each parent's nested. */
+    private List<Integer> indexesOf(Descriptor type) {
+        List<Integer> path = new ArrayList<>();
+        Descriptor at = type;
+        while (at.getContainingType() != null) {
+            path.addFirst(at.getIndex());
+            at = at.getContainingType();
+        }
+        path.addFirst(topLevel.indexOf(at));
+        return path;
     }
 
     private static List<Integer> readIndexes(CodedInputStream in) throws IOException {

@@ -12,11 +12,23 @@ import java.util.List;
  * @param subjects    where the registry files it (subject and version), as far as it says
  * @param descriptor  Protobuf only: the schema as a serialized {@code FileDescriptorProto}, where the registry
  *                    serves one ({@code ?format=serialized}); else null
+ * @param references  other schemas this one uses (the registry's {@code references}: an Avro named type's full
+ *                    name, a Protobuf import's file name), each a subject's version
  */
-public record RegisteredSchema(int id, String type, String text, List<SubjectVersion> subjects, byte[] descriptor) {
+public record RegisteredSchema(int id, String type, String text, List<SubjectVersion> subjects, byte[] descriptor,
+                               List<Reference> references) {
 
     public RegisteredSchema {
         subjects = List.copyOf(subjects);
+        references = List.copyOf(references);
+    }
+
+    public RegisteredSchema(int id, String type, String text, List<SubjectVersion> subjects, byte[] descriptor) {
+        this(id, type, text, subjects, descriptor, List.of());
+    }
+
+    /** A schema this one refers to: by {@code name} in its text, filed as a subject's version. */
+    public record Reference(String name, String subject, int version) {
     }
 
     /** A subject and one of its versions. */

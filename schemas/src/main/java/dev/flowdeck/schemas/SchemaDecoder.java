@@ -2,9 +2,17 @@ package dev.flowdeck.schemas;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.SchemaAccess;
 import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.decode.ValueWriter;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a profile's Kafka values written in the schema registry's wire format into JSON: Avro and JSON Schema
@@ -19,11 +27,13 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
     /** Enough for every schema a cluster's topics use at once; the least recently used is fetched again. */
     static final int CACHE_CAPACITY = 1_000;
 
-    private final SchemaSettings settings;
+    /** Replaced whole when the operator chooses a topic's format ("Decode as"); read once per record. */
+    private volatile SchemaSettings settings;
     private final SchemaRegistryClient registry;
-    private final ProtoFiles protoFiles;
-    private final String protoFilesProblem;
-    private final SchemaCache cache;
+    /** The descriptor set's files (and why it could not be read): replaced when the operator names another. */
+    private volatile ProtoFiles protoFiles;
+    private volatile String protoFilesProblem;
+    private volatile SchemaCache cache;
 
     public SchemaDecoder(SchemaSettings settings) {
         this.settings = settings;
@@ -66,13 +76,42 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
         return Optional.ofNullable(registry);
     }
 
+    public SchemaSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Reads Protobuf schemas (and unframed Protobuf values) with this descriptor set from now on, or with none
+     * ({@code null}). Reads the file: call it off the FX thread. Schemas parsed with the old set are parsed again.
+     *
+     * @throws SchemaProblem the file cannot be read or is not a descriptor set; the old set stays
+     */
+    public synchronized void useDescriptorSet(java.nio.file.Path descriptorSet) {
+        ProtoFiles files = descriptorSet == null ? ProtoFiles.wellKnownOnly() : ProtoFiles.read(descriptorSet);
+        protoFiles = files;
+        protoFilesProblem = null;
+        settings = settings.withDescriptorSet(Optional.ofNullable(descriptorSet));
+        cache = new SchemaCache(this::load, CACHE_CAPACITY, System::nanoTime);
+    }
+
+    /**
+     * Reads {@code topic} as {@code format} from now on ({@code auto}, {@code avro}, {@code protobuf:shop.Payment}...):
+     * the browser's "Decode as". Cached schemas stay.
+     *
+     * @throws IllegalArgumentException a sentence when {@code format} is none of the formats
+     */
+    public void useTopicFormat(String topic, String format) {
+        settings = settings.withTopicFormat(topic, format);
+    }
+
     @Override
     public DecodedValue decode(String topic, byte[] value) {
         String invalid = settings.invalidFormats().get(topic);
         if (invalid != null && value != null) {
             return DecodedValue.failed("Topic format", -1, invalid);
         }
-        TopicFormat format = settings.formatOf(topic);
+        SchemaSettings now = settings;
+        TopicFormat format = now.formatOf(topic);
         if (!format.readsThroughSchema() || value == null) {
             return null; // a tombstone has nothing to read
         }
@@ -80,6 +119,10 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
             return null; // plain JSON, text or binary: shown as it is
         }
         String formatName = formatName(format);
+        String messageType = now.messageTypeOf(topic);
+        if (format == TopicFormat.PROTOBUF && !messageType.isEmpty() && !WireFrame.looksFramed(value)) {
+            return unframedProtobuf(messageType, value);
+        }
         int schemaId = -1;
         try {
             WireFrame frame = WireFrame.read(value);
@@ -91,12 +134,57 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
                 throw new SchemaProblem("Schema " + schemaId + " is " + reading.format() + ", but this topic's "
                         + "format says " + formatName(format) + ": change the topic's format to auto.");
             }
-            byte[] json = reading.toJson(value, frame.payloadOffset());
+            SchemaReading.Read read = reading.read(value, frame.payloadOffset());
             RegisteredSchema registered = reading.registered();
-            return DecodedValue.read(reading.format(), schemaId, registered.subjectNote(), registered.text(), json);
+            DecodedValue decoded = DecodedValue.read(reading.format(), schemaId, registered.subjectNote(),
+                    registered.text(), read.json());
+            return read.mismatch() == null ? decoded : decoded.withMismatch(read.mismatch());
         } catch (SchemaProblem problem) {
             return DecodedValue.failed(formatName, schemaId, problem.getMessage());
+        } catch (RuntimeException unexpected) { // a library's surprise must not end the scan: said on this record
+            return DecodedValue.failed(formatName, schemaId, "The value could not be read (" + unexpected
+                    + "): Flowdeck shows its bytes in Hex.");
         }
+    }
+
+    /** Protobuf written without the registry's frame: the message type the topic's format names. */
+    private DecodedValue unframedProtobuf(String messageType, byte[] value) {
+        try {
+            if (protoFilesProblem != null) {
+                throw new SchemaProblem(protoFilesProblem);
+            }
+            var type = protoFiles.message(messageType).orElseThrow(() -> new SchemaProblem("The topic's format "
+                    + "names Protobuf message " + messageType + ", which is not in the profile's descriptor set: "
+                    + (settings.descriptorSet().isEmpty() ? "give one (" + SchemaSettings.PROTOBUF_DESCRIPTORS + ")."
+                    : "check the name, or give a descriptor set that has it.")));
+            SchemaReading.Read read = ProtobufReading.readUnframed(type, value);
+            DecodedValue decoded = DecodedValue.read("Protobuf", -1, messageType, "", read.json());
+            return read.mismatch() == null ? decoded : decoded.withMismatch(read.mismatch());
+        } catch (SchemaProblem problem) {
+            return DecodedValue.failed("Protobuf", -1, problem.getMessage());
+        }
+    }
+
+    /**
+     * The operator's JSON in the wire format of the schema they chose (an id, or a subject's version): Avro and
+     * Protobuf written from the JSON, JSON Schema validated and framed as it is.
+     *
+     * @throws SchemaProblem the schema cannot be found or the JSON does not fit it, in a sentence
+     */
+    public SchemaAccess.Encoded encode(SchemaAccess.SchemaChoice choice, byte[] json) {
+        int id = choice.schemaId();
+        if (id < 0) {
+            if (registry == null) {
+                throw new SchemaProblem("This profile names no schema registry to find " + choice.subject() + " in.");
+            }
+            if (choice.subject().isBlank()) {
+                throw new SchemaProblem("Choose a subject (such as orders-value) or a schema id to encode with.");
+            }
+            id = registry.version(choice.subject().strip(), choice.version()).id();
+        }
+        SchemaReading reading = schema(id);
+        byte[] payload = reading.payloadFromJson(json, choice.messageType());
+        return new SchemaAccess.Encoded(WireFrame.frame(id, payload), id, reading.format());
     }
 
     /**
@@ -112,23 +200,31 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
         return WireFrame.frame(schemaId, AvroWriting.toAvro(json, avro.schema(), schemaId));
     }
 
-    /** Avro only for now: a Protobuf or JSON Schema value is refused with the reason, never sent as JSON. */
+    /**
+     * Writes an edited value back with the schema id it was read with: Avro and Protobuf (the same message type, the
+     * same message indexes) from the JSON, JSON Schema validated and framed. Never sent as JSON: what does not fit is
+     * refused with the reason.
+     */
     @Override
     public byte[] write(DecodedValue read, byte[] json) {
         if (!read.isRead() || read.schemaId() < 0) {
             throw new IllegalArgumentException("The value could not be read through its schema (" + read.note()
                     + "), so Flowdeck cannot write it back in that schema.");
         }
-        if (!read.format().equals("Avro")) {
-            throw new IllegalArgumentException("The value is " + read.note() + ": Flowdeck writes edited values "
-                    + "back as Avro only so far, and will not send it as JSON. Replay it unchanged, or replace it "
-                    + "with bytes of your own.");
-        }
         try {
-            return encodeAvro(read.schemaId(), json);
+            String messageType = read.format().equals("Protobuf") ? messageTypeOf(read) : "";
+            return encode(SchemaAccess.SchemaChoice.id(read.schemaId()).withMessageType(messageType), json).value();
         } catch (SchemaProblem problem) {
-            throw new IllegalArgumentException(problem.getMessage(), problem);
+            throw new IllegalArgumentException(problem.getMessage() + " The value is not sent as JSON.", problem);
         }
+    }
+
+    /**
+     * Which message of its Protobuf schema a value was: its JSON does not say, so it is the first message whose
+     * parser takes the JSON without unknown fields. A schema of one message (the usual case) needs no guess.
+     */
+    private String messageTypeOf(DecodedValue read) {
+        return schema(read.schemaId()) instanceof ProtobufReading proto ? proto.messageTaking(read.json()) : "";
     }
 
     SchemaReading schema(int id) {
@@ -142,17 +238,69 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
         }
         RegisteredSchema registered = registry.schema(id);
         return switch (registered.type()) {
-            case "AVRO" -> AvroReading.of(registered);
-            case "JSON" -> new JsonSchemaReading(registered);
+            case "AVRO" -> AvroReading.of(registered, avroReferences(registered));
+            case "JSON" -> JsonSchemaReading.of(registered);
             case "PROTOBUF" -> {
                 if (registered.descriptor() == null && protoFilesProblem != null) {
                     throw new SchemaProblem(protoFilesProblem);
                 }
-                yield ProtobufReading.of(registered, protoFiles);
+                yield ProtobufReading.of(registered, protoFiles, protoReferences(registered, id, 0));
             }
             default -> throw new SchemaProblem("Schema " + id + " is of type " + registered.type() + ", which Flowdeck "
                     + "does not read (Avro, Protobuf and JSON Schema only).");
         };
+    }
+
+    /** References nest (a type using a type...), but not deeper than this: a cycle says so instead of looping. */
+    private static final int MAX_REFERENCE_DEPTH = 32;
+
+    /** Every schema an Avro schema refers to, through references of references, each before those that use it. */
+    private List<RegisteredSchema> avroReferences(RegisteredSchema schema) {
+        List<RegisteredSchema> ordered = new ArrayList<>();
+        collectReferences(schema, schema.id(), ordered, new HashSet<>(), 0);
+        return ordered;
+    }
+
+    private void collectReferences(RegisteredSchema schema, int rootId, List<RegisteredSchema> ordered,
+                                   Set<String> seen, int depth) {
+        for (RegisteredSchema.Reference reference : schema.references()) {
+            if (!seen.add(reference.subject() + " v" + reference.version())) {
+                continue;
+            }
+            RegisteredSchema referenced = referenced(reference, rootId, depth, false);
+            collectReferences(referenced, rootId, ordered, seen, depth + 1);
+            ordered.add(referenced);
+        }
+    }
+
+    /**
+     * The files a Protobuf schema imports through the registry's references, built with their own references, by
+     * the import names the schema uses. A reference the registry serves as text only is left to the descriptor set.
+     */
+    private Map<String, FileDescriptor> protoReferences(RegisteredSchema schema, int rootId, int depth) {
+        Map<String, FileDescriptor> files = new HashMap<>();
+        for (RegisteredSchema.Reference reference : schema.references()) {
+            RegisteredSchema referenced = referenced(reference, rootId, depth, true);
+            if (referenced.descriptor() != null) {
+                files.put(reference.name(), protoFiles.build(ProtobufReading.descriptorOf(referenced), rootId,
+                        protoReferences(referenced, rootId, depth + 1)));
+            }
+        }
+        return files;
+    }
+
+    private RegisteredSchema referenced(RegisteredSchema.Reference reference, int rootId, int depth,
+                                        boolean withDescriptor) {
+        if (depth >= MAX_REFERENCE_DEPTH) {
+            throw new SchemaProblem("Schema " + rootId + "'s references go more than " + MAX_REFERENCE_DEPTH
+                    + " levels deep (a cycle?): its records cannot be read.");
+        }
+        try {
+            return registry.version(reference.subject(), reference.version(), withDescriptor);
+        } catch (SchemaProblem missing) {
+            throw new SchemaProblem("Schema " + rootId + " refers to " + reference.name() + " (" + reference.subject()
+                    + " v" + reference.version() + "), which could not be read: " + missing.getMessage(), missing);
+        }
     }
 
     private static String formatName(TopicFormat format) {

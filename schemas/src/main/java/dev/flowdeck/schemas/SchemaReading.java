@@ -14,4 +14,26 @@ sealed interface SchemaReading permits AvroReading, ProtobufReading, JsonSchemaR
      * @throws SchemaProblem the value does not match the schema
      */
     byte[] toJson(byte[] value, int offset);
+
+    /**
+     * A value read, and how it fails its schema where it can be read all the same (a JSON Schema it breaks,
+     * Protobuf fields the schema does not declare).
+     *
+     * @param mismatch a sentence, or null when the value fits
+     */
+    record Read(byte[] json, String mismatch) {
+    }
+
+    /** {@link #toJson}, and what in the value the schema does not allow. */
+    default Read read(byte[] value, int offset) {
+        return new Read(toJson(value, offset), null);
+    }
+
+    /**
+     * The operator's JSON written as this schema's payload (what follows the wire format's 5-byte header).
+     *
+     * @param messageType Protobuf only: the message's full name; blank for the schema's first message
+     * @throws SchemaProblem the JSON does not fit the schema, in a sentence naming where
+     */
+    byte[] payloadFromJson(byte[] json, String messageType);
 }

@@ -63,9 +63,9 @@ public final class SchemaRegistryClient {
         List<RegisteredSchema.SubjectVersion> subjects = subjectsOf(id);
         byte[] descriptor = null;
         if (type.equals("PROTOBUF")) {
-            descriptor = serializedDescriptor(id);
+            descriptor = serializedDescriptor("schemas/ids/" + id, "schema id " + id);
         }
-        return new RegisteredSchema(id, type, text, subjects, descriptor);
+        return new RegisteredSchema(id, type, text, subjects, descriptor, references(found));
     }
 
     /** The versions a subject has, oldest first. */
@@ -78,15 +78,37 @@ public final class SchemaRegistryClient {
 
     /** One version of a subject ({@code latest} allowed as {@code -1}). */
     public RegisteredSchema version(String subject, int version) {
-        String which = version < 0 ? "latest" : Integer.toString(version);
-        JsonNode found = get("subjects/" + encoded(subject) + "/versions/" + which, "subject " + subject + " v" + which);
-        int id = found.path("id").asInt();
-        String type = found.path("schemaType").asText("AVRO").toUpperCase(Locale.ROOT);
-        return new RegisteredSchema(id, type, found.path("schema").asText(),
-                List.of(new RegisteredSchema.SubjectVersion(subject, found.path("version").asInt())), null);
+        return version(subject, version, false);
     }
 
-    private List<RegisteredSchema.SubjectVersion> subjectsOf(int id) {
+    /**
+     * One version of a subject, with its serialized descriptor where it is Protobuf and {@code withDescriptor}: what
+     * a schema that imports it needs.
+     */
+    RegisteredSchema version(String subject, int version, boolean withDescriptor) {
+        String which = version < 0 ? "latest" : Integer.toString(version);
+        String path = "subjects/" + encoded(subject) + "/versions/" + which;
+        String what = "subject " + subject + " v" + which;
+        JsonNode found = get(path, what);
+        int id = found.path("id").asInt();
+        String type = found.path("schemaType").asText("AVRO").toUpperCase(Locale.ROOT);
+        byte[] descriptor = withDescriptor && type.equals("PROTOBUF") ? serializedDescriptor(path, what) : null;
+        return new RegisteredSchema(id, type, found.path("schema").asText(),
+                List.of(new RegisteredSchema.SubjectVersion(subject, found.path("version").asInt())), descriptor,
+                references(found));
+    }
+
+    private static List<RegisteredSchema.Reference> references(JsonNode found) {
+        List<RegisteredSchema.Reference> references = new ArrayList<>();
+        for (JsonNode reference : found.path("references")) {
+            references.add(new RegisteredSchema.Reference(reference.path("name").asText(),
+                    reference.path("subject").asText(), reference.path("version").asInt(-1)));
+        }
+        return references;
+    }
+
+    /** Where the registry files a schema id: each subject and version holding it; empty where it does not say. */
+    public List<RegisteredSchema.SubjectVersion> subjectsOf(int id) {
         try {
             List<RegisteredSchema.SubjectVersion> subjects = new ArrayList<>();
             for (JsonNode entry : get("schemas/ids/" + id + "/versions", "schema id " + id)) {
@@ -100,9 +122,9 @@ public final class SchemaRegistryClient {
     }
 
     /** Confluent serves a Protobuf schema as a base64 {@code FileDescriptorProto}; others ignore the parameter. */
-    private byte[] serializedDescriptor(int id) {
+    private byte[] serializedDescriptor(String path, String what) {
         try {
-            JsonNode found = get("schemas/ids/" + id + "?format=serialized", "schema id " + id);
+            JsonNode found = get(path + "?format=serialized", what);
             String text = found.path("schema").asText();
             if (text.contains("message ") || text.contains("syntax")) {
                 return null; // .proto text again: this registry does not serialize

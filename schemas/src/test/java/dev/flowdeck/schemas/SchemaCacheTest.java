@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SchemaCacheTest {
 
     private static SchemaReading reading(int id) {
-        return new JsonSchemaReading(new RegisteredSchema(id, "JSON", "{}", List.of(), null));
+        return JsonSchemaReading.of(new RegisteredSchema(id, "JSON", "{}", List.of(), null));
     }
 
     @Test

@@ -338,8 +338,10 @@ class SchemaDecoderTest {
 
         assertThat(WireFrame.read(written).schemaId()).isEqualTo(avroId);
         assertThat(json(decoder.decode("payments", written))).isEqualTo(json(avro));
-        assertThatThrownBy(() -> decoder.write(proto, proto.json())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Avro only").hasMessageContaining("will not send it as JSON");
+        assertThat(json(decoder.decode("payments", decoder.write(proto, proto.json())))).isEqualTo(json(proto));
+        DecodedValue unread = decoder.decode("payments", Shop.framedAvro(4242, Shop.payment("p", 1, null)));
+        assertThatThrownBy(() -> decoder.write(unread, "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("could not be read");
         assertThat(SchemaDecoder.writerFor(dev.flowdeck.core.broker.ConnectionProfile.kafka("p", "k:1")))
                 .isSameAs(dev.flowdeck.core.decode.ValueWriter.NONE);
     }

@@ -9,6 +9,8 @@ import dev.flowdeck.core.browse.BatchCollector;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageFetch;
+import dev.flowdeck.core.decode.SchemaAccess;
+import dev.flowdeck.core.publish.OutgoingMessage;
 import dev.flowdeck.core.export.JsonLinesExport;
 import dev.flowdeck.core.filter.MessageFilter;
 import dev.flowdeck.sandbox.SandboxCluster;
@@ -17,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -143,6 +146,52 @@ class SchemaScanIT {
             assertThat(JSON.readTree(line.get("value").asText()).get("id").asText()).isEqualTo("pay-42");
             assertThat(line.get("valueSchema").asText()).startsWith("Avro, schema id " + avroId);
             assertThat(line.get("rawValueEncoding").asText()).isEqualTo("base64");
+        }
+    }
+
+    @Test
+    void aValueEncodedForProduceIsSentInTheWireFormatAndDecodeAsChangesTheNextScan() throws Exception {
+        String target = "payments.produced-" + System.nanoTime();
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                sandbox.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(target, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        var profile = ConnectionProfile.kafka("with-registry", sandbox.bootstrapServers())
+                .withProperties(Map.of(SchemaSettings.REGISTRY_URL, registry.url()));
+        try (var connection = KafkaBrokerConnection.open(profile, worker)) {
+            var schemas = new ProfileSchemas(profile, connection::decodingValuesWith,
+                    ProfileSchemas.FormatStore.SESSION_ONLY);
+            var encoded = schemas.encode(target, SchemaAccess.SchemaChoice.subject("payments.avro-value", 1),
+                    ("{\"id\":\"made-1\",\"amountCents\":250,\"currency\":\"EUR\",\"price\":2.5}")
+                            .getBytes(StandardCharsets.UTF_8));
+            connection.publish(new OutgoingMessage(target, OptionalInt.of(0), null, encoded.value(), List.of()))
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+            BrowsedMessage read = scan(connection, BrowseRequest.fromBeginning(target)).getFirst();
+            assertThat(read.decoded().note()).isEqualTo("Avro, schema id " + avroId + " (payments.avro-value v1)");
+            assertThat(JSON.readTree(read.readableValue()).get("id").asText()).isEqualTo("made-1");
+            // The real Avro reader agrees with what was sent, after the frame.
+            var record = new org.apache.avro.generic.GenericDatumReader<org.apache.avro.generic.GenericRecord>(
+                    Shop.PAYMENT).read(null, org.apache.avro.io.DecoderFactory.get()
+                    .binaryDecoder(read.value(), 5, read.value().length - 5, null));
+            assertThat(record.get("amountCents")).isEqualTo(250L);
+
+            schemas.useFormat(target, "binary").toCompletableFuture().get(30, TimeUnit.SECONDS);
+            BrowsedMessage asBytes = scan(connection, BrowseRequest.fromBeginning(target)).getFirst();
+            assertThat(asBytes.decoded()).isNull(); // shown as its bytes now
+            assertThat(asBytes.value()).isEqualTo(read.value());
+        }
+        var readOnly = profile.asReadOnly();
+        try (var connection = KafkaBrokerConnection.open(readOnly, worker)) {
+            var schemas = new ProfileSchemas(readOnly, connection::decodingValuesWith,
+                    ProfileSchemas.FormatStore.SESSION_ONLY);
+            var encoded = schemas.encode(target, SchemaAccess.SchemaChoice.id(avroId),
+                    ("{\"id\":\"made-2\",\"amountCents\":1,\"currency\":\"EUR\",\"price\":1}")
+                            .getBytes(StandardCharsets.UTF_8));
+            var refused = connection.publish(new OutgoingMessage(target, OptionalInt.of(0), null, encoded.value(),
+                    List.of())).toCompletableFuture();
+            assertThat(refused).failsWithin(java.time.Duration.ofSeconds(30))
+                    .withThrowableThat().withMessageContaining("read-only");
         }
     }
 }

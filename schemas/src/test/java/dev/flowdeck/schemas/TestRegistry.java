@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * describes it (no real registry runs here: see the README's schemas section): {@code GET /schemas/ids/{id}} with
  * {@code schema} and {@code schemaType} (left out for Avro), {@code ?format=serialized} giving a Protobuf schema as a
  * base64 {@code FileDescriptorProto} (Confluent) or the text again (registries that do not serialize),
- * {@code GET /schemas/ids/{id}/versions}, {@code GET /subjects/{subject}/versions[/{version}]}, errors as
+ * {@code GET /schemas/ids/{id}/versions}, {@code GET /subjects/{subject}/versions[/{version}]} (also with
+ * {@code ?format=serialized}), each schema's {@code references} (name, subject, version) where it has any, errors as
  * {@code {"error_code":40403,"message":"Schema not found"}} with HTTP 404, and basic authentication when asked to.
  */
 final class TestRegistry implements AutoCloseable {
 
-    record Stored(int id, String type, String text, String subject, int version, byte[] descriptor) {
+    record Stored(int id, String type, String text, String subject, int version, byte[] descriptor,
+                  List<RegisteredSchema.Reference> references) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,10 +57,27 @@ final class TestRegistry implements AutoCloseable {
 
     /** Registers a schema under the next id; a Protobuf {@code descriptor} is served with format=serialized. */
     int register(String subject, String type, String text, byte[] descriptor) {
+        return register(subject, type, text, descriptor, List.of());
+    }
+
+    /** As {@link #register(String, String, String, byte[])}, naming the schemas it refers to ({@code references}). */
+    int register(String subject, String type, String text, byte[] descriptor,
+                 List<RegisteredSchema.Reference> references) {
         int id = nextId.getAndIncrement();
         int version = (int) byId.values().stream().filter(s -> s.subject().equals(subject)).count() + 1;
-        byId.put(id, new Stored(id, type, text, subject, version, descriptor));
+        byId.put(id, new Stored(id, type, text, subject, version, descriptor, references));
         return id;
+    }
+
+    private static void addReferences(ObjectNode body, Stored stored) {
+        if (stored.references().isEmpty()) {
+            return; // as the registry does: no references, no field
+        }
+        ArrayNode references = body.putArray("references");
+        for (RegisteredSchema.Reference reference : stored.references()) {
+            references.addObject().put("name", reference.name()).put("subject", reference.subject())
+                    .put("version", reference.version());
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -88,6 +107,7 @@ final class TestRegistry implements AutoCloseable {
                     if (!stored.type().equals("AVRO")) {
                         body.put("schemaType", stored.type());
                     }
+                    addReferences(body, stored);
                     reply(exchange, body);
                 }
             } else if (parts.length >= 3 && parts[0].equals("subjects") && parts[2].equals("versions")) {
@@ -109,11 +129,14 @@ final class TestRegistry implements AutoCloseable {
                         error(exchange, 404, 40402, "Version " + parts[3] + " not found.");
                         return;
                     }
+                    boolean serialized = "format=serialized".equals(query) && chosen.descriptor() != null;
                     ObjectNode body = JSON.createObjectNode().put("subject", subject)
-                            .put("version", chosen.version()).put("id", chosen.id()).put("schema", chosen.text());
+                            .put("version", chosen.version()).put("id", chosen.id()).put("schema", serialized
+                                    ? Base64.getEncoder().encodeToString(chosen.descriptor()) : chosen.text());
                     if (!chosen.type().equals("AVRO")) {
                         body.put("schemaType", chosen.type());
                     }
+                    addReferences(body, chosen);
                     reply(exchange, body);
                 }
             } else {

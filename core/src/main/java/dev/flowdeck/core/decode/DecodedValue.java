@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param json     the value as UTF-8 JSON, or null when it could not be read
  * @param problem  a sentence saying why the value could not be read and what to do, or null when it was
  * @param jsonCut  whether {@code json} is only the start of the JSON, cut to a browser's byte budget
+ * @param mismatch a sentence saying how a value that could be read still does not match its schema (a JSON Schema
+ *                 it fails, Protobuf fields the schema does not declare), or null when it matches; the JSON is
+ *                 shown all the same, so the operator sees what is wrong
  */
 public record DecodedValue(String format, int schemaId, String subject, String schema, byte[] json,
-                           String problem, boolean jsonCut) {
+                           String problem, boolean jsonCut, String mismatch) {
+
+    public DecodedValue(String format, int schemaId, String subject, String schema, byte[] json, String problem,
+                        boolean jsonCut) {
+        this(format, schemaId, subject, schema, json, problem, jsonCut, null);
+    }
 
     public DecodedValue {
         Objects.requireNonNull(format, "format");
@@ -39,15 +47,28 @@ public record DecodedValue(String format, int schemaId, String subject, String s
         return json != null;
     }
 
+    /** Whether the value fits its schema: read, and nothing found that the schema does not allow. */
+    public boolean matchesSchema() {
+        return json != null && mismatch == null;
+    }
+
+    /** The same reading, said not to match its schema ({@code sentence}), its JSON still shown. */
+    public DecodedValue withMismatch(String sentence) {
+        return new DecodedValue(format, schemaId, subject, schema, json, problem, jsonCut, sentence);
+    }
+
     /** One line for the detail pane, an export or the command line: {@code Avro, schema id 7 (payments-value v3)}. */
     public String note() {
         String id = schemaId < 0 ? "" : ", schema id " + schemaId;
         String where = subject.isEmpty() ? "" : " (" + subject + ")";
-        return problem == null ? format + id + where : format + id + ": " + problem;
+        if (problem != null) {
+            return format + id + ": " + problem;
+        }
+        return mismatch == null ? format + id + where : format + id + where + ", which it does not match: " + mismatch;
     }
 
     /** The same reading with its JSON cut to {@code json}: what a browser keeps of a large value. */
     public DecodedValue cutTo(byte[] start) {
-        return new DecodedValue(format, schemaId, subject, schema, start, problem, true);
+        return new DecodedValue(format, schemaId, subject, schema, start, problem, true, mismatch);
     }
 }

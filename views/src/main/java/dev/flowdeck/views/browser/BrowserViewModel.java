@@ -12,6 +12,9 @@ import dev.flowdeck.core.browse.RowFeed;
 import dev.flowdeck.core.browse.RowWindow;
 import dev.flowdeck.core.browse.ScanProgress;
 import dev.flowdeck.core.browse.ScanTally;
+import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.SchemaAccess;
+import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.mask.MaskSuggestions;
 import dev.flowdeck.core.mask.MaskedField;
 import dev.flowdeck.core.publish.OutgoingMessage;
@@ -21,10 +24,12 @@ import dev.flowdeck.views.mask.ProfileMasking;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
@@ -35,13 +40,17 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -106,6 +115,11 @@ public final class BrowserViewModel {
     private final ScanExport export;
     /** Applied to rows as they are drawn, copied, exported and inspected; never to the scan or its filter. */
     private volatile ProfileMasking masking = ProfileMasking.NONE;
+    /** The connection's schemas: how this topic is read, the registry's versions, produce's encoding. */
+    private volatile SchemaAccess schemas = SchemaAccess.NONE;
+    private final StringProperty decodeAs = new SimpleStringProperty("auto");
+    private final StringProperty decodeStatus = new SimpleStringProperty("");
+    private final LongProperty unmatched = new SimpleLongProperty();
     private Scan current;
     private BrowseRequest lastRequest;
 
@@ -152,6 +166,7 @@ public final class BrowserViewModel {
         error.set("");
         notes.set("");
         progress.set(ScanProgress.NONE);
+        unmatched.set(0);
         scanning.set(true);
         status.set("Scanning " + destination + "…");
         var keep = request.follow() ? RowWindow.Keep.NEWEST : RowWindow.Keep.FIRST;
@@ -267,6 +282,168 @@ public final class BrowserViewModel {
 
     public ProfileMasking masking() {
         return masking;
+    }
+
+    /** The connection's schemas (set by the window before the first scan): "Decode as", versions, encoding. */
+    public void useSchemas(SchemaAccess access) {
+        this.schemas = Objects.requireNonNull(access, "access");
+        decodeAs.set(access.formatOf(destination));
+    }
+
+    public SchemaAccess schemas() {
+        return schemas;
+    }
+
+    /** Whether this destination's values can be read another way (a Kafka topic of a connection with schemas). */
+    public boolean decodable() {
+        return schemas != SchemaAccess.NONE;
+    }
+
+    /** How the topic is read, as the profile stores it: {@code auto}, {@code avro}, {@code protobuf:shop.Payment}... */
+    public ReadOnlyStringProperty decodeAsProperty() {
+        return decodeAs;
+    }
+
+    /** What the last "Decode as" did, or why it could not; empty before any. */
+    public ReadOnlyStringProperty decodeStatusProperty() {
+        return decodeStatus;
+    }
+
+    /** Values of the running scan's rows that could not be read through their schema or do not match it. */
+    public ReadOnlyLongProperty unmatchedProperty() {
+        return unmatched;
+    }
+
+    /**
+     * Reads this topic as {@code format} from now on: the connection's next scans, the profile (saved off the FX
+     * thread, the property the command line reads too), and at once the rows kept here, read again from their raw
+     * bytes on a background thread. A row whose value the list keeps cut cannot be read whole from what is kept:
+     * it says so, and is read whole when selected.
+     */
+    public void decodeAs(String format) {
+        SchemaAccess access = schemas;
+        if (!decodable()) {
+            decodeStatus.set("This connection reads no schemas: its values are shown as their bytes say.");
+            return;
+        }
+        String before = access.formatOf(destination);
+        decodeStatus.set("Reading " + destination + " as " + format + "…");
+        access.useFormat(destination, format).whenComplete((decoder, failure) -> ui.execute(() -> {
+            decodeAs.set(access.formatOf(destination));
+            if (failure != null && before.equals(decodeAs.get())) {
+                decodeStatus.set(Failures.sentence(failure)); // nothing changed: the rows stay as they are
+                return;
+            }
+            readRowsAgain(access.decoder(), failure, destination + " is read as " + decodeAs.get());
+        }));
+    }
+
+    /**
+     * Reads Protobuf with the descriptor set at {@code path} from now on (blank: none), saved in the profile; the
+     * file is read off the FX thread, and the kept rows are read again with it.
+     */
+    public void useDescriptorSet(String path) {
+        SchemaAccess access = schemas;
+        if (!decodable()) {
+            decodeStatus.set("This connection reads no schemas: its values are shown as their bytes say.");
+            return;
+        }
+        decodeStatus.set("Reading the descriptor set " + path + "…");
+        CompletableFuture.supplyAsync(() -> access.useDescriptorSet(path), background)
+                .thenCompose(stage -> stage)
+                .whenComplete((decoder, failure) -> ui.execute(() -> {
+                    if (failure != null && !access.descriptorSet().equals(path.strip())) {
+                        decodeStatus.set(Failures.sentence(failure)); // the old set stays, and the rows
+                        return;
+                    }
+                    readRowsAgain(access.decoder(), failure, "Protobuf is read with " + (path.isBlank()
+                            ? "no descriptor set" : "the descriptor set " + path.strip()));
+                }));
+    }
+
+    /** On the FX thread: the kept rows read again with {@code decoder} off it, then shown, with what was done. */
+    private void readRowsAgain(ValueDecoder decoder, Throwable failure, String done) {
+        List<KeptMessage> snapshot = List.copyOf(rows);
+        String readAs = decodeAs.get(); // read here: properties belong to the FX thread
+        CompletableFuture.supplyAsync(() -> readAgain(snapshot, decoder, readAs), background)
+                .thenAccept(again -> ui.execute(() -> {
+                    applyReadAgain(again);
+                    decodeStatus.set(failure != null ? Failures.sentence(failure)
+                            : done + ": " + Formats.count(again.size()) + " rows read again.");
+                }));
+    }
+
+    /** Each kept row read again with {@code decoder}, by identity; off the FX thread. */
+    private Map<KeptMessage, KeptMessage> readAgain(List<KeptMessage> snapshot, ValueDecoder decoder,
+                                                    String readAs) {
+        int budget = seekable ? SEEKABLE_BUDGET : QUEUE_BUDGET;
+        Map<KeptMessage, KeptMessage> again = new IdentityHashMap<>();
+        for (KeptMessage row : snapshot) {
+            BrowsedMessage message = row.message();
+            byte[] value = message.value();
+            boolean valueCut = value != null && value.length < row.valueBytes();
+            DecodedValue decoded = decoder.decode(message.destination(), value);
+            if (decoded != null && valueCut) {
+                decoded = DecodedValue.failed(decoded.format(), decoded.schemaId(), "Only the first "
+                        + Formats.bytes(value.length) + " of this value are kept in the list: select it to read it "
+                        + "whole as " + readAs + ".");
+            } else if (decoded != null && decoded.isRead() && decoded.json().length > budget) {
+                decoded = decoded.cutTo(Arrays.copyOf(decoded.json(), budget));
+            }
+            again.put(row, new KeptMessage(message.withDecoded(decoded), row.keyBytes(), row.valueBytes()));
+        }
+        return again;
+    }
+
+    /** On the FX thread: one list change; the selected row stays selected, inspected again. */
+    private void applyReadAgain(Map<KeptMessage, KeptMessage> again) {
+        KeptMessage wasSelected = selected.get();
+        List<KeptMessage> replaced = new ArrayList<>(rows.size());
+        for (KeptMessage row : rows) {
+            replaced.add(again.getOrDefault(row, row));
+        }
+        rows.setAll(replaced);
+        KeptMessage nowSelected = wasSelected == null ? null : again.getOrDefault(wasSelected, wasSelected);
+        if (nowSelected != null) {
+            selected.set(nowSelected);
+            if (nowSelected == wasSelected) {
+                inspect(nowSelected, false);
+            }
+        }
+        unmatched.set(rows.stream().filter(row -> unmatched(row.message())).count());
+    }
+
+    private static boolean unmatched(BrowsedMessage message) {
+        DecodedValue decoded = message.decoded();
+        return decoded != null && !decoded.matchesSchema();
+    }
+
+    /** Where the registry files a schema id and its subject's versions; read off the FX thread. */
+    public CompletionStage<SchemaAccess.SchemaVersions> schemaVersions(int schemaId) {
+        SchemaAccess access = schemas;
+        return CompletableFuture.supplyAsync(() -> access.versionsOf(schemaId), background);
+    }
+
+    /** One version of a subject, to show its schema; read off the FX thread. */
+    public CompletionStage<SchemaAccess.SchemaVersion> schemaVersion(String subject, int version) {
+        SchemaAccess access = schemas;
+        return CompletableFuture.supplyAsync(() -> access.version(subject, version), background);
+    }
+
+    /**
+     * Sends a message whose value the operator wrote as JSON, encoded first in the chosen schema's wire format (off
+     * the FX thread). A value that does not fit is refused with the reason and nothing is sent: never plain JSON.
+     */
+    public CompletionStage<Produced> publishEncoded(OutgoingMessage typed, SchemaAccess.SchemaChoice choice) {
+        SchemaAccess access = schemas;
+        return CompletableFuture.supplyAsync(() -> access.encode(destination, choice, typed.value()), background)
+                .thenCompose(encoded -> connection.publish(new OutgoingMessage(typed.destination(), typed.partition(),
+                                typed.key(), encoded.value(), typed.headers()))
+                        .thenApply(receipt -> new Produced(receipt, encoded)));
+    }
+
+    /** A record sent in a schema: where it landed and what it was written with. */
+    public record Produced(PublishReceipt receipt, SchemaAccess.Encoded encoded) {
     }
 
     /**
@@ -401,6 +578,8 @@ public final class BrowserViewModel {
         private final boolean filtered;
         private final ScanTally tally = new ScanTally();
         private final AtomicBoolean drainScheduled = new AtomicBoolean();
+        /** Values read so far that could not be read through their schema or do not match it: counted, never stopping. */
+        private final AtomicLong unmatchedInScan = new AtomicLong();
         private volatile Flow.Subscription subscription;
         private volatile boolean stopped;
         private volatile boolean completed;
@@ -427,9 +606,14 @@ public final class BrowserViewModel {
         public void onNext(MessageBatch batch) {
             int budget = seekable ? SEEKABLE_BUDGET : QUEUE_BUDGET;
             var kept = new ArrayList<KeptMessage>(batch.messages().size());
+            int notMatching = 0;
             for (BrowsedMessage message : batch.messages()) {
                 kept.add(KeptMessage.of(message, budget));
+                if (unmatched(message)) {
+                    notMatching++;
+                }
             }
+            unmatchedInScan.addAndGet(notMatching);
             synchronized (tally) {
                 tally.add(batch);
             }
@@ -489,6 +673,13 @@ public final class BrowserViewModel {
             }
             var said = new ArrayList<>(connectorNotes);
             Optional.of(feed.note()).filter(note -> !note.isEmpty()).ifPresent(said::add);
+            long notMatching = unmatchedInScan.get();
+            unmatched.set(notMatching);
+            if (notMatching > 0) {
+                said.add(Formats.count(notMatching) + (notMatching == 1 ? " value" : " values") + " could not be read "
+                        + "through " + (notMatching == 1 ? "its schema or does" : "their schema or do") + " not match "
+                        + "it: select one to see why.");
+            }
             notes.set(String.join(" ", said));
             if (feed.hasPending()) {
                 scheduleDrain(NEXT_SLICE); // the rest of the rows, a pulse later; the scan ends after them

@@ -15,11 +15,13 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -90,6 +92,9 @@ public final class DestinationView extends BorderPane {
         suggest.setOnAction(event -> browser.suggestMasking().thenAccept(found -> Platform.runLater(
                 () -> showSuggestions(found))));
         tools.getItems().add(suggest);
+        if (kafka && browser.decodable()) {
+            tools.getItems().addAll(decodeAs());
+        }
         tools.getItems().addAll(exportStatus());
 
         setTop(new VBox(tools, scanBar, partitions));
@@ -120,6 +125,93 @@ public final class DestinationView extends BorderPane {
                 partitionRefresh.stop();
             }
         });
+    }
+
+    /** How the operator's choice reads in the profile ({@code flowdeck.schema.format.<topic>}). */
+    enum DecodeChoice {
+        AUTO("Auto", "auto"), AVRO("Avro", "avro"), PROTOBUF("Protobuf", "protobuf"),
+        JSON_SCHEMA("JSON Schema", "json-schema"), JSON("JSON", "json"), TEXT("Text", "text"), HEX("Hex", "binary");
+
+        final String label;
+        final String format;
+
+        DecodeChoice(String label, String format) {
+            this.label = label;
+            this.format = format;
+        }
+
+        static DecodeChoice of(String format) {
+            String kind = format.contains(":") ? format.substring(0, format.indexOf(':')) : format;
+            for (DecodeChoice choice : values()) {
+                if (choice.format.equals(kind)) {
+                    return choice;
+                }
+            }
+            return AUTO;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * "Decode as": how this topic's values are read, saved in the profile and applied to the rows at once. Protobuf
+     * may name its message type, for values written without the registry's frame (read from the profile's
+     * descriptor set).
+     */
+    private List<Node> decodeAs() {
+        var choice = new ComboBox<DecodeChoice>();
+        choice.setId("decode-as");
+        choice.getItems().setAll(DecodeChoice.values());
+        choice.setTooltip(new Tooltip("How this topic's values are read: Auto finds the schema registry's frame on "
+                + "each record; the choice is saved in the profile (flowdeck.schema.format." + browser.destination()
+                + ") and the rows are read again at once"));
+        var type = new TextField();
+        type.setId("decode-as-type");
+        type.setPromptText("message type (optional)");
+        type.setPrefColumnCount(14);
+        type.setTooltip(new Tooltip("A Protobuf message's full name, such as shop.Payment: values without the "
+                + "registry's frame are read as that type from the profile's descriptor set "
+                + "(flowdeck.schema.protobuf.descriptors). Press Enter to apply."));
+        var status = new Label();
+        status.setId("decode-status");
+        status.textProperty().bind(browser.decodeStatusProperty());
+        String current = browser.decodeAsProperty().get();
+        choice.setValue(DecodeChoice.of(current));
+        type.setText(current.contains(":") ? current.substring(current.indexOf(':') + 1) : "");
+        type.visibleProperty().bind(choice.valueProperty().isEqualTo(DecodeChoice.PROTOBUF));
+        type.managedProperty().bind(type.visibleProperty());
+        Runnable apply = () -> {
+            DecodeChoice chosen = choice.getValue();
+            String format = chosen == DecodeChoice.PROTOBUF && !type.getText().isBlank()
+                    ? chosen.format + ":" + type.getText().strip() : chosen.format;
+            if (!format.equals(browser.decodeAsProperty().get())) {
+                browser.decodeAs(format);
+            }
+        };
+        choice.setOnAction(event -> apply.run());
+        type.setOnAction(event -> apply.run());
+        var descriptors = new Button("Descriptor set…", new FontIcon("mdi2f-file-tree-outline"));
+        descriptors.setId("decode-as-descriptors");
+        descriptors.setTooltip(new Tooltip("The compiled .proto files (protoc --include_imports "
+                + "--descriptor_set_out=...) Protobuf values are read with where the registry serves no descriptor; "
+                + "saved in the profile (flowdeck.schema.protobuf.descriptors). Now: "
+                + (browser.schemas().descriptorSet().isEmpty() ? "none" : browser.schemas().descriptorSet())));
+        descriptors.visibleProperty().bind(type.visibleProperty());
+        descriptors.managedProperty().bind(descriptors.visibleProperty());
+        descriptors.setOnAction(event -> {
+            var chooser = new FileChooser();
+            chooser.setTitle("Protobuf descriptor set");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Descriptor sets", "*.desc", "*.pb",
+                    "*.protoset", "*.bin"), new FileChooser.ExtensionFilter("All files", "*"));
+            var file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                browser.useDescriptorSet(file.toPath().toString());
+            }
+        });
+        return List.of(new Label("Decode as"), choice, type, descriptors, status);
     }
 
     /** The proposals as lines to copy into the profile's masking (Edit connection…). */

@@ -45,8 +45,8 @@ final class MessageDetail extends BorderPane {
             "No properties.");
     private final Tab treeTab = new Tab("Tree", tree);
     private final Tab propertiesTab = new Tab("Properties", properties);
-    private final TextArea schema = ReadOnlyText.monospace("detail-schema");
-    private final Tab schemaTab = new Tab("Schema", schema);
+    private final SchemaPane schema;
+    private final Tab schemaTab;
     private final MaskedFieldsPane maskedFields;
     private final Tab maskedTab;
     private final TabPane tabs = new TabPane();
@@ -61,6 +61,9 @@ final class MessageDetail extends BorderPane {
         this.seekable = browser.seekable();
         this.maskedFields = new MaskedFieldsPane(browser);
         this.maskedTab = new Tab("Masked", maskedFields);
+        this.schema = new SchemaPane(browser);
+        this.schemaTab = new Tab("Schema", schema);
+        schemaTab.setId("detail-schema-tab");
         coordinates.setId("detail-coordinates");
         trace.setId("detail-trace");
         trace.setGraphic(new FontIcon("mdi2t-transit-connection-variant"));
@@ -113,7 +116,7 @@ final class MessageDetail extends BorderPane {
             tree.setRoot(null);
             headers.getItems().clear();
             properties.getItems().clear();
-            schema.clear();
+            schema.show(null);
             return;
         }
         coordinates.setText(inspection.coordinates());
@@ -138,7 +141,7 @@ final class MessageDetail extends BorderPane {
         headers.getItems().setAll(inspection.headers());
         properties.getItems().setAll(inspection.properties());
         propertiesTab.setDisable(inspection.properties().isEmpty());
-        schema.setText(inspection.schema());
+        schema.show(inspection);
         schemaTab.setDisable(inspection.schema().isEmpty());
         if (schemaTab.isDisabled() && tabs.getSelectionModel().getSelectedItem() == schemaTab) {
             tabs.getSelectionModel().selectFirst();

@@ -73,8 +73,11 @@ public record MessageInspection(
         DecodedValue decoded = message.decoded();
         if (decoded != null) {
             // A registry's value names its schema id; a RabbitMQ value read by its content type has none.
-            notes.add(decoded.isRead() ? "Read as " + decoded.note() + "."
-                    : (decoded.schemaId() < 0 ? "Not read: " : "Not read through its schema: ") + decoded.note());
+            notes.add(!decoded.isRead()
+                    ? (decoded.schemaId() < 0 ? "Not read: " : "Not read through its schema: ") + decoded.note()
+                    : decoded.mismatch() != null ? "Does not match its schema: " + decoded.mismatch() + " (Read as "
+                    + decoded.withMismatch(null).note() + ".)"
+                    : "Read as " + decoded.note() + ".");
         }
         if (row.truncated()) {
             notes.add("Only the first " + Formats.bytes(row.message().value() == null ? 0
@@ -117,7 +120,8 @@ public record MessageInspection(
             return "";
         }
         String head = decoded.format() + (decoded.schemaId() < 0 ? "" : " schema id " + decoded.schemaId())
-                + (decoded.subject().isEmpty() ? "" : "\nSubject " + decoded.subject());
+                + (decoded.subject().isEmpty() ? "" : "\nSubject " + decoded.subject())
+                + (decoded.mismatch() == null ? "" : "\nThis value does not match it: " + decoded.mismatch());
         if (decoded.schema().isEmpty()) {
             return head + (decoded.problem() == null ? "" : "\n\n" + decoded.problem());
         }

@@ -35,6 +35,12 @@ final class MessageTable extends TableView<KeptMessage> {
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         getSelectionModel().selectedItemProperty().subscribe(row -> browser.selectedProperty().set(row));
+        // Rows read again ("Decode as") replace the listed ones: the view model selects the new one of the same row.
+        browser.selectedProperty().subscribe(row -> {
+            if (row != null && getSelectionModel().getSelectedItem() != row && browser.rows().contains(row)) {
+                getSelectionModel().clearAndSelect(sorted.indexOf(row));
+            }
+        });
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new Label("No messages yet: choose where to start and press Scan (Enter)."));
         getStyleClass().add(Styles.DENSE); // 10,000 rows: fit as many on screen as stay readable

@@ -1,6 +1,7 @@
 package dev.flowdeck.views.shell;
 
 import dev.flowdeck.views.browser.BrowserFactory;
+import dev.flowdeck.views.browser.SchemaFactory;
 import dev.flowdeck.views.deadletter.DeadLetterFactory;
 import dev.flowdeck.views.mask.MaskingFactory;
 import dev.flowdeck.views.replay.ReplayFactory;
@@ -15,9 +16,16 @@ import java.util.Objects;
  * @param deadLetters a cluster's dead-letter inbox
  * @param replays     a cluster's replay service, shared by its inbox and its browsers
  * @param masking     a cluster profile's masking for its browsers and inbox (hash key, audit log for reveals)
+ * @param schemas     a connection's schemas for its browsers: Decode as, the Schema tab's versions, produce
  */
 public record ClusterViews(BrowserFactory browsers, TraceFactory traces, DeadLetterFactory deadLetters,
-                           ReplayFactory replays, MaskingFactory masking) {
+                           ReplayFactory replays, MaskingFactory masking, SchemaFactory schemas) {
+
+    /** No schemas beyond what the connection reads by itself. */
+    public ClusterViews(BrowserFactory browsers, TraceFactory traces, DeadLetterFactory deadLetters,
+                        ReplayFactory replays, MaskingFactory masking) {
+        this(browsers, traces, deadLetters, replays, masking, SchemaFactory.NONE);
+    }
 
     /** Each profile's rules with a key for the session, and no reveals: where nothing wires a secret store. */
     public ClusterViews(BrowserFactory browsers, TraceFactory traces, DeadLetterFactory deadLetters,
@@ -27,6 +35,7 @@ public record ClusterViews(BrowserFactory browsers, TraceFactory traces, DeadLet
 
     public ClusterViews {
         Objects.requireNonNull(masking, "masking");
+        Objects.requireNonNull(schemas, "schemas");
         Objects.requireNonNull(browsers, "browsers");
         Objects.requireNonNull(traces, "traces");
         Objects.requireNonNull(deadLetters, "deadLetters");

@@ -344,6 +344,7 @@ public final class MainWindow {
                 && queue.type().browsesWithoutSideEffects();
         var browser = views.browsers().create(cluster.connection().get(), destination.name(), seekable);
         browser.useMasking(masking(cluster));
+        browser.useSchemas(views.schemas().of(cluster.connection().get()));
         // Only what can be read again by position replays: a topic or a stream, not a queue a browse takes from.
         Optional<Consumer<BrowseRequest>> replay = seekable ? Optional.of(scan -> replayScan(cluster, destination, scan))
                 : Optional.empty();

@@ -165,6 +165,30 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void decodeAsReadsKeptRowsFromTheirRawBytesAndACutOneSaysItIsReadWholeWhenSelected() {
+        var schemas = new SchemaViewTest.ScriptedSchemas();
+        schemas.format = "binary";
+        browser.useSchemas(schemas);
+        byte[] bigFrame = new byte[1024 * 1024]; // a zero byte first: the registry's frame
+        var small = new BrowsedMessage("orders", 0, 6, NOW, null, new byte[] {0, 0, 0, 0, 7, 2, 'x'}, List.of());
+        var big = new BrowsedMessage("orders", 0, 7, NOW, null, bigFrame, List.of());
+        connection.script = List.of(new MessageBatch(List.of(small, big), 2, 2, 2));
+        browser.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+        assertThat(browser.rows()).extracting(row -> row.message().decoded()).containsOnlyNulls();
+
+        browser.decodeAs("avro");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(browser.decodeStatusProperty().get())
+                .isEqualTo("orders is read as avro: 2 rows read again."));
+        assertThat(browser.rows().getFirst().message().decoded().isRead()).isTrue();
+        assertThat(browser.rows().get(1).message().decoded().problem()).isEqualTo("Only the first 4.0 KiB of this "
+                + "value are kept in the list: select it to read it whole as avro.");
+        assertThat(browser.rows().get(1).valueBytes()).isEqualTo(1024 * 1024); // its size as read
+        assertThat(schemas.saved).containsExactly("orders=avro");
+    }
+
+    @Test
     void largeValuesAreCutInTheRows() {
         var big = new BrowsedMessage("orders", 0, 7, NOW, null, new byte[1024 * 1024], List.of());
         connection.script = List.of(new MessageBatch(List.of(big), 1, 1, 1));

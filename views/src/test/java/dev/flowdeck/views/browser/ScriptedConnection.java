@@ -25,6 +25,7 @@ final class ScriptedConnection extends UnusedConnection {
     final List<BrowseRequest> requests = new CopyOnWriteArrayList<>();
     final AtomicBoolean cancelled = new AtomicBoolean();
     volatile List<MessageBatch> script = List.of();
+    final List<OutgoingMessage> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile BrokerException failAtEnd;
     /** When set, a browse waits for it after its batches instead of completing (a live tail). */
     volatile CountDownLatch holdOpen;
@@ -81,6 +82,7 @@ final class ScriptedConnection extends UnusedConnection {
 
     @Override
     public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
+        published.add(message);
         return CompletableFuture.completedFuture(new PublishReceipt(message.destination(), 0, 1));
     }
 

@@ -1,0 +1,135 @@
+package dev.flowdeck.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
+import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.decode.DecodedValue;
+import dev.flowdeck.core.decode.SchemaAccess;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Schemas that use others through the registry's references: Avro named types and Protobuf imports. */
+class SchemaReferencesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MONEY_AVRO = """
+            {"type": "record", "name": "Money", "namespace": "shop", "fields": [
+              {"name": "cents", "type": "long"}, {"name": "currency", "type": "string"}]}""";
+    private static final String ORDER_AVRO = """
+            {"type": "record", "name": "Order", "namespace": "shop", "fields": [
+              {"name": "id", "type": "string"}, {"name": "total", "type": "shop.Money"}]}""";
+
+    private TestRegistry registry;
+
+    @BeforeEach
+    void startRegistry() throws Exception {
+        registry = new TestRegistry();
+    }
+
+    @AfterEach
+    void stopRegistry() {
+        registry.close();
+    }
+
+    private SchemaDecoder decoder() {
+        return new SchemaDecoder(SchemaSettings.of(ConnectionProfile.kafka("p", "k:9092")
+                .withProperties(Map.of(SchemaSettings.REGISTRY_URL, registry.url()))));
+    }
+
+    @Test
+    void anAvroSchemaReadsWithTheNamedTypesOfTheSubjectsItRefersTo() throws Exception {
+        registry.register("shop.Money", "AVRO", MONEY_AVRO, null);
+        int id = registry.register("orders-value", "AVRO", ORDER_AVRO, null,
+                List.of(new RegisteredSchema.Reference("shop.Money", "shop.Money", 1)));
+        // Written by the real Avro writer, with both schemas known to its parser.
+        Schema.Parser parser = new Schema.Parser();
+        Schema money = parser.parse(MONEY_AVRO);
+        Schema order = parser.parse(ORDER_AVRO);
+        GenericRecord total = new GenericData.Record(money);
+        total.put("cents", 1250L);
+        total.put("currency", "EUR");
+        GenericRecord record = new GenericData.Record(order);
+        record.put("id", "o-1");
+        record.put("total", total);
+        var out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(order).write(record, encoder);
+        encoder.flush();
+        var decoder = decoder();
+
+        DecodedValue decoded = decoder.decode("orders", WireFrame.frame(id, out.toByteArray()));
+        JsonNode json = JSON.readTree(decoded.json());
+        byte[] produced = decoder.encode(SchemaAccess.SchemaChoice.id(id),
+                "{\"id\":\"o-2\",\"total\":{\"cents\":5,\"currency\":\"USD\"}}".getBytes(StandardCharsets.UTF_8))
+                .value();
+
+        assertThat(json.get("id").asText()).isEqualTo("o-1");
+        assertThat(json.at("/total/cents").asLong()).isEqualTo(1250);
+        assertThat(JSON.readTree(decoder.decode("orders", produced).json()).at("/total/currency").asText())
+                .isEqualTo("USD");
+    }
+
+    @Test
+    void aProtobufSchemaImportsTheFilesItsReferencesServe() throws Exception {
+        FileDescriptorProto moneyFile = FileDescriptorProto.newBuilder().setName("shop/money.proto")
+                .setPackage("shop").setSyntax("proto3")
+                .addMessageType(DescriptorProto.newBuilder().setName("Money").addField(FieldDescriptorProto
+                        .newBuilder().setName("cents").setNumber(1).setType(FieldDescriptorProto.Type.TYPE_INT64)
+                        .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL))).build();
+        FileDescriptorProto orderFile = FileDescriptorProto.newBuilder().setName("shop/order.proto")
+                .setPackage("shop").setSyntax("proto3").addDependency("shop/money.proto")
+                .addMessageType(DescriptorProto.newBuilder().setName("Order")
+                        .addField(FieldDescriptorProto.newBuilder().setName("id").setNumber(1)
+                                .setType(FieldDescriptorProto.Type.TYPE_STRING)
+                                .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL))
+                        .addField(FieldDescriptorProto.newBuilder().setName("total").setNumber(2)
+                                .setType(FieldDescriptorProto.Type.TYPE_MESSAGE).setTypeName(".shop.Money")
+                                .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL))).build();
+        registry.register("shop/money.proto", "PROTOBUF", "syntax = \"proto3\"; package shop; message Money {}",
+                moneyFile.toByteArray());
+        int id = registry.register("orders-value", "PROTOBUF", "syntax = \"proto3\"; import \"shop/money.proto\";",
+                orderFile.toByteArray(), List.of(new RegisteredSchema.Reference("shop/money.proto",
+                        "shop/money.proto", 1)));
+        FileDescriptor money = FileDescriptor.buildFrom(moneyFile, new FileDescriptor[0]);
+        Descriptor order = FileDescriptor.buildFrom(orderFile, new FileDescriptor[] {money})
+                .findMessageTypeByName("Order");
+        Descriptor moneyType = money.findMessageTypeByName("Money");
+        DynamicMessage message = DynamicMessage.newBuilder(order).setField(order.findFieldByName("id"), "o-3")
+                .setField(order.findFieldByName("total"), DynamicMessage.newBuilder(moneyType)
+                        .setField(moneyType.findFieldByName("cents"), 99L).build()).build();
+
+        DecodedValue decoded = decoder().decode("orders", Shop.framedProto(id, new byte[] {0}, message));
+
+        JsonNode json = JSON.readTree(decoded.json());
+        assertThat(json.get("id").asText()).isEqualTo("o-3");
+        assertThat(json.at("/total/cents").asLong()).isEqualTo(99);
+    }
+
+    @Test
+    void aReferenceTheRegistryDoesNotHaveIsSaidOnTheRecord() {
+        int id = registry.register("orders-value", "AVRO", ORDER_AVRO, null,
+                List.of(new RegisteredSchema.Reference("shop.Money", "shop.Money", 4)));
+        DecodedValue decoded = decoder().decode("orders", WireFrame.frame(id, new byte[] {2, 'x'}));
+        assertThat(decoded.problem()).contains("Schema " + id + " refers to shop.Money (shop.Money v4), which could "
+                + "not be read").contains("has no subject shop.Money v4");
+    }
+}
