@@ -92,8 +92,8 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
                         + "format says " + formatName(format) + ": change the topic's format to auto.");
             }
             byte[] json = reading.toJson(value, frame.payloadOffset());
-            RegisteredSchema registered = reading.registered();
-            return DecodedValue.read(reading.format(), schemaId, registered.subjectNote(), registered.text(), json);
+            return DecodedValue.read(reading.format(), schemaId, subjectNote(reading), reading.registered().text(),
+                    json);
         } catch (SchemaProblem problem) {
             return DecodedValue.failed(formatName, schemaId, problem.getMessage());
         }
@@ -129,6 +129,22 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
         } catch (SchemaProblem problem) {
             throw new IllegalArgumentException(problem.getMessage(), problem);
         }
+    }
+
+    /** A schema and its subject note, made once: a scan decodes millions of records of one schema. */
+    private record Noted(SchemaReading reading, String note) {
+    }
+
+    private volatile Noted lastNoted;
+
+    /** {@code payments-value v3} for the schema's records, without building the text again for each. */
+    private String subjectNote(SchemaReading reading) {
+        Noted noted = lastNoted;
+        if (noted == null || noted.reading() != reading) {
+            noted = new Noted(reading, reading.registered().subjectNote());
+            lastNoted = noted;
+        }
+        return noted.note();
     }
 
     SchemaReading schema(int id) {

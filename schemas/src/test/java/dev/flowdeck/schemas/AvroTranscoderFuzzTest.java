@@ -60,8 +60,7 @@ class AvroTranscoderFuzzTest {
             byte[] avro = Shop.avro(record);
             fuzz.input("avro", avro);
             try {
-                byte[] json = new AvroTranscoder(EVERYTHING).toJson(new AvroInput(avro, 0, avro.length),
-                        Integer.MAX_VALUE);
+                byte[] json = new AvroTranscoder(EVERYTHING).toJson(avro, 0, avro.length, Integer.MAX_VALUE);
                 GenericRecord readBack = new GenericDatumReader<GenericRecord>(EVERYTHING).read(null,
                         DecoderFactory.get().binaryDecoder(avro, null));
                 JsonNode expected = JSON.readTree(JSON.writeValueAsBytes(oracle(readBack, EVERYTHING)));
@@ -70,7 +69,7 @@ class AvroTranscoderFuzzTest {
                 for (int cut = 0; cut < avro.length; cut += 1 + avro.length / 7) {
                     int end = cut; // every cut is said, never read past the value's end
                     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AvroTranscoder(EVERYTHING)
-                            .toJson(new AvroInput(java.util.Arrays.copyOf(avro, end), 0, end), Integer.MAX_VALUE))
+                            .toJson(java.util.Arrays.copyOf(avro, end), 0, end, Integer.MAX_VALUE))
                             .isInstanceOf(IOException.class);
                 }
                 assertThat(AvroWriting.toAvro(json, EVERYTHING, 1)).isEqualTo(avro);
