@@ -66,7 +66,7 @@ final class AvroTranscoder {
     static final int MAX_DEPTH = 500;
 
     final int[] code;
-    /** Every constant run, one after the other. */
+    /** Every constant run, one after the other, and 16 bytes more: a short one is copied as two whole words. */
     final byte[] pool;
     final byte[][][] symbols;
 
@@ -76,6 +76,7 @@ final class AvroTranscoder {
         compiler.flush();
         compiler.standalones();
         this.code = compiler.program();
+        compiler.constants.writeBytes(new byte[16]);
         this.pool = compiler.constants.toByteArray();
         this.symbols = compiler.symbols.toArray(byte[][][]::new);
     }

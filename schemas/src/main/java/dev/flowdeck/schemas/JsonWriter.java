@@ -108,7 +108,9 @@ final class JsonWriter {
                     int count = readLength();
                     int from = position;
                     position += count;
-                    string(in, from, count, true);
+                    if (!plainString(from, count)) {
+                        string(in, from, count, true);
+                    }
                     pc += 3;
                 }
                 case INT -> {
@@ -139,7 +141,11 @@ final class JsonWriter {
                     if (b != 0 && b != 1) {
                         throw new Malformed("a boolean byte of " + b);
                     }
-                    put(b == 1 ? TRUE : FALSE);
+                    room(5);
+                    byte[] word = b == 1 ? TRUE : FALSE;
+                    for (byte letter : word) {
+                        out[length++] = letter;
+                    }
                     pc += 3;
                 }
                 case ENUM -> {
@@ -242,6 +248,14 @@ final class JsonWriter {
                 position = at + 1;
                 return (first >>> 1) ^ -(first & 1);
             }
+            if (at + 1 < end) {
+                int second = in[at + 1];
+                if (second >= 0) { // two bytes: up to 8191 either way
+                    int raw = (first & 0x7F) | second << 7;
+                    position = at + 2;
+                    return (raw >>> 1) ^ -(raw & 1);
+                }
+            }
         }
         return readLongSlowly();
     }
@@ -327,11 +341,23 @@ final class JsonWriter {
         length += bytes.length;
     }
 
-    /** A constant run of the program: braces, commas, field names. */
+    /**
+     * A constant run of the program: braces, commas, field names. Most are a field's comma and name, at most 16
+     * bytes: two words copied whatever the length (the pool has room after each), cheaper than an
+     * {@code arraycopy}'s set-up for a dozen bytes.
+     */
     private void constant(int offset, int count) throws IOException {
         room(count);
-        System.arraycopy(program.pool, offset, out, length, count);
-        length += count;
+        byte[] dst = out;
+        int at = length;
+        if (count <= 16 && at <= dst.length - 16) {
+            byte[] pool = program.pool;
+            LONGS.set(dst, at, (long) LONGS.get(pool, offset));
+            LONGS.set(dst, at + 8, (long) LONGS.get(pool, offset + 8));
+        } else {
+            System.arraycopy(program.pool, offset, dst, at, count);
+        }
+        length = at + count;
     }
 
     private void ascii(String text) throws IOException {
@@ -402,14 +428,19 @@ final class JsonWriter {
         if (magnitude < 1e-6) {
             return false;
         }
-        for (int k = 1; k < TENS.length; k++) {
+        // Two decimals first (amounts): when they give it back and the second is a zero, so does one decimal.
+        for (int k = 2; k < TENS.length; k++) {
             double scaled = magnitude * TENS[k];
             if (scaled >= EXACT) {
                 return false;
             }
             long m = (long) (scaled + 0.5);
             if (m / TENS[k] == magnitude) {
-                fixed(value < 0, m, k);
+                if (k == 2 && m % 10 == 0) {
+                    fixed(value < 0, m / 10, 1);
+                } else {
+                    fixed(value < 0, m, k);
+                }
                 return true;
             }
         }
@@ -471,6 +502,42 @@ final class JsonWriter {
         dst[at++] = '"';
         length = at;
         position = from + count;
+    }
+
+    /**
+     * The common case of {@link #string}, small enough to be compiled into the loop of {@link #run}: a string of
+     * plain ASCII that needs no escape, copied a word at a time with its quotes. False, having written nothing,
+     * for anything else (a byte to escape or above ASCII, too near the end of either array), which
+     * {@link #string} then writes.
+     */
+    private boolean plainString(int from, int count) {
+        int words = (count + 7) >>> 3;
+        byte[] src = in;
+        byte[] dst = out;
+        int at = length;
+        if (from > src.length - (words << 3) || at > dst.length - 2 - (words << 3) || count + 2 > budget - at) {
+            return false;
+        }
+        long flags = 0;
+        for (int w = 0; w < words - 1; w++) {
+            long word = (long) LONGS.get(src, from + (w << 3));
+            LONGS.set(dst, at + 1 + (w << 3), word);
+            flags |= special(word);
+        }
+        if (words > 0) {
+            int last = (words - 1) << 3;
+            long word = (long) LONGS.get(src, from + last);
+            LONGS.set(dst, at + 1 + last, word);
+            int bits = (count - last) << 3; // 8 to 64: the bytes of the last word that belong to the string
+            flags |= special(word) & (bits == 64 ? -1L : (1L << bits) - 1);
+        }
+        if (flags != 0) {
+            return false;
+        }
+        dst[at] = '"';
+        dst[at + 1 + count] = '"';
+        length = at + count + 2;
+        return true;
     }
 
     /**
