@@ -1,5 +1,8 @@
 package dev.flowdeck.core.filter;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -26,6 +29,9 @@ final class JsonFieldScan {
     private static final int MAX_DEPTH = 64;
     /** A longer number is left to Jackson (which refuses beyond {@code JsonLimits.MAX_NUMBER_LENGTH} digits). */
     private static final int MAX_NUMBER = 100;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private final byte[][] fields;
     private final boolean firstWins;
@@ -172,11 +178,22 @@ final class JsonFieldScan {
     private boolean string() {
         byte[] d = doc;
         int i = at + 1;
+        int lastWord = d.length - 8;
         boolean plain = true;
         while (true) {
+            // Eight bytes at a time while they are printable ASCII other than a quote or backslash (nearly every
+            // byte of a payload's strings), to the first one that is not.
+            while (i <= lastWord) {
+                long found = notPrintable((long) LONGS.get(d, i));
+                if (found != 0) {
+                    i += Long.numberOfTrailingZeros(found) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
             byte b = d[i];
             if (b >= 0x20 && b != '"' && b != '\\') {
-                i++; // printable ASCII: nearly every byte of a payload's strings
+                i++; // printable ASCII in the last few bytes of the document
             } else if (b == '"') {
                 at = i + 1;
                 return plain;
@@ -193,6 +210,19 @@ final class JsonFieldScan {
                 i = at;
             }
         }
+    }
+
+    /**
+     * A word (little-endian, so its lowest byte comes first) whose high bit is set in the first byte that is a
+     * quote, a backslash, a control character or not ASCII, and in none before it; 0 when there is none. A borrow in
+     * the subtractions runs only upward from such a byte, so bits above the first may be wrong, never below it.
+     */
+    private static long notPrintable(long word) {
+        long quotes = word ^ 0x2222222222222222L;
+        long backslashes = word ^ 0x5C5C5C5C5C5C5C5CL;
+        return ((word - 0x2020202020202020L) | word
+                | ((quotes - 0x0101010101010101L) & ~quotes)
+                | ((backslashes - 0x0101010101010101L) & ~backslashes)) & 0x8080808080808080L;
     }
 
     private void escape() {
