@@ -74,7 +74,7 @@ final class AvroTranscoder {
         var compiler = new Compiler();
         compiler.compile(schema);
         compiler.flush();
-        compiler.standalones();
+        this.mainEnd = compiler.standalones();
         this.code = compiler.program();
         compiler.constants.writeBytes(new byte[16]);
         this.pool = compiler.constants.toByteArray();
@@ -82,7 +82,7 @@ final class AvroTranscoder {
     }
 
     /** Where the main program ends; the programs of recursive records follow it. */
-    private int mainEnd;
+    private final int mainEnd;
 
     /**
      * The value in {@code bytes[offset, offset + length)} as UTF-8 JSON.
@@ -123,7 +123,7 @@ final class AvroTranscoder {
     }
 
     /** Turns a schema into the program; constants are merged as long as no op comes between them. */
-    private final class Compiler {
+    private static final class Compiler {
         private final IntList code = new IntList();
         private final ByteArrayOutputStream constants = new ByteArrayOutputStream();
         private final List<byte[][]> symbols = new ArrayList<>();
@@ -251,18 +251,21 @@ final class AvroTranscoder {
         /**
          * After the main program: each record that contains itself gets a program of its own (which may find more),
          * and its CALLs are pointed at it.
+         *
+         * @return where the main program ends
          */
-        void standalones() {
-            mainEnd = code.size();
+        int standalones() {
+            int mainEnd = code.size();
             boolean more = true;
             while (more) {
                 more = false;
-                for (Map.Entry<Schema, int[]> entry : List.copyOf(called.entrySet())) {
-                    if (entry.getValue()[0] < 0) {
-                        entry.getValue()[0] = code.size();
-                        record(entry.getKey());
+                for (Schema record : List.copyOf(called.keySet())) { // compiling one may add another
+                    int[] range = called.get(record);
+                    if (range[0] < 0) {
+                        range[0] = code.size();
+                        record(record);
                         flush();
-                        entry.getValue()[1] = code.size();
+                        range[1] = code.size();
                         more = true;
                     }
                 }
@@ -274,6 +277,7 @@ final class AvroTranscoder {
                     code.set(at.get(i) + 1, range[1]);
                 }
             });
+            return mainEnd;
         }
     }
 
