@@ -28,9 +28,10 @@ import java.util.Arrays;
 /**
  * Runs an {@link AvroTranscoder}'s program over one value: reads Avro's binary primitives (zigzag varints,
  * little-endian IEEE floats, length-prefixed bytes, blocked arrays and maps) from the value's bytes and writes JSON
- * into one growing buffer, reused by its thread for every value. Nothing is allocated per value but the JSON's own
- * copy at the end: strings go from the value to the buffer eight bytes at a time while none needs escaping,
- * numbers are written digit by digit, no {@code String} is made on the way.
+ * into one growing buffer, reused by its thread for every value. Strings go from the value to the buffer eight
+ * bytes at a time while none needs escaping, integers and amounts are written digit by digit: for those nothing is
+ * allocated but the JSON's own copy at the end (a decimal logical type, a double with many digits or a string that
+ * is not well-formed UTF-8 takes a {@code String} on the way).
  *
  * <p>One per thread ({@link #forThisThread}); not thread-safe.
  */
