@@ -47,25 +47,19 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
 
     @Override
     public byte[] toJson(byte[] value, int offset) {
-        AvroInput decoder = new AvroInput(value, offset, value.length - offset);
-        byte[] json;
+        int budget = (int) Math.min(Integer.MAX_VALUE - 16,
+                Math.max(JSON_BUDGET_FLOOR, (long) JSON_BUDGET_FACTOR * value.length));
         try {
-            int budget = (int) Math.min(Integer.MAX_VALUE - 16,
-                    Math.max(JSON_BUDGET_FLOOR, (long) JSON_BUDGET_FACTOR * value.length));
-            json = transcoder.toJson(decoder, budget);
-            if (!decoder.isEnd()) {
-                throw new SchemaProblem("The value does not match Avro schema " + registered.id() + ": bytes are "
-                        + "left over after the record was read (written with another schema under this id?).");
-            }
-        } catch (IOException | RuntimeException e) { // EOF, a bad length or union index: the bytes are not that schema
-            if (e instanceof SchemaProblem problem) {
-                throw problem;
-            }
-            String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return transcoder.toJson(value, offset, value.length - offset, budget);
+        } catch (AvroTranscoder.LeftOver leftOver) {
+            throw new SchemaProblem("The value does not match Avro schema " + registered.id() + ": bytes are "
+                    + "left over after the record was read (written with another schema under this id?).");
+        } catch (IOException | RuntimeException e) { // cut short, a bad length or union index: not that schema
+            String what = e instanceof AvroTranscoder.Malformed ? e.getMessage()
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             throw new SchemaProblem("The value does not match Avro schema " + registered.id() + " (" + what
                     + "): it is cut short or was written with another schema.", e);
         }
-        return json;
     }
 
     @Override

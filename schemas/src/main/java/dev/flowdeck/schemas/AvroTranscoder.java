@@ -1,12 +1,12 @@
 package dev.flowdeck.schemas;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,286 +14,321 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
 /**
- * Avro's binary encoding straight to JSON text, following the schema, with no record built in between: a scan reads
- * millions of values, and building a {@code GenericRecord} (and its strings) only to write it out again cost most of
- * the time. The schema is compiled once into a tree of steps; each step reads its part from Avro's own
- * {@link AvroInput} and appends JSON to a growing byte buffer. The JSON has {@link AvroJson}'s shape: a record
- * is an object, a union its branch's value, an enum its symbol, bytes and fixed base64, a decimal its number.
+ * Avro's binary encoding straight to JSON text, following the writer's schema, with no record built in between: a
+ * scan reads millions of values. The JSON has the shape {@link AvroWriting} reads back: a record is an object, a
+ * union its branch's value, an enum its symbol, bytes and fixed base64, a decimal its number, NaN and the
+ * infinities strings.
  *
- * <p>Thread-safe once built: the per-read state (the buffer) lives in a {@link Out} per thread.
+ * <p>The schema is compiled once into a flat program: an array of op codes, one per value the binary encoding holds,
+ * each carrying what does not depend on the value and comes before it (a comma, the field's name with its quotes and
+ * colon, a record's opening brace, a {@code null}) as a constant byte run. A record of twenty fields is twenty ops,
+ * run by one loop over a switch ({@link JsonWriter#run}); the tree of step objects called through an interface that
+ * this replaced cost about 1.6 times as much a record (a call site meeting every kind of step is not inlined). Only
+ * arrays, maps, unions and recursive records call the loop again for their part of the program.
+ *
+ * <p>Thread-safe once built; what a read needs (the input position and the output buffer) lives in a
+ * {@link JsonWriter} per thread.
  */
 final class AvroTranscoder {
 
-    /** One part of the schema: reads it and writes its JSON. */
-    private interface Step {
-        void write(AvroInput in, Out out) throws IOException;
-    }
+    // Op codes. Each is followed in the program by the constant to write before its value (its offset in the pool
+    // and its length, often a comma and the field's name), then by its own arguments: one dispatch a field.
+    /** {@code CONST offset length}: only the constant (what closes a record, or a body that reads nothing). */
+    static final int CONST = 0;
+    static final int STRING = 1;
+    static final int INT = 2;
+    static final int LONG = 3;
+    static final int FLOAT = 4;
+    static final int DOUBLE = 5;
+    static final int BOOLEAN = 6;
+    /** {@code ENUM offset length k}: the symbols, quoted, are {@code symbols[k]}. */
+    static final int ENUM = 7;
+    static final int BYTES = 8;
+    /** {@code FIXED offset length size}. */
+    static final int FIXED = 9;
+    /** {@code DECIMAL_BYTES offset length scale}. */
+    static final int DECIMAL_BYTES = 10;
+    /** {@code DECIMAL_FIXED offset length size scale}. */
+    static final int DECIMAL_FIXED = 11;
+    /** {@code ARRAY offset length end}: the item's program follows, up to {@code end}. */
+    static final int ARRAY = 12;
+    /** {@code MAP offset length end}: the value's program follows, up to {@code end}. */
+    static final int MAP = 13;
+    /**
+     * {@code UNION offset length n end start0 end0 ... start(n-1) end(n-1)}: the branches' programs follow, up to
+     * {@code end}.
+     */
+    static final int UNION = 14;
+    /** {@code CALL offset length start end}: a record that contains itself (a tree), whose program is there. */
+    static final int CALL = 15;
 
-    private final Step root;
+    /** A recursive schema's values nest no deeper than this: JSON deeper than Flowdeck reads is no use anyway. */
+    static final int MAX_DEPTH = 500;
+
+    final int[] code;
+    /** Every constant run, one after the other, and 16 bytes more: a short one is copied as two whole words. */
+    final byte[] pool;
+    final byte[][][] symbols;
 
     AvroTranscoder(Schema schema) {
-        this.root = compile(schema, new IdentityHashMap<>());
+        var compiler = new Compiler();
+        compiler.compile(schema);
+        compiler.flush();
+        this.mainEnd = compiler.standalones();
+        this.code = compiler.program();
+        compiler.constants.writeBytes(new byte[16]);
+        this.pool = compiler.constants.toByteArray();
+        this.symbols = compiler.symbols.toArray(byte[][][]::new);
     }
+
+    /** Where the main program ends; the programs of recursive records follow it. */
+    private final int mainEnd;
 
     /**
+     * The value in {@code bytes[offset, offset + length)} as UTF-8 JSON.
+     *
      * @param budget the most JSON bytes to write: a corrupt count (a billion nulls) stops there instead of filling
      *               the heap
+     * @throws IOException the bytes are not a value of this schema: they end early, hold a bad length, union or enum
+     *                     index or boolean, exceed the budget ({@link Malformed}), or go on after it
+     *                     ({@link LeftOver})
      */
-    byte[] toJson(AvroInput in, int budget) throws IOException {
-        Out out = OUT.get();
-        out.start(budget);
-        root.write(in, out);
-        return out.bytes();
+    byte[] toJson(byte[] bytes, int offset, int length, int budget) throws IOException {
+        JsonWriter writer = JsonWriter.forThisThread();
+        writer.start(this, bytes, offset, offset + length, budget);
+        writer.run(0, mainEnd);
+        if (writer.position() != offset + length) {
+            throw new LeftOver(offset + length - writer.position());
+        }
+        return writer.json();
     }
 
-    /** A buffer per thread, reused: the filter pool's threads write millions of values. */
-    private static final ThreadLocal<Out> OUT = ThreadLocal.withInitial(() -> new Out(Integer.MAX_VALUE));
+    /** The value is read, and bytes are left over after it: it was written with another schema. */
+    static final class LeftOver extends Malformed {
+        LeftOver(int count) {
+            super(count + " bytes are left over after the value");
+        }
+    }
 
-    private static Step compile(Schema schema, Map<Schema, Step[]> records) {
-        return switch (schema.getType()) {
-            case RECORD -> record(schema, records);
-            case UNION -> {
-                List<Step> branches = new ArrayList<>();
-                for (Schema branch : schema.getTypes()) {
-                    branches.add(compile(branch, records));
+    /** Why bytes are not a value of the schema; no stack trace, as a scan may meet many such records. */
+    static class Malformed extends IOException {
+        Malformed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** Turns a schema into the program; constants are merged as long as no op comes between them. */
+    private static final class Compiler {
+        private final IntList code = new IntList();
+        private final ByteArrayOutputStream constants = new ByteArrayOutputStream();
+        private final List<byte[][]> symbols = new ArrayList<>();
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        /** Records being compiled: met again inside themselves, they are called instead of inlined. */
+        private final Map<Schema, Boolean> open = new IdentityHashMap<>();
+        /** Recursive records: where their own program starts (-1 until compiled), and the CALLs to patch. */
+        private final Map<Schema, int[]> called = new IdentityHashMap<>();
+        private final Map<Schema, IntList> calls = new IdentityHashMap<>();
+
+        int[] program() {
+            return code.toArray();
+        }
+
+        void flush() {
+            if (pending.size() > 0) {
+                code.add(CONST);
+                code.add(constants.size());
+                code.add(pending.size());
+                constants.writeBytes(pending.toByteArray());
+                pending.reset();
+            }
+        }
+
+        private void constant(String ascii) {
+            pending.writeBytes(ascii.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** An op, with the constant pending before it as its prefix (perhaps none). */
+        private void op(int kind, int... arguments) {
+            code.add(kind);
+            code.add(constants.size());
+            code.add(pending.size());
+            constants.writeBytes(pending.toByteArray());
+            pending.reset();
+            for (int argument : arguments) {
+                code.add(argument);
+            }
+        }
+
+        void compile(Schema schema) {
+            switch (schema.getType()) {
+                case RECORD -> record(schema);
+                case NULL -> constant("null"); // nothing to read: part of the constant around it
+                case STRING -> op(STRING);
+                case INT -> op(INT);
+                case LONG -> op(LONG);
+                case FLOAT -> op(FLOAT);
+                case DOUBLE -> op(DOUBLE);
+                case BOOLEAN -> op(BOOLEAN);
+                case ENUM -> {
+                    byte[][] quoted = schema.getEnumSymbols().stream().map(AvroTranscoder::quoted)
+                            .toArray(byte[][]::new);
+                    symbols.add(quoted);
+                    op(ENUM, symbols.size() - 1);
                 }
-                Step[] steps = branches.toArray(Step[]::new);
-                yield (in, out) -> {
-                    int index = in.readInt();
-                    if (index < 0 || index >= steps.length) {
-                        throw new IOException("union index " + index + " of " + steps.length + " branches");
+                case BYTES -> {
+                    if (schema.getLogicalType() instanceof LogicalTypes.Decimal decimal) {
+                        op(DECIMAL_BYTES, decimal.getScale());
+                    } else {
+                        op(BYTES);
                     }
-                    steps[index].write(in, out);
-                };
-            }
-            case ARRAY -> {
-                Step item = compile(schema.getElementType(), records);
-                yield (in, out) -> {
-                    out.put((byte) '[');
-                    boolean first = true;
-                    for (long n = in.blockCount(); n != 0; n = in.blockCount()) {
-                        for (long i = 0; i < n; i++) {
-                            if (!first) {
-                                out.put((byte) ',');
-                            }
-                            first = false;
-                            item.write(in, out);
-                        }
-                    }
-                    out.put((byte) ']');
-                };
-            }
-            case MAP -> {
-                Step value = compile(schema.getValueType(), records);
-                yield (in, out) -> {
-                    out.put((byte) '{');
-                    boolean first = true;
-                    for (long n = in.blockCount(); n != 0; n = in.blockCount()) {
-                        for (long i = 0; i < n; i++) {
-                            if (!first) {
-                                out.put((byte) ',');
-                            }
-                            first = false;
-                            out.string(in);
-                            out.put((byte) ':');
-                            value.write(in, out);
-                        }
-                    }
-                    out.put((byte) '}');
-                };
-            }
-            case ENUM -> {
-                byte[][] symbols = schema.getEnumSymbols().stream().map(AvroTranscoder::quoted).toArray(byte[][]::new);
-                yield (in, out) -> {
-                    int index = in.readInt();
-                    if (index < 0 || index >= symbols.length) {
-                        throw new IOException("enum index " + index + " of " + symbols.length + " symbols");
-                    }
-                    out.put(symbols[index]);
-                };
-            }
-            case FIXED -> {
-                int size = schema.getFixedSize();
-                LogicalTypes.Decimal decimal = schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d : null;
-                yield (in, out) -> {
-                    int start = in.skip(size);
-                    out.binary(Arrays.copyOfRange(in.bytes(), start, start + size), decimal);
-                };
-            }
-            case BYTES -> {
-                LogicalTypes.Decimal decimal = schema.getLogicalType() instanceof LogicalTypes.Decimal d ? d : null;
-                yield (in, out) -> {
-                    int length = in.readLength();
-                    int start = in.skip(length);
-                    out.binary(Arrays.copyOfRange(in.bytes(), start, start + length), decimal);
-                };
-            }
-            case STRING -> (in, out) -> out.string(in);
-            case INT -> (in, out) -> out.number(in.readInt());
-            case LONG -> (in, out) -> out.number(in.readLong());
-            case FLOAT -> (in, out) -> out.decimal(in.readFloat());
-            case DOUBLE -> (in, out) -> out.decimal(in.readDouble());
-            case BOOLEAN -> (in, out) -> out.put(in.readBoolean() ? TRUE : FALSE);
-            case NULL -> (in, out) -> out.put(NULL);
-        };
-    }
-
-    /** A record's steps are made once per schema, so a recursive schema (a tree of nodes) compiles. */
-    private static Step record(Schema schema, Map<Schema, Step[]> records) {
-        Step[] holder = records.get(schema);
-        if (holder == null) {
-            holder = new Step[1];
-            records.put(schema, holder);
-            List<Schema.Field> fields = schema.getFields();
-            byte[][] names = new byte[fields.size()][];
-            Step[] steps = new Step[fields.size()];
-            for (int i = 0; i < fields.size(); i++) {
-                byte[] name = quoted(fields.get(i).name());
-                names[i] = Arrays.copyOf(name, name.length + 1);
-                names[i][name.length] = ':';
-                steps[i] = compile(fields.get(i).schema(), records);
-            }
-            holder[0] = (in, out) -> {
-                out.put((byte) '{');
-                for (int i = 0; i < steps.length; i++) {
-                    if (i > 0) {
-                        out.put((byte) ',');
-                    }
-                    out.put(names[i]);
-                    steps[i].write(in, out);
                 }
-                out.put((byte) '}');
-            };
-        }
-        Step[] resolved = holder;
-        return (in, out) -> resolved[0].write(in, out);
-    }
-
-    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-    private static byte[] quoted(String text) {
-        Out out = new Out(Integer.MAX_VALUE);
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        try {
-            out.string(utf8, utf8.length);
-        } catch (IOException cannotHappen) { // no budget to exceed
-            throw new IllegalStateException(cannotHappen);
-        }
-        return out.bytes();
-    }
-
-    /** The JSON being written: a byte buffer that grows, up to a budget. */
-    private static final class Out {
-        private int budget;
-        private byte[] buffer = new byte[1024];
-        private int length;
-
-        Out(int budget) {
-            this.budget = budget;
-        }
-
-        void start(int limit) {
-            budget = limit;
-            length = 0;
-            if (buffer.length > 1024 * 1024) {
-                buffer = new byte[1024]; // one huge value does not stay held by the thread
-            }
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(buffer, length);
-        }
-
-        private void room(int more) throws IOException {
-            int needed = length + more;
-            if (needed > budget) {
-                throw new IOException("the JSON would exceed " + budget + " bytes (a corrupt count?)");
-            }
-            if (needed > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(needed, buffer.length * 2));
-            }
-        }
-
-        void put(byte b) throws IOException {
-            room(1);
-            buffer[length++] = b;
-        }
-
-        void put(byte[] bytes) throws IOException {
-            room(bytes.length);
-            System.arraycopy(bytes, 0, buffer, length, bytes.length);
-            length += bytes.length;
-        }
-
-        void ascii(String text) throws IOException {
-            room(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                buffer[length++] = (byte) text.charAt(i);
-            }
-        }
-
-        void number(long value) throws IOException {
-            ascii(Long.toString(value));
-        }
-
-        void decimal(double value) throws IOException {
-            if (Double.isFinite(value)) {
-                ascii(Double.toString(value)); // 1.0E10 is a JSON number too
-            } else {
-                put((byte) '"');
-                ascii(Double.toString(value));
-                put((byte) '"');
-            }
-        }
-
-        /** An Avro string (its length, then UTF-8) as a JSON string, copied once from the value. */
-        void string(AvroInput in) throws IOException {
-            int count = in.readLength();
-            string(in.bytes(), in.skip(count), count);
-        }
-
-        void string(byte[] utf8, int count) throws IOException {
-            string(utf8, 0, count);
-        }
-
-        /** UTF-8 text as a JSON string: quotes, backslashes and control characters escaped, the rest copied. */
-        void string(byte[] utf8, int from, int count) throws IOException {
-            room(count + 2);
-            buffer[length++] = '"';
-            for (int i = 0; i < count; i++) {
-                byte b = utf8[from + i];
-                if (b == '"' || b == '\\') {
-                    room(2 + count - i);
-                    buffer[length++] = '\\';
-                    buffer[length++] = b;
-                } else if (b >= 0 && b < 0x20) {
-                    room(6 + count - i);
-                    buffer[length++] = '\\';
-                    buffer[length++] = 'u';
-                    buffer[length++] = '0';
-                    buffer[length++] = '0';
-                    buffer[length++] = HEX[b >> 4];
-                    buffer[length++] = HEX[b & 0xF];
-                } else {
-                    buffer[length++] = b;
+                case FIXED -> {
+                    if (schema.getLogicalType() instanceof LogicalTypes.Decimal decimal) {
+                        op(DECIMAL_FIXED, schema.getFixedSize(), decimal.getScale());
+                    } else {
+                        op(FIXED, schema.getFixedSize());
+                    }
                 }
+                case ARRAY -> nested(ARRAY, schema.getElementType());
+                case MAP -> nested(MAP, schema.getValueType());
+                case UNION -> union(schema.getTypes());
             }
-            room(1);
-            buffer[length++] = '"';
         }
 
-        void binary(byte[] bytes, LogicalTypes.Decimal decimal) throws IOException {
-            if (decimal != null) {
-                ascii(new BigDecimal(new BigInteger(bytes.length == 0 ? new byte[] {0} : bytes), decimal.getScale())
-                        .toString());
+        /** An array's item or a map's value: its program follows the op, which says where it ends. */
+        private void nested(int kind, Schema inner) {
+            op(kind, -1);
+            int patch = code.size() - 1;
+            compile(inner);
+            flush();
+            code.set(patch, code.size());
+        }
+
+        private void union(List<Schema> branches) {
+            op(UNION, branches.size(), -1);
+            int endAt = code.size() - 1;
+            int table = code.size();
+            for (int i = 0; i < branches.size(); i++) {
+                code.add(-1);
+                code.add(-1);
+            }
+            for (int i = 0; i < branches.size(); i++) {
+                code.set(table + 2 * i, code.size());
+                compile(branches.get(i));
+                flush();
+                code.set(table + 2 * i + 1, code.size());
+            }
+            code.set(endAt, code.size());
+        }
+
+        private void record(Schema schema) {
+            if (open.containsKey(schema)) {
+                op(CALL, -1, -1);
+                called.putIfAbsent(schema, new int[] {-1, -1});
+                calls.computeIfAbsent(schema, s -> new IntList()).add(code.size() - 2);
                 return;
             }
-            put((byte) '"');
-            ascii(Base64.getEncoder().encodeToString(bytes));
-            put((byte) '"');
+            open.put(schema, Boolean.TRUE);
+            pending.write('{');
+            List<Schema.Field> fields = schema.getFields();
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    pending.write(',');
+                }
+                pending.writeBytes(quoted(fields.get(i).name()));
+                pending.write(':');
+                compile(fields.get(i).schema());
+            }
+            pending.write('}');
+            open.remove(schema);
         }
+
+        /**
+         * After the main program: each record that contains itself gets a program of its own (which may find more),
+         * and its CALLs are pointed at it.
+         *
+         * @return where the main program ends
+         */
+        int standalones() {
+            int mainEnd = code.size();
+            boolean more = true;
+            while (more) {
+                more = false;
+                for (Schema record : List.copyOf(called.keySet())) { // compiling one may add another
+                    int[] range = called.get(record);
+                    if (range[0] < 0) {
+                        range[0] = code.size();
+                        record(record);
+                        flush();
+                        range[1] = code.size();
+                        more = true;
+                    }
+                }
+            }
+            calls.forEach((schema, at) -> {
+                int[] range = called.get(schema);
+                for (int i = 0; i < at.size(); i++) {
+                    code.set(at.get(i), range[0]);
+                    code.set(at.get(i) + 1, range[1]);
+                }
+            });
+            return mainEnd;
+        }
+    }
+
+    /** A name or symbol as a JSON string (Avro names need no escapes, but nothing here relies on it). */
+    static byte[] quoted(String text) {
+        var out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A growing list of ints, for the compiler. */
+    private static final class IntList {
+        private int[] items = new int[64];
+        private int size;
+
+        void add(int item) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+        }
+
+        void set(int at, int item) {
+            items[at] = item;
+        }
+
+        int get(int at) {
+            return items[at];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(items, size);
+        }
+    }
+
+    /** A decimal's unscaled two's-complement bytes as its number: rare, so written the plain way. */
+    static String decimal(byte[] bytes, int from, int length, int scale) {
+        byte[] unscaled = length == 0 ? new byte[] {0} : Arrays.copyOfRange(bytes, from, from + length);
+        return new BigDecimal(new BigInteger(unscaled), scale).toString();
     }
 }

@@ -22,9 +22,16 @@ final class SchemaCache {
     static final long RETRY_AFTER_NANOS = 30_000_000_000L;
 
     private static final class Cached {
+        final int id;
         final CompletableFuture<SchemaReading> reading = new CompletableFuture<>();
+        /** The reading once loaded: what a hit returns without a map lookup or a future's join. */
+        volatile SchemaReading loaded;
         volatile long failedAt;
         volatile long lastUsed;
+
+        Cached(int id) {
+            this.id = id;
+        }
     }
 
     private final IntFunction<SchemaReading> load;
@@ -47,6 +54,13 @@ final class SchemaCache {
 
     /** @throws SchemaProblem why that id cannot be read (remembered for a while) */
     SchemaReading get(int id) {
+        Cached recent = mostRecent;
+        if (recent != null && recent.id == id) {
+            SchemaReading loaded = recent.loaded; // a loaded schema never goes stale: its id's text never changes
+            if (loaded != null) {
+                return loaded;
+            }
+        }
         Cached entry = entries.get(id);
         if (entry == null || stale(entry)) {
             entry = fetchOrJoin(id);
@@ -72,14 +86,16 @@ final class SchemaCache {
     }
 
     private Cached fetchOrJoin(int id) {
-        Cached mine = new Cached();
+        Cached mine = new Cached(id);
         Cached current = entries.compute(id, (key, old) -> old == null || stale(old) ? mine : old);
         if (current != mine) {
             return current; // another thread is fetching it, or has: wait for that
         }
         evictBeyondCapacity(id);
         try {
-            mine.reading.complete(load.apply(id));
+            SchemaReading reading = load.apply(id);
+            mine.loaded = reading;
+            mine.reading.complete(reading);
         } catch (RuntimeException failure) {
             SchemaProblem problem = failure instanceof SchemaProblem known ? known
                     : new SchemaProblem("Schema " + id + " could not be read (" + failure + ").", failure);

@@ -135,9 +135,8 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
                         + "format says " + formatName(format) + ": change the topic's format to auto.");
             }
             SchemaReading.Read read = reading.read(value, frame.payloadOffset());
-            RegisteredSchema registered = reading.registered();
-            DecodedValue decoded = DecodedValue.read(reading.format(), schemaId, registered.subjectNote(),
-                    registered.text(), read.json());
+            DecodedValue decoded = DecodedValue.read(reading.format(), schemaId, subjectNote(reading),
+                    reading.registered().text(), read.json());
             return read.mismatch() == null ? decoded : decoded.withMismatch(read.mismatch());
         } catch (SchemaProblem problem) {
             return DecodedValue.failed(formatName, schemaId, problem.getMessage());
@@ -225,6 +224,22 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
      */
     private String messageTypeOf(DecodedValue read) {
         return schema(read.schemaId()) instanceof ProtobufReading proto ? proto.messageTaking(read.json()) : "";
+    }
+
+    /** A schema and its subject note, made once: a scan decodes millions of records of one schema. */
+    private record Noted(SchemaReading reading, String note) {
+    }
+
+    private volatile Noted lastNoted;
+
+    /** {@code payments-value v3} for the schema's records, without building the text again for each. */
+    private String subjectNote(SchemaReading reading) {
+        Noted noted = lastNoted;
+        if (noted == null || noted.reading() != reading) {
+            noted = new Noted(reading, reading.registered().subjectNote());
+            lastNoted = noted;
+        }
+        return noted.note();
     }
 
     SchemaReading schema(int id) {

@@ -50,6 +50,8 @@ public final class JsonPathPredicate {
     private final Optional<JsonFieldPath> fields;
     private final Operator operator;
     private final JsonNode literal;
+    /** The literal as a number (or null), read once: a scan compares it with a million values. */
+    private final BigDecimal literalNumber;
 
     private JsonPathPredicate(String expression, JsonPath path, Operator operator, JsonNode literal) {
         this.expression = expression;
@@ -57,6 +59,7 @@ public final class JsonPathPredicate {
         this.fields = JsonFieldPath.of(path, JSON);
         this.operator = operator;
         this.literal = literal;
+        this.literalNumber = literal == null ? null : number(literal);
     }
 
     /** @throws FilterException saying what is wrong and how the expression should read */
@@ -221,7 +224,7 @@ public final class JsonPathPredicate {
     private boolean same(JsonNode value) {
         if (value.isNumber() && literal.isNumber()) {
             BigDecimal left = decimal(value);
-            BigDecimal right = decimal(literal);
+            BigDecimal right = literalNumber;
             return left != null && right != null ? left.compareTo(right) == 0 : value.equals(literal);
         }
         return value.equals(literal);
@@ -240,7 +243,7 @@ public final class JsonPathPredicate {
     private boolean compare(JsonNode value) {
         int order;
         BigDecimal left = number(value);
-        BigDecimal right = number(literal);
+        BigDecimal right = literalNumber;
         if (left != null && right != null) {
             order = left.compareTo(right);
         } else if (value.isTextual() && literal.isTextual()) {

@@ -59,26 +59,38 @@ final class PlainNumbers {
         if (end - start > MAX_LENGTH) {
             return null;
         }
-        boolean fraction = false;
-        for (int i = start; i < end; i++) {
+        // Checked JSON of at most 18 characters: its digits fit a long, read here without a String.
+        boolean negative = document[start] == '-';
+        long unscaled = 0;
+        int scale = -1;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
             byte b = document[i];
             if (b == 'e' || b == 'E') {
                 return null;
             }
-            fraction |= b == '.';
+            if (b == '.') {
+                scale = 0;
+            } else {
+                unscaled = unscaled * 10 + (b - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            }
         }
-        String text = new String(document, start, end - start, StandardCharsets.US_ASCII);
-        if (!fraction) {
+        if (negative) {
+            unscaled = -unscaled;
+        }
+        if (scale < 0) {
             if (!intsAsIs) {
                 return null;
             }
-            long value = Long.parseLong(text);
-            return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
+            return unscaled == (int) unscaled ? IntNode.valueOf((int) unscaled) : LongNode.valueOf(unscaled);
         }
         return switch (fractions) {
-            case DOUBLE -> DoubleNode.valueOf(Double.parseDouble(text));
+            case DOUBLE -> DoubleNode.valueOf(Double.parseDouble(
+                    new String(document, start, end - start, StandardCharsets.US_ASCII)));
             case DECIMAL_STRIPPED -> {
-                BigDecimal value = new BigDecimal(text);
+                BigDecimal value = BigDecimal.valueOf(unscaled, scale); // what new BigDecimal(text) reads
                 yield DecimalNode.valueOf(value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros());
             }
             case ASK_THE_MAPPER -> null;
