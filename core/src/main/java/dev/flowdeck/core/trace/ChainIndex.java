@@ -64,6 +64,8 @@ public final class ChainIndex {
 
     private final List<String> destinations = new ArrayList<>();
     private final Map<String, Short> destinationIds = new HashMap<>();
+    private String lastDestination;
+    private short lastDestinationId;
     private final List<Boolean> deadLetterDestination = new ArrayList<>();
     private long[] earliestIn = new long[16];
 
@@ -89,8 +91,9 @@ public final class ChainIndex {
 
     /** Indexes the messages of a batch; false once the index is full (the rest of the batch is refused). */
     public boolean add(MessageBatch batch) {
-        for (BrowsedMessage message : batch.messages()) {
-            if (!add(message)) {
+        BatchReading reading = BatchReading.of(batch.messages(), keyReader);
+        for (int i = 0; i < reading.read; i++) {
+            if (!add(reading, i)) {
                 return false;
             }
         }
@@ -106,11 +109,31 @@ public final class ChainIndex {
             refuse();
             return false;
         }
-        Optional<TraceContext> context = TraceContext.read(message, tally);
-        List<String> values = keyReader.valuesOf(message);
-        if (context.isEmpty() && values.isEmpty()) {
+        return add(BatchReading.of(List.of(message), keyReader), 0);
+    }
+
+    /** How this index reads keys: for a reading made away from the indexing thread (thread-safe). */
+    CorrelationKeys.Reader keyReader() {
+        return keyReader;
+    }
+
+    /**
+     * Indexes message {@code i} of a reading (made by {@link BatchReading#of} with this index's {@link #keyReader()},
+     * on any thread); false if the index is full. Only the indexing thread calls this.
+     */
+    boolean add(BatchReading reading, int i) {
+        if (size == capacity) {
+            refuse();
+            return false;
+        }
+        TraceContext.count(reading.traceCodes[i], tally);
+        boolean traced = reading.traced(i);
+        int firstPrint = reading.firstKey[i];
+        int endPrint = reading.firstKey[i + 1];
+        if (!traced && firstPrint == endPrint) {
             return true;
         }
+        BrowsedMessage message = reading.messages.get(i);
         short where = destinationId(message.destination());
         if (where < 0) {
             refuse();
@@ -127,17 +150,15 @@ public final class ChainIndex {
         newest = Math.max(newest, millis);
         trace[row] = DenseIds.NONE;
         nextInTrace[row] = DenseIds.NONE;
-        context.ifPresent(found -> {
-            int id = traces.idOf(Long.parseUnsignedLong(found.traceId(), 0, 16, 16),
-                    Long.parseUnsignedLong(found.traceId(), 16, 32, 16));
+        if (traced) {
+            int id = traces.idOf(reading.traceHighs[i], reading.traceLows[i]);
             trace[row] = id;
             nextInTrace[row] = traces.head(id);
             traces.setHead(id, row);
-        });
+        }
         firstKey[row] = keyRows;
-        for (String value : values) {
-            long[] print = DenseIds.fingerprint(value);
-            int key = keys.idOf(print[0], print[1]);
+        for (int k = firstPrint; k < endPrint; k++) {
+            int key = keys.idOf(reading.keys.high(k), reading.keys.low(k));
             growKeyRows();
             keyOf[keyRows] = key;
             nextWithKey[keyRows] = keys.head(key);
@@ -362,8 +383,13 @@ public final class ChainIndex {
     }
 
     private short destinationId(String name) {
+        if (name == lastDestination) {
+            return lastDestinationId; // a batch is one destination's: the same String, message after message
+        }
         Short known = destinationIds.get(name);
         if (known != null) {
+            lastDestination = name;
+            lastDestinationId = known;
             return known;
         }
         if (destinations.size() == MAX_DESTINATIONS) {
