@@ -31,7 +31,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Fills a {@link ChainIndex} from the broker with the browser's own streaming scan, several destinations at once.
+ * Fills a {@link ChainIndex} from the broker with the browser's own streaming scan, several destinations at once
+ * (each begun once the one before it has delivered something, so their ends are taken in the window's order).
  * Each browse is asked for one batch ahead of the one being indexed; as a batch arrives its trace context and keys
  * are read on the filter pool ({@link OrderedFiltering#pool()}), and the one indexing thread only inserts what was
  * read, batch by batch in the order each destination delivered them (decision 0017). Never more than two batches a
@@ -147,10 +148,17 @@ public final class Indexer {
             Instant until = window.until().orElse(Instant.MAX);
             List<String> destinations = window.destinations();
             int next = 0;
+            Feed lastStarted = null;
             while (!cancelled && !index.isFull()) {
-                while (live.size() < CONCURRENT_BROWSES && next < destinations.size() && !cancelled) {
+                // The next browse begins once the last one has said something, so its end offsets were taken: each
+                // destination's end is taken after those of the destinations before it, as when they were read one
+                // after another (list a flow's topics from its tail to its head, and no chain has a hole at the
+                // window's end). Reading still overlaps.
+                while (live.size() < CONCURRENT_BROWSES && next < destinations.size() && !cancelled
+                        && (lastStarted == null || lastStarted.heard)) {
                     var feed = new Feed(destinations.get(next), next + 1, signals, index.keyReader(),
                             () -> cancelled);
+                    lastStarted = feed;
                     next++;
                     live.add(feed);
                     if (cancelled) {
@@ -183,6 +191,8 @@ public final class Indexer {
                         live.remove(feed);
                         if (!feed.stopped) {
                             completed++;
+                            progress.accept(new IndexProgress(feed.destination, feed.number,
+                                    destinations.size(), completed, scanned, index.size(), feed.tally.progress()));
                         }
                     }
                 }
@@ -252,6 +262,8 @@ public final class Indexer {
         private volatile Flow.Subscription subscription;
         private volatile boolean stopped;
         private volatile boolean over;
+        /** Whether the browse has signalled anything yet: then it has taken its end offsets. */
+        volatile boolean heard;
 
         Feed(String destination, int number, BlockingQueue<Signal> signals, CorrelationKeys.Reader keys,
              BooleanSupplier runCancelled) {
@@ -291,6 +303,7 @@ public final class Indexer {
 
         @Override
         public void onNext(MessageBatch batch) {
+            heard = true;
             // Read on the pool now, while the indexing thread inserts earlier batches.
             CompletableFuture<BatchReading> reading = CompletableFuture.supplyAsync(() -> BatchReading.of(
                     batch.messages(), keys, () -> stopped || runCancelled.getAsBoolean()), OrderedFiltering.pool());
@@ -299,12 +312,14 @@ public final class Indexer {
 
         @Override
         public void onError(Throwable failure) {
+            heard = true;
             over = true;
             signals.add(new Failed(this, failure));
         }
 
         @Override
         public void onComplete() {
+            heard = true;
             over = true;
             signals.add(new Ended(this));
         }

@@ -36,14 +36,16 @@ class IndexerTest {
         assertThat(outcome).isEqualTo(new IndexOutcome(6, 4, 2, false, List.of()));
         assertThat(broker.requests).extracting(request -> request.start())
                 .containsOnly(new StartPosition.Timestamp(Events.T0));
-        // Both browses began at once (the scripted ones deliver as they are asked); each destination's batches came
-        // in its own order. No end had been taken from the line yet when the last batch was indexed: done is 0.
+        // Payments began once orders had delivered (the scripted browses deliver as they are asked), before orders
+        // was indexed; each destination's batches came in its own order, and each end was told as it was taken.
         assertThat(broker.requests).extracting(request -> request.destination()).containsExactly("orders", "payments");
         assertThat(progress).extracting(IndexProgress::destination, IndexProgress::number, IndexProgress::done,
                 IndexProgress::scanned, IndexProgress::indexed).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("orders", 1, 0, 3L, 2L),
                 org.assertj.core.groups.Tuple.tuple("orders", 1, 0, 4L, 3L),
-                org.assertj.core.groups.Tuple.tuple("payments", 2, 0, 6L, 4L));
+                org.assertj.core.groups.Tuple.tuple("payments", 2, 0, 6L, 4L),
+                org.assertj.core.groups.Tuple.tuple("payments", 2, 1, 6L, 4L),
+                org.assertj.core.groups.Tuple.tuple("orders", 1, 2, 6L, 4L));
         assertThat(index.byKey("o1").orElseThrow().path()).containsExactly("orders", "payments");
         assertThat(index.byKey("late")).isEmpty();
     }
@@ -75,6 +77,36 @@ class IndexerTest {
         // payments had ended already (its one batch waiting, not indexed): only the hanging browse is cancelled.
         assertThat(broker.cancelled).containsExactly("orders");
         assertThat(broker.requests).extracting(request -> request.destination()).containsExactly("orders", "payments");
+    }
+
+    @Test
+    void theNextDestinationIsNotBegunBeforeTheOneBeforeItHasSaidAnything() throws Exception {
+        // orders never delivers: its end offsets are not known to be taken, so payments must wait for it.
+        broker.script("orders", ScriptedBrowses.End.HANG);
+        broker.script("payments", ScriptedBrowses.End.COMPLETE, batch(1, event("payments", 2, "o1")));
+        var index = new ChainIndex(KEYS);
+        var indexing = new java.util.concurrent.atomic.AtomicReference<Thread>();
+        try (var executor = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "indexing");
+            indexing.set(thread);
+            return thread;
+        })) {
+            Indexer.Run run = new Indexer(broker, executor).start(
+                    IndexWindow.everything(List.of("orders", "payments")), index, progress::add);
+            // Parked waiting for a signal: past the point where it begins the browses it may begin.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while ((indexing.get() == null || indexing.get().getState() != Thread.State.WAITING)
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(indexing.get().getState()).isEqualTo(Thread.State.WAITING);
+            run.cancel();
+
+            IndexOutcome outcome = run.outcome().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(outcome.cancelled()).isTrue();
+        }
+        assertThat(broker.requests).extracting(request -> request.destination()).containsExactly("orders");
+        assertThat(broker.cancelled).containsExactly("orders");
     }
 
     @Test
