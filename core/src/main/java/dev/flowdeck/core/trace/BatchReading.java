@@ -13,6 +13,12 @@ import java.util.function.BooleanSupplier;
 final class BatchReading {
 
     final List<BrowsedMessage> messages;
+    // Where and when each message is, copied off it here: the indexing thread then reads arrays in order instead of
+    // following each message (and its Instant) into memory the reading threads wrote.
+    final String[] destinations;
+    final int[] partitions;
+    final long[] offsets;
+    final long[] millis;
     /** Per message: what {@link TraceContext#readIds} answered. */
     final int[] traceCodes;
     final long[] traceHighs;
@@ -30,10 +36,18 @@ final class BatchReading {
         traceHighs = new long[count];
         traceLows = new long[count];
         firstKey = new int[count + 1];
+        destinations = new String[count];
+        partitions = new int[count];
+        offsets = new long[count];
+        millis = new long[count];
         long[] ids = new long[2];
         int i = 0;
         for (; i < count && !stop.getAsBoolean(); i++) {
             BrowsedMessage message = messages.get(i);
+            destinations[i] = message.destination();
+            partitions[i] = message.partition();
+            offsets[i] = message.offset();
+            millis[i] = message.timestamp().toEpochMilli();
             int code = TraceContext.readIds(message, ids);
             traceCodes[i] = code;
             if (code % TraceContext.MALFORMED_ONE != TraceContext.NOTHING) {

@@ -4,7 +4,6 @@ import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.browse.BrowseRequest;
-import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.OrderedFiltering;
 import dev.flowdeck.core.browse.ScanTally;
@@ -82,6 +81,18 @@ public final class Indexer {
         return run;
     }
 
+    /**
+     * The window's end in epoch milliseconds: a message (whose time is whole milliseconds) is after it exactly when
+     * its milliseconds are greater. Instants beyond what a long of milliseconds holds are clamped.
+     */
+    static long epochMillis(Instant until) {
+        try {
+            return until.toEpochMilli();
+        } catch (ArithmeticException beyond) {
+            return until.isAfter(Instant.EPOCH) ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+    }
+
     private static final AttributeKey<List<String>> DESTINATIONS =
             AttributeKey.stringArrayKey("flowdeck.index.destinations");
     private static final AttributeKey<Long> INDEXED = AttributeKey.longKey("flowdeck.index.indexed");
@@ -145,7 +156,7 @@ public final class Indexer {
         private void read() throws InterruptedException {
             StartPosition start = window.from().<StartPosition>map(StartPosition.Timestamp::new)
                     .orElseGet(StartPosition.Earliest::new);
-            Instant until = window.until().orElse(Instant.MAX);
+            long until = window.until().map(Indexer::epochMillis).orElse(Long.MAX_VALUE);
             List<String> destinations = window.destinations();
             int next = 0;
             Feed lastStarted = null;
@@ -203,15 +214,17 @@ public final class Indexer {
          * Indexes one batch, as read on the pool. False once the index is full. Messages after the window are
          * skipped (a scan reads to its end).
          */
-        private boolean add(Feed feed, Next next, Instant until) {
+        private boolean add(Feed feed, Next next, long until) {
             MessageBatch batch = next.batch();
             BatchReading reading = next.reading();
             scanned += batch.scanned() - feed.scanned;
             feed.scanned = batch.scanned();
             batch.notes().forEach(note -> notes.add(feed.destination + ": " + note));
-            List<BrowsedMessage> messages = batch.messages();
             for (int i = 0; i < reading.read; i++) {
-                if (!messages.get(i).timestamp().isAfter(until) && !index.add(reading, i)) {
+                if (i % ChainIndex.WARM_AHEAD == 0) {
+                    index.warm(reading, i, Math.min(reading.read, i + ChainIndex.WARM_AHEAD));
+                }
+                if (reading.millis[i] <= until && !index.add(reading, i)) {
                     return false;
                 }
             }
