@@ -110,6 +110,23 @@ class IndexerTest {
     }
 
     @Test
+    void theWindowsEndKeepsAMessageAtItAndDropsOneAfterItEvenWithinAMillisecond() {
+        broker.script("orders", ScriptedBrowses.End.COMPLETE, batch(3, event("orders", 1, "at-the-end"),
+                event("orders", 2, "after"), event("orders", 0, "before")));
+        var index = new ChainIndex(KEYS);
+        // Ends 1.5 ms after T0: the message at 1 ms is in, the one at 2 ms is not.
+        var window = new IndexWindow(List.of("orders"), Optional.empty(), Optional.of(Events.T0.plusNanos(1_500_000)));
+
+        new Indexer(broker, Runnable::run).start(window, index, progress::add).outcome().toCompletableFuture().join();
+
+        assertThat(index.byKey("at-the-end")).isPresent();
+        assertThat(index.byKey("before")).isPresent();
+        assertThat(index.byKey("after")).isEmpty();
+        assertThat(Indexer.epochMillis(java.time.Instant.MAX)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Indexer.epochMillis(java.time.Instant.MIN)).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
     void aFailedBrowseFailsTheRunWithTheConnectorsWords() {
         broker.script("orders", ScriptedBrowses.End.FAIL, batch(1, event("orders", 0, "o1")));
         var index = new ChainIndex(KEYS);
