@@ -60,7 +60,7 @@ final class FlowdeckScan implements Flow.Subscriber<MessageBatch> {
     }
 
     /** CPU time of the filter pool's threads so far (one scan runs at a time here, so a difference is one scan's). */
-    private static long filterPoolCpu() {
+    static long filterPoolCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {

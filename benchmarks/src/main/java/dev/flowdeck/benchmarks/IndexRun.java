@@ -19,13 +19,15 @@ import java.util.concurrent.TimeoutException;
  * An indexing run the way the app indexes: core's {@link Indexer} over the connector's streaming browse, topic after
  * topic, into a fresh {@link ChainIndex} reading the trace context and one payload key ({@code $.orderId}).
  *
- * <p>The CPU time is the indexing thread's only (trace context, key, rows); the connector's reading thread works
- * beside it and is not counted, so the CPU column is what indexing adds on top of a browse.
+ * <p>The scan's CPU time is the indexing thread's (inserting rows); the trace context and keys are read on the filter
+ * pool, whose CPU time meanwhile is {@code poolCpu}. The connectors' reading threads work beside them and are not
+ * counted, so the two are what indexing adds on top of the browses.
  *
- * @param scan  the read, as the other readers report it (matched: events indexed)
- * @param index the filled index, for the lookups that follow
+ * @param scan    the read, as the other readers report it (matched: events indexed)
+ * @param index   the filled index, for the lookups that follow
+ * @param poolCpu the filter pool's CPU time during the run (one run at a time here, so it is this run's)
  */
-record IndexRun(ScanRun scan, ChainIndex index) {
+record IndexRun(ScanRun scan, ChainIndex index, Duration poolCpu) {
 
     static final CorrelationKeys KEYS = CorrelationKeys.parse("$.orderId");
 
@@ -43,6 +45,7 @@ record IndexRun(ScanRun scan, ChainIndex index) {
                 cpu[0] = threads.getCurrentThreadCpuTime() - before;
             }
         }));
+        long poolBefore = FlowdeckScan.filterPoolCpu();
         long started = System.nanoTime();
         var run = indexer.start(IndexWindow.everything(topics), index, progress -> {
         });
@@ -51,8 +54,9 @@ record IndexRun(ScanRun scan, ChainIndex index) {
             var elapsed = Duration.ofNanos(System.nanoTime() - started);
             // The outcome completes inside the task, just before its CPU time is noted: wait for the note.
             indexing.submit(() -> { }).get();
+            Duration pool = Duration.ofNanos(FlowdeckScan.filterPoolCpu() - poolBefore);
             return new IndexRun(new ScanRun(outcome.scanned(), outcome.indexed(), Set.of(), outcome.notes(),
-                    elapsed, Duration.ofNanos(cpu[0])), index);
+                    elapsed, Duration.ofNanos(cpu[0])), index, pool);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Indexing " + topics + " failed: " + e.getCause().getMessage(),
                     e.getCause());

@@ -4,6 +4,7 @@ import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import dev.flowdeck.core.trace.Chain;
 import dev.flowdeck.core.trace.ChainIndex;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ final class TraceIndexBenchmark implements Benchmark {
         var topics = context.tracedOrders(options.records());
         Duration timeout = Duration.ofMinutes(10);
         var last = new AtomicReference<ChainIndex>();
+        List<Double> poolMicros = new ArrayList<>(); // per indexer round, warm-ups first
         try (var indexing = Executors.newSingleThreadExecutor(new NamedThreadFactory("benchmarks-indexer"))) {
             Map<String, List<ScanRun>> runs = AlternatingRounds.run(List.of(
                     new AlternatingRounds.Reader(RAW,
@@ -44,6 +46,7 @@ final class TraceIndexBenchmark implements Benchmark {
                         last.set(null); // let the previous round's index go before this one fills
                         IndexRun run = IndexRun.run(context.connection(), topics.names(), indexing, timeout);
                         last.set(run.index());
+                        poolMicros.add(run.poolCpu().toNanos() / 1e3 / run.scan().scanned());
                         return run.scan();
                     })), options.warmups(), options.rounds());
             for (var entry : runs.entrySet()) {
@@ -64,7 +67,8 @@ final class TraceIndexBenchmark implements Benchmark {
             Lookups byKey = lookups(orders, lookups,
                     order -> index.byKey(OrderEvents.orderId(order * OrderEvents.EVENTS_PER_ORDER)));
             return new TraceIndexResult(topics, options.warmups(), options.rounds(), runs.get(RAW),
-                    runs.get(INDEXER), index.size(), index.bytes(), graph, edges, byTrace, byKey);
+                    runs.get(INDEXER), poolMicros.subList(options.warmups(), poolMicros.size()), index.size(), index.bytes(),
+                    graph, edges, byTrace, byKey);
         }
     }
 

@@ -92,6 +92,34 @@ public final class JsonFieldPath {
         return find(document, true);
     }
 
+    /** {@link #firstRange}: the path is not in the document. */
+    public static final long ABSENT = JsonFieldScan.ABSENT;
+    /** {@link #firstRange}: the byte walk is not sure; ask {@link #findFirst}. */
+    public static final long UNSURE = JsonFieldScan.UNSURE;
+
+    /**
+     * Where {@link #findFirst}'s value lies in {@code document}, found by the byte walk alone and packed as
+     * {@code start << 32 | end} (the value's own bytes, quotes included for a string), or {@link #ABSENT}, or
+     * {@link #UNSURE}. For a reader that needs only the bytes (a key's fingerprint) and not a node: where this
+     * gives a range, {@link #findFirst} gives the node read from those bytes.
+     */
+    public long firstRange(byte[] document) {
+        if (document == null || document.length == 0) {
+            return ABSENT;
+        }
+        return JsonFieldScan.find(document, names, true);
+    }
+
+    /** The first byte of a range {@link #firstRange} gave. */
+    public static int rangeStart(long range) {
+        return JsonFieldScan.start(range);
+    }
+
+    /** After the last byte of a range {@link #firstRange} gave. */
+    public static int rangeEnd(long range) {
+        return JsonFieldScan.end(range);
+    }
+
     private JsonNode find(byte[] document, boolean firstWins) {
         if (document == null || document.length == 0) {
             return null;

@@ -64,6 +64,8 @@ public final class ChainIndex {
 
     private final List<String> destinations = new ArrayList<>();
     private final Map<String, Short> destinationIds = new HashMap<>();
+    private String lastDestination;
+    private short lastDestinationId;
     private final List<Boolean> deadLetterDestination = new ArrayList<>();
     private long[] earliestIn = new long[16];
 
@@ -72,6 +74,7 @@ public final class ChainIndex {
     private final Map<DeadLetterReason, DeadLetterReason> reasonPool = new HashMap<>();
 
     private long refused;
+    private long warmed;
     private long newest = Long.MIN_VALUE;
     private FlowGraph graph;
 
@@ -89,12 +92,37 @@ public final class ChainIndex {
 
     /** Indexes the messages of a batch; false once the index is full (the rest of the batch is refused). */
     public boolean add(MessageBatch batch) {
-        for (BrowsedMessage message : batch.messages()) {
-            if (!add(message)) {
+        BatchReading reading = BatchReading.of(batch.messages(), keyReader);
+        for (int i = 0; i < reading.read; i++) {
+            if (i % WARM_AHEAD == 0) {
+                warm(reading, i, Math.min(reading.read, i + WARM_AHEAD));
+            }
+            if (!add(reading, i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Messages whose lookups {@link #warm} touches at once: enough to overlap their waits, few enough to stay cached. */
+    static final int WARM_AHEAD = 64;
+
+    /**
+     * Touches the tables where messages {@code from} to {@code to} of a reading will be looked up, before they are
+     * added: a lookup in a table of a million ids waits for memory (measured: four fifths of the indexing thread's
+     * time), and waits that do not depend on each other overlap when issued together.
+     */
+    void warm(BatchReading reading, int from, int to) {
+        long touched = 0;
+        for (int i = from; i < to; i++) {
+            if (reading.traced(i)) {
+                touched += traces.touch(reading.traceHighs[i], reading.traceLows[i]);
+            }
+        }
+        for (int k = reading.firstKey[from]; k < reading.firstKey[to]; k++) {
+            touched += keys.touch(reading.keys.high(k), reading.keys.low(k));
+        }
+        warmed += touched; // kept, so that the reads are not optimised away
     }
 
     /**
@@ -106,12 +134,31 @@ public final class ChainIndex {
             refuse();
             return false;
         }
-        Optional<TraceContext> context = TraceContext.read(message, tally);
-        List<String> values = keyReader.valuesOf(message);
-        if (context.isEmpty() && values.isEmpty()) {
+        return add(BatchReading.of(List.of(message), keyReader), 0);
+    }
+
+    /** How this index reads keys: for a reading made away from the indexing thread (thread-safe). */
+    CorrelationKeys.Reader keyReader() {
+        return keyReader;
+    }
+
+    /**
+     * Indexes message {@code i} of a reading (made by {@link BatchReading#of} with this index's {@link #keyReader()},
+     * on any thread); false if the index is full. Only the indexing thread calls this.
+     */
+    boolean add(BatchReading reading, int i) {
+        if (size == capacity) {
+            refuse();
+            return false;
+        }
+        TraceContext.count(reading.traceCodes[i], tally);
+        boolean traced = reading.traced(i);
+        int firstPrint = reading.firstKey[i];
+        int endPrint = reading.firstKey[i + 1];
+        if (!traced && firstPrint == endPrint) {
             return true;
         }
-        short where = destinationId(message.destination());
+        short where = destinationId(reading.destinations[i]);
         if (where < 0) {
             refuse();
             return false;
@@ -119,25 +166,23 @@ public final class ChainIndex {
         growRows();
         int row = size++;
         destination[row] = where;
-        partition[row] = message.partition();
-        offset[row] = message.offset();
-        long millis = message.timestamp().toEpochMilli();
+        partition[row] = reading.partitions[i];
+        offset[row] = reading.offsets[i];
+        long millis = reading.millis[i];
         timestamp[row] = millis;
         earliestIn[where] = Math.min(earliestIn[where], millis);
         newest = Math.max(newest, millis);
         trace[row] = DenseIds.NONE;
         nextInTrace[row] = DenseIds.NONE;
-        context.ifPresent(found -> {
-            int id = traces.idOf(Long.parseUnsignedLong(found.traceId(), 0, 16, 16),
-                    Long.parseUnsignedLong(found.traceId(), 16, 32, 16));
+        if (traced) {
+            int id = traces.idOf(reading.traceHighs[i], reading.traceLows[i]);
             trace[row] = id;
             nextInTrace[row] = traces.head(id);
             traces.setHead(id, row);
-        });
+        }
         firstKey[row] = keyRows;
-        for (String value : values) {
-            long[] print = DenseIds.fingerprint(value);
-            int key = keys.idOf(print[0], print[1]);
+        for (int k = firstPrint; k < endPrint; k++) {
+            int key = keys.idOf(reading.keys.high(k), reading.keys.low(k));
             growKeyRows();
             keyOf[keyRows] = key;
             nextWithKey[keyRows] = keys.head(key);
@@ -146,7 +191,7 @@ public final class ChainIndex {
         }
         firstKey[row + 1] = keyRows;
         if (deadLetterDestination.get(where)) {
-            DeadLetterReason.of(message).ifPresent(reason ->
+            DeadLetterReason.of(reading.messages.get(i)).ifPresent(reason ->
                     reasons.put(row, reasonPool.computeIfAbsent(reason, same -> same)));
         }
         graph = null;
@@ -362,8 +407,13 @@ public final class ChainIndex {
     }
 
     private short destinationId(String name) {
+        if (name == lastDestination) {
+            return lastDestinationId; // a batch is one destination's: the same String, message after message
+        }
         Short known = destinationIds.get(name);
         if (known != null) {
+            lastDestination = name;
+            lastDestinationId = known;
             return known;
         }
         if (destinations.size() == MAX_DESTINATIONS) {

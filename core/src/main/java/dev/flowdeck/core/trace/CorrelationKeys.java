@@ -135,6 +135,73 @@ public record CorrelationKeys(List<String> headers, List<String> properties, Lis
             return values;
         }
 
+        /**
+         * The fingerprints of {@link #valuesOf}, in its order and without its repeats, appended to {@code prints}:
+         * what the index keeps of a key. A payload key that is a plain ASCII string is fingerprinted from the value's
+         * bytes where the byte walk found it, without a node or a String; anything else is read as
+         * {@link #valuesOf} reads it.
+         */
+        void fingerprints(BrowsedMessage message, KeyPrints prints) {
+            for (String name : keys.headers) {
+                message.lastHeader(name).map(header -> header.value() == null ? null : Utf8.decodeOrNull(
+                        header.value())).ifPresent(value -> add(prints, value));
+            }
+            for (String name : keys.properties) {
+                add(prints, message.properties().get(name));
+            }
+            byte[] readable = message.readableValue();
+            if (paths.isEmpty() || readable == null) {
+                return;
+            }
+            for (JsonFieldPath path : paths.values()) {
+                long range = path.firstRange(readable);
+                if (range == JsonFieldPath.ABSENT) {
+                    continue;
+                }
+                if (range != JsonFieldPath.UNSURE) {
+                    int start = JsonFieldPath.rangeStart(range);
+                    int end = JsonFieldPath.rangeEnd(range);
+                    if (readable[start] == '"' && plainAscii(readable, start + 1, end - 1)) {
+                        if (!blank(readable, start + 1, end - 1)) {
+                            prints.addAscii(readable, start + 1, end - 1);
+                        }
+                        continue;
+                    }
+                }
+                JsonNode found = path.findFirst(readable);
+                if (found != null && found.isValueNode() && !found.isNull()) {
+                    add(prints, found.asText());
+                }
+            }
+        }
+
+        private static void add(KeyPrints prints, String value) {
+            if (value != null && !value.isBlank()) {
+                prints.add(value);
+            }
+        }
+
+        /** Printable ASCII without escapes: the bytes are the text, one char each. */
+        private static boolean plainAscii(byte[] bytes, int from, int to) {
+            for (int i = from; i < to; i++) {
+                byte b = bytes[i];
+                if (b < 0x20 || b == '\\') {
+                    return false; // a byte of a multi-byte character is negative
+                }
+            }
+            return true;
+        }
+
+        /** Only spaces (the one blank a plain JSON string may hold raw), or nothing. */
+        private static boolean blank(byte[] bytes, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] != ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static void add(List<String> values, String value) {
             if (value != null && !value.isBlank() && !values.contains(value)) {
                 values.add(value);

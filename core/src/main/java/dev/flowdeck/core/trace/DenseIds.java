@@ -32,6 +32,17 @@ final class DenseIds {
         }
     }
 
+    /**
+     * Reads where a lookup of {@code (high, low)} will go (its first slot, and the name found there), and returns
+     * something of it so the reads are not optimised away. The slots are a table of random places, far bigger than
+     * a cache: each lookup used to wait for memory in turn. Touched for a run of names first, those waits overlap,
+     * and the lookups that follow find their lines in cache.
+     */
+    long touch(long high, long low) {
+        int id = slots[spread(high, low) & (slots.length - 1)];
+        return id == NONE ? 0 : highs[id];
+    }
+
     /** The id of {@code (high, low)}, or {@link #NONE} if it was never numbered. */
     int find(long high, long low) {
         int mask = slots.length - 1;
@@ -117,6 +128,13 @@ final class DenseIds {
      * fingerprints, not strings. Two different keys share one with a chance of about n²/2¹²⁹ (nil for any scan).
      */
     static long[] fingerprint(String text) {
+        long[] print = new long[2];
+        fingerprint(text, print, 0);
+        return print;
+    }
+
+    /** {@link #fingerprint(String)} written into {@code into} at {@code at}, {@code at + 1}: no array a key. */
+    static void fingerprint(String text, long[] into, int at) {
         long a = 0xcbf29ce484222325L; // FNV-1a
         long b = 0x84222325cbf29ce4L;
         for (int i = 0; i < text.length(); i++) {
@@ -125,6 +143,25 @@ final class DenseIds {
             b = Long.rotateLeft(b ^ (c * 0x9E3779B97F4A7C15L), 29) * 0xbf58476d1ce4e5b9L;
         }
         b ^= b >>> 31;
-        return new long[] {a, b ^ text.length()};
+        into[at] = a;
+        into[at + 1] = b ^ text.length();
+    }
+
+    /**
+     * The fingerprint of the text that the ASCII bytes {@code from..to} of {@code bytes} spell, equal to
+     * {@link #fingerprint(String)} of that text (an ASCII byte is its char): a key read from a payload needs no
+     * String. The caller makes sure every byte is ASCII.
+     */
+    static void fingerprintAscii(byte[] bytes, int from, int to, long[] into, int at) {
+        long a = 0xcbf29ce484222325L;
+        long b = 0x84222325cbf29ce4L;
+        for (int i = from; i < to; i++) {
+            char c = (char) bytes[i];
+            a = (a ^ c) * 0x100000001b3L;
+            b = Long.rotateLeft(b ^ (c * 0x9E3779B97F4A7C15L), 29) * 0xbf58476d1ce4e5b9L;
+        }
+        b ^= b >>> 31;
+        into[at] = a;
+        into[at + 1] = b ^ (to - from);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What to index: the destinations one transaction passes through, over a window of time.
  *
- * @param destinations topics or queues, read one after another in this order
+ * @param destinations topics or queues, begun in this order (each once the one before it has delivered, so each
+ *                     one's end is taken after theirs) and read a few at once
  * @param from         the first time indexed; empty for the oldest message held
  * @param until        the last time indexed; empty for what each destination holds when its scan begins
  */

@@ -4,8 +4,8 @@ import dev.flowdeck.core.broker.BrokerConnection;
 import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.browse.BrowseRequest;
-import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.browse.OrderedFiltering;
 import dev.flowdeck.core.browse.ScanTally;
 import dev.flowdeck.core.browse.StartPosition;
 import dev.flowdeck.core.telemetry.TelemetryAttributes;
@@ -20,18 +20,31 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Fills a {@link ChainIndex} from the broker with the browser's own streaming scan, one destination after another.
- * It asks for one batch ahead of the one it indexes, so the connector reads while the index works and never more
- * than two batches wait in memory; a cancel ends the current browse at once and keeps what was indexed.
+ * Fills a {@link ChainIndex} from the broker with the browser's own streaming scan, several destinations at once
+ * (each begun once the one before it has delivered something, so their ends are taken in the window's order).
+ * Each browse is asked for one batch ahead of the one being indexed; as a batch arrives its trace context and keys
+ * are read on the filter pool ({@link OrderedFiltering#pool()}), and the one indexing thread only inserts what was
+ * read, batch by batch in the order each destination delivered them (decision 0017). Never more than two batches a
+ * destination wait in memory; a cancel ends every browse at once and keeps what was indexed.
  */
 public final class Indexer {
+
+    /**
+     * Destinations read at once. A flow's few topics are read together (a browse's set-up and its last batches
+     * overlap the others' reading instead of adding up); a window of hundreds of topics still opens only this many
+     * consumers or channels at a time.
+     */
+    static final int CONCURRENT_BROWSES = 5;
 
     private final BrokerConnection connection;
     private final Executor executor;
@@ -68,6 +81,18 @@ public final class Indexer {
         return run;
     }
 
+    /**
+     * The window's end in epoch milliseconds: a message (whose time is whole milliseconds) is after it exactly when
+     * its milliseconds are greater. Instants beyond what a long of milliseconds holds are clamped.
+     */
+    static long epochMillis(Instant until) {
+        try {
+            return until.toEpochMilli();
+        } catch (ArithmeticException beyond) {
+            return until.isAfter(Instant.EPOCH) ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+    }
+
     private static final AttributeKey<List<String>> DESTINATIONS =
             AttributeKey.stringArrayKey("flowdeck.index.destinations");
     private static final AttributeKey<Long> INDEXED = AttributeKey.longKey("flowdeck.index.indexed");
@@ -82,8 +107,13 @@ public final class Indexer {
         /** The outcome once the run's span has ended too: what callers see. */
         private CompletionStage<IndexOutcome> ended = outcome;
         private final List<String> notes = new ArrayList<>();
+        /** Every browse's signals, in the order they came: each destination's batches stay in its own order. */
+        private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+        /** The browses being read: the cancel button stops them from any thread. */
+        private final List<Feed> live = new CopyOnWriteArrayList<>();
         private volatile boolean cancelled;
-        private volatile Feed current;
+        private long scanned;
+        private int completed;
 
         private Run(IndexWindow window, ChainIndex index, Consumer<IndexProgress> progress) {
             this.window = window;
@@ -95,122 +125,183 @@ public final class Indexer {
             return ended;
         }
 
-        /** Stops the run: the current browse is cancelled; the index keeps what was read. */
+        /** Stops the run: the browses are cancelled; the index keeps what was read. */
         public void cancel() {
             cancelled = true;
-            Feed feed = current;
-            if (feed != null) {
-                feed.stop();
-            }
+            stopAll();
+        }
+
+        private void stopAll() {
+            live.forEach(Feed::stop);
         }
 
         private void index() {
-            long scannedBefore = 0;
-            int completed = 0;
             try {
-                List<String> destinations = window.destinations();
-                for (int i = 0; i < destinations.size() && !cancelled && !index.isFull(); i++) {
-                    String destination = destinations.get(i);
-                    long scanned = read(destination, i + 1, scannedBefore);
-                    scannedBefore += scanned;
-                    if (!cancelled && !index.isFull()) {
-                        completed++;
-                    }
+                try {
+                    read();
+                } finally {
+                    stopAll(); // a run that ends early (a failure, a full index, a cancel) leaves no browse reading
                 }
                 notes.addAll(index.notes());
-                outcome.complete(new IndexOutcome(scannedBefore, index.size(), completed, cancelled, notes));
+                outcome.complete(new IndexOutcome(scanned, index.size(), completed, cancelled, notes));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                outcome.complete(new IndexOutcome(scannedBefore, index.size(), completed, true, notes));
+                outcome.complete(new IndexOutcome(scanned, index.size(), completed, true, notes));
             } catch (RuntimeException failure) {
                 outcome.completeExceptionally(failure);
             }
         }
 
-        /** Reads one destination into the index; returns how many messages were scanned. */
-        private long read(String destination, int number, long scannedBefore) throws InterruptedException {
+        /** Reads the destinations, a few at once, until all ended, the run was cancelled or the index is full. */
+        private void read() throws InterruptedException {
             StartPosition start = window.from().<StartPosition>map(StartPosition.Timestamp::new)
                     .orElseGet(StartPosition.Earliest::new);
-            Instant until = window.until().orElse(Instant.MAX);
-            var feed = new Feed();
-            current = feed;
-            if (cancelled) {
-                return 0; // cancelled between the check and now: do not start a browse no one will end
-            }
-            connection.browse(new BrowseRequest(destination, start, Set.of(), false)).subscribe(feed);
-            var tally = new ScanTally();
-            long scanned = 0;
-            while (true) {
-                switch (feed.signals.take()) {
-                    case Next next -> {
+            long until = window.until().map(Indexer::epochMillis).orElse(Long.MAX_VALUE);
+            List<String> destinations = window.destinations();
+            int next = 0;
+            Feed lastStarted = null;
+            while (!cancelled && !index.isFull()) {
+                // The next browse begins once the last one has said something, so its end offsets were taken: each
+                // destination's end is taken after those of the destinations before it, as when they were read one
+                // after another (list a flow's topics from its tail to its head, and no chain has a hole at the
+                // window's end). Reading still overlaps.
+                while (live.size() < CONCURRENT_BROWSES && next < destinations.size() && !cancelled
+                        && (lastStarted == null || lastStarted.heard)) {
+                    var feed = new Feed(destinations.get(next), next + 1, signals, index.keyReader(),
+                            () -> cancelled);
+                    lastStarted = feed;
+                    next++;
+                    live.add(feed);
+                    if (cancelled) {
+                        live.remove(feed); // cancelled between the check and now: start no browse no one will end
+                        return;
+                    }
+                    connection.browse(new BrowseRequest(feed.destination, start, Set.of(), false)).subscribe(feed);
+                }
+                if (live.isEmpty()) {
+                    return;
+                }
+                Signal signal = signals.take();
+                Feed feed = signal.feed();
+                if (!live.contains(feed)) {
+                    continue; // a stopped browse's last words
+                }
+                switch (signal) {
+                    case Next batch -> {
                         if (cancelled) {
-                            return scanned; // batches that were on their way when the operator cancelled
+                            return; // batches that were on their way when the operator cancelled
                         }
-                        MessageBatch batch = next.batch();
-                        scanned = batch.scanned();
-                        batch.notes().forEach(note -> notes.add(destination + ": " + note));
-                        if (!add(batch, until)) {
-                            feed.stop();
-                            return scanned;
+                        if (!add(feed, batch, until)) {
+                            return;
                         }
-                        tally.add(batch);
-                        progress.accept(new IndexProgress(destination, number, window.destinations().size(),
-                                scannedBefore + scanned, index.size(), tally.progress()));
                         feed.request(1);
                     }
                     case Failed failed -> throw failed.failure() instanceof BrokerException broker ? broker
                             : new BrokerException(Failures.sentence(failed.failure()), failed.failure());
                     case Ended ignored -> {
-                        return scanned;
+                        live.remove(feed);
+                        if (!feed.stopped) {
+                            completed++;
+                            progress.accept(new IndexProgress(feed.destination, feed.number,
+                                    destinations.size(), completed, scanned, index.size(), feed.tally.progress()));
+                        }
                     }
                 }
             }
         }
 
-        /** False once the index is full. Messages after the window are skipped (a scan reads to its end). */
-        private boolean add(MessageBatch batch, Instant until) {
-            for (BrowsedMessage message : batch.messages()) {
-                if (!message.timestamp().isAfter(until) && !index.add(message)) {
+        /**
+         * Indexes one batch, as read on the pool. False once the index is full. Messages after the window are
+         * skipped (a scan reads to its end).
+         */
+        private boolean add(Feed feed, Next next, long until) {
+            MessageBatch batch = next.batch();
+            BatchReading reading = next.reading();
+            scanned += batch.scanned() - feed.scanned;
+            feed.scanned = batch.scanned();
+            batch.notes().forEach(note -> notes.add(feed.destination + ": " + note));
+            for (int i = 0; i < reading.read; i++) {
+                if (i % ChainIndex.WARM_AHEAD == 0) {
+                    index.warm(reading, i, Math.min(reading.read, i + ChainIndex.WARM_AHEAD));
+                }
+                if (reading.millis[i] <= until && !index.add(reading, i)) {
                     return false;
                 }
             }
+            feed.tally.add(batch);
+            progress.accept(new IndexProgress(feed.destination, feed.number, window.destinations().size(),
+                    completed, scanned, index.size(), feed.tally.progress()));
             return true;
         }
     }
 
     private sealed interface Signal permits Next, Failed, Ended {
+        Feed feed();
     }
 
-    private record Next(MessageBatch batch) implements Signal {
+    /** A batch, and its trace context and keys being read on the pool. */
+    private record Next(Feed feed, MessageBatch batch, CompletableFuture<BatchReading> read) implements Signal {
+
+        /** The reading, waiting for the pool if it has not finished; its failure is thrown as it was. */
+        BatchReading reading() {
+            try {
+                return read.join();
+            } catch (CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            }
+        }
     }
 
-    private record Failed(Throwable failure) implements Signal {
+    private record Failed(Feed feed, Throwable failure) implements Signal {
     }
 
-    private record Ended() implements Signal {
+    private record Ended(Feed feed) implements Signal {
     }
 
-    /** Hands a browse's signals from the connector's thread to the indexing thread. */
+    /** Hands one browse's signals from the connector's thread to the indexing thread, its batches read on the pool. */
     private static final class Feed implements Flow.Subscriber<MessageBatch> {
 
         /** One batch indexed while the next is read: no more waits here (Reactive Streams demand bounds it). */
         private static final int AHEAD = 2;
 
-        final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+        final String destination;
+        final int number;
+        final ScanTally tally = new ScanTally();
+        /** What this browse had scanned as of its last batch indexed (indexing thread only). */
+        long scanned;
+        private final BlockingQueue<Signal> signals;
+        private final CorrelationKeys.Reader keys;
+        private final BooleanSupplier runCancelled;
         private volatile Flow.Subscription subscription;
         private volatile boolean stopped;
+        private volatile boolean over;
+        /** Whether the browse has signalled anything yet: then it has taken its end offsets. */
+        volatile boolean heard;
+
+        Feed(String destination, int number, BlockingQueue<Signal> signals, CorrelationKeys.Reader keys,
+             BooleanSupplier runCancelled) {
+            this.destination = destination;
+            this.number = number;
+            this.signals = signals;
+            this.keys = keys;
+            this.runCancelled = runCancelled;
+        }
 
         void request(long n) {
             subscription.request(n);
         }
 
+        /** Cancels the browse unless it is over already; its {@link Ended} follows. */
         void stop() {
+            if (stopped) {
+                return;
+            }
             stopped = true;
             Flow.Subscription current = subscription;
-            if (current != null) {
+            if (current != null && !over) {
                 current.cancel();
             }
-            signals.add(new Ended());
+            signals.add(new Ended(this));
         }
 
         @Override
@@ -225,17 +316,25 @@ public final class Indexer {
 
         @Override
         public void onNext(MessageBatch batch) {
-            signals.add(new Next(batch));
+            heard = true;
+            // Read on the pool now, while the indexing thread inserts earlier batches.
+            CompletableFuture<BatchReading> reading = CompletableFuture.supplyAsync(() -> BatchReading.of(
+                    batch.messages(), keys, () -> stopped || runCancelled.getAsBoolean()), OrderedFiltering.pool());
+            signals.add(new Next(this, batch, reading));
         }
 
         @Override
         public void onError(Throwable failure) {
-            signals.add(new Failed(failure));
+            heard = true;
+            over = true;
+            signals.add(new Failed(this, failure));
         }
 
         @Override
         public void onComplete() {
-            signals.add(new Ended());
+            heard = true;
+            over = true;
+            signals.add(new Ended(this));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +78,126 @@ public record TraceContext(String traceId, String spanId, TraceFormat format, St
             tally.countNone();
         }
         return Optional.empty();
+    }
+
+    // What readIds answers: the format found (NOTHING when none was), plus the malformed trace headers it counted.
+    static final int NOTHING = 0;
+    static final int MALFORMED_ONE = 1 << 4;
+    private static final TraceFormat[] FORMATS = TraceFormat.values();
+    private static final int LENGTH_00 = 55; // "00-" 32 hex "-" 16 hex "-" 2 hex
+    private static final byte[] HEX = hexDigits();
+
+    /**
+     * The trace id of {@code message}, as {@link #read} finds it, without the objects around it: the index needs two
+     * longs a message, and a scan reads millions. The common case, one plain version-00 {@code traceparent} under its
+     * exact name, is checked here byte by byte against the W3C form the propagator accepts; anything else (another
+     * version, upper case, a malformed or missing header, B3) goes to {@link #read}, so the propagators stay the
+     * parser of record. A differential fuzz test holds the two to the same answers.
+     *
+     * @param ids receives the trace id's high and low halves when one is found
+     * @return {@code NOTHING} or a {@link TraceFormat}'s ordinal plus one, plus {@code MALFORMED_ONE} for each
+     *         malformed trace header counted
+     */
+    static int readIds(BrowsedMessage message, long[] ids) {
+        List<MessageHeader> headers = message.headers();
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            MessageHeader header = headers.get(i);
+            if (TRACEPARENT.equals(header.name())) {
+                if (plainTraceparent(header.value(), ids)) {
+                    return TraceFormat.W3C.ordinal() + 1;
+                }
+                break; // the last of that name is the one the propagator reads: let it judge
+            }
+        }
+        if (!anyTraceHeader(headers)) {
+            return NOTHING; // an untraced message: nothing for the propagators to read
+        }
+        var counts = new ExtractionTally();
+        Optional<TraceContext> found = read(message, counts);
+        int code = (int) counts.malformed() * MALFORMED_ONE;
+        if (found.isEmpty()) {
+            return code;
+        }
+        String hex = found.get().traceId();
+        ids[0] = Long.parseUnsignedLong(hex, 0, 16, 16);
+        ids[1] = Long.parseUnsignedLong(hex, 16, 32, 16);
+        return code + found.get().format().ordinal() + 1;
+    }
+
+    /** Whether a header is named like one the propagators read, ignoring case as {@link Headers} does. */
+    private static boolean anyTraceHeader(List<MessageHeader> headers) {
+        for (MessageHeader header : headers) {
+            String name = header.name();
+            if (name.equalsIgnoreCase(TRACEPARENT) || name.equalsIgnoreCase(B3)
+                    || name.equalsIgnoreCase(B3_TRACE_ID)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counts what {@link #readIds} answered, as {@link #read} counts it. */
+    static void count(int code, ExtractionTally tally) {
+        for (int malformed = code / MALFORMED_ONE; malformed > 0; malformed--) {
+            tally.countMalformed();
+        }
+        int format = code % MALFORMED_ONE;
+        if (format != NOTHING) {
+            tally.countFound(FORMATS[format - 1]);
+        } else if (code == NOTHING) {
+            tally.countNone();
+        }
+    }
+
+    /**
+     * Whether {@code value} is {@code 00-<32 hex>-<16 hex>-<2 hex>} in lower case with neither id all zeros: what the
+     * W3C propagator accepts for version 00. Its trace id goes to {@code ids}. False means "ask the propagator", not
+     * "malformed".
+     */
+    static boolean plainTraceparent(byte[] value, long[] ids) {
+        if (value == null || value.length != LENGTH_00 || value[0] != '0' || value[1] != '0' || value[2] != '-'
+                || value[35] != '-' || value[52] != '-') {
+            return false;
+        }
+        long high = 0;
+        long low = 0;
+        long span = 0;
+        int bad = 0;
+        for (int i = 3; i < 19; i++) {
+            int digit = HEX[value[i] & 0xFF];
+            bad |= digit;
+            high = high << 4 | (digit & 0xF);
+        }
+        for (int i = 19; i < 35; i++) {
+            int digit = HEX[value[i] & 0xFF];
+            bad |= digit;
+            low = low << 4 | (digit & 0xF);
+        }
+        for (int i = 36; i < 52; i++) {
+            int digit = HEX[value[i] & 0xFF];
+            bad |= digit;
+            span = span << 4 | (digit & 0xF);
+        }
+        bad |= HEX[value[53] & 0xFF] | HEX[value[54] & 0xFF];
+        if (bad < 0 || (high | low) == 0 || span == 0) {
+            return false;
+        }
+        ids[0] = high;
+        ids[1] = low;
+        return true;
+    }
+
+    /** Lower-case hex digits to their value; every other byte to -1 (the propagators refuse upper case). */
+    private static byte[] hexDigits() {
+        byte[] digits = new byte[256];
+        java.util.Arrays.fill(digits, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            digits[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            digits[c] = (byte) (c - 'a' + 10);
+        }
+        return digits;
     }
 
     /** Only the {@code b3} header of {@code message}: to tell which B3 form was the one that parsed. */

@@ -21,7 +21,7 @@ class IndexerTest {
     private final List<IndexProgress> progress = new ArrayList<>();
 
     @Test
-    void readsEachDestinationInTurnFromTheWindowsStartAndSkipsWhatCameAfterItsEnd() {
+    void readsTheDestinationsTogetherFromTheWindowsStartAndSkipsWhatCameAfterItsEnd() {
         broker.script("orders", ScriptedBrowses.End.COMPLETE,
                 batch(3, event("orders", 0, "o1"), event("orders", 1, "o2")), batch(4, event("orders", 2, "o3")));
         broker.script("payments", ScriptedBrowses.End.COMPLETE,
@@ -36,11 +36,16 @@ class IndexerTest {
         assertThat(outcome).isEqualTo(new IndexOutcome(6, 4, 2, false, List.of()));
         assertThat(broker.requests).extracting(request -> request.start())
                 .containsOnly(new StartPosition.Timestamp(Events.T0));
-        assertThat(progress).extracting(IndexProgress::destination, IndexProgress::number, IndexProgress::scanned,
-                IndexProgress::indexed).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("orders", 1, 3L, 2L),
-                org.assertj.core.groups.Tuple.tuple("orders", 1, 4L, 3L),
-                org.assertj.core.groups.Tuple.tuple("payments", 2, 6L, 4L));
+        // Payments began once orders had delivered (the scripted browses deliver as they are asked), before orders
+        // was indexed; each destination's batches came in its own order, and each end was told as it was taken.
+        assertThat(broker.requests).extracting(request -> request.destination()).containsExactly("orders", "payments");
+        assertThat(progress).extracting(IndexProgress::destination, IndexProgress::number, IndexProgress::done,
+                IndexProgress::scanned, IndexProgress::indexed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("orders", 1, 0, 3L, 2L),
+                org.assertj.core.groups.Tuple.tuple("orders", 1, 0, 4L, 3L),
+                org.assertj.core.groups.Tuple.tuple("payments", 2, 0, 6L, 4L),
+                org.assertj.core.groups.Tuple.tuple("payments", 2, 1, 6L, 4L),
+                org.assertj.core.groups.Tuple.tuple("orders", 1, 2, 6L, 4L));
         assertThat(index.byKey("o1").orElseThrow().path()).containsExactly("orders", "payments");
         assertThat(index.byKey("late")).isEmpty();
     }
@@ -69,8 +74,56 @@ class IndexerTest {
         // The second batch was already on its way (one ahead) and is dropped, not indexed.
         assertThat(outcome.indexed()).isEqualTo(1);
         assertThat(progress).hasSize(1);
+        // payments had ended already (its one batch waiting, not indexed): only the hanging browse is cancelled.
         assertThat(broker.cancelled).containsExactly("orders");
+        assertThat(broker.requests).extracting(request -> request.destination()).containsExactly("orders", "payments");
+    }
+
+    @Test
+    void theNextDestinationIsNotBegunBeforeTheOneBeforeItHasSaidAnything() throws Exception {
+        // orders never delivers: its end offsets are not known to be taken, so payments must wait for it.
+        broker.script("orders", ScriptedBrowses.End.HANG);
+        broker.script("payments", ScriptedBrowses.End.COMPLETE, batch(1, event("payments", 2, "o1")));
+        var index = new ChainIndex(KEYS);
+        var indexing = new java.util.concurrent.atomic.AtomicReference<Thread>();
+        try (var executor = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "indexing");
+            indexing.set(thread);
+            return thread;
+        })) {
+            Indexer.Run run = new Indexer(broker, executor).start(
+                    IndexWindow.everything(List.of("orders", "payments")), index, progress::add);
+            // Parked waiting for a signal: past the point where it begins the browses it may begin.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while ((indexing.get() == null || indexing.get().getState() != Thread.State.WAITING)
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(indexing.get().getState()).isEqualTo(Thread.State.WAITING);
+            run.cancel();
+
+            IndexOutcome outcome = run.outcome().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(outcome.cancelled()).isTrue();
+        }
         assertThat(broker.requests).extracting(request -> request.destination()).containsExactly("orders");
+        assertThat(broker.cancelled).containsExactly("orders");
+    }
+
+    @Test
+    void theWindowsEndKeepsAMessageAtItAndDropsOneAfterItEvenWithinAMillisecond() {
+        broker.script("orders", ScriptedBrowses.End.COMPLETE, batch(3, event("orders", 1, "at-the-end"),
+                event("orders", 2, "after"), event("orders", 0, "before")));
+        var index = new ChainIndex(KEYS);
+        // Ends 1.5 ms after T0: the message at 1 ms is in, the one at 2 ms is not.
+        var window = new IndexWindow(List.of("orders"), Optional.empty(), Optional.of(Events.T0.plusNanos(1_500_000)));
+
+        new Indexer(broker, Runnable::run).start(window, index, progress::add).outcome().toCompletableFuture().join();
+
+        assertThat(index.byKey("at-the-end")).isPresent();
+        assertThat(index.byKey("before")).isPresent();
+        assertThat(index.byKey("after")).isEmpty();
+        assertThat(Indexer.epochMillis(java.time.Instant.MAX)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Indexer.epochMillis(java.time.Instant.MIN)).isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
@@ -103,7 +156,7 @@ class IndexerTest {
         assertThat(outcome.completed()).isZero();
         assertThat(outcome.notes()).singleElement().asString().startsWith("The index is full at 2 events");
         assertThat(broker.cancelled).containsExactly("orders");
-        assertThat(broker.requests).hasSize(1);
+        assertThat(broker.requests).hasSize(2);
     }
 
     private static MessageBatch batch(long scanned, BrowsedMessage... messages) {

@@ -214,7 +214,8 @@ public final class TraceViewModel {
         if (now == null || !running.get()) {
             return;
         }
-        progress.set(now.destinations() == 0 ? -1 : (now.number() - 1.0) / now.destinations());
+        // Several destinations are read at once: the bar counts those read to their end.
+        progress.set(now.destinations() == 0 ? -1 : (double) now.done() / now.destinations());
         progressText.set("%s (%d of %d): %s messages read, %s events indexed".formatted(now.destination(),
                 now.number(), now.destinations(), Formats.count(now.scanned()), Formats.count(now.indexed())));
     }

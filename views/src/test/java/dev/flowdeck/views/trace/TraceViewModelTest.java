@@ -204,21 +204,24 @@ class TraceViewModelTest {
         shop.holdOpen = "payments";
         var model = model(Map.of());
         model.index();
-        // Payments' batch indexed, its browse still open: a cancel now ends a read in progress.
-        runUiUntil(() -> model.progressTextProperty().get()
-                .equals("payments (2 of 5): 10 messages read, 10 events indexed"));
+        // The destinations are read together: every batch indexed and the four others read to their end, payments'
+        // browse still open: a cancel now ends a read in progress.
+        runUiUntil(() -> model.progressProperty().get() == 0.8
+                && model.progressTextProperty().get().endsWith(": 15 messages read, 15 events indexed"));
         assertThat(shop.holding.await(10, TimeUnit.SECONDS)).isTrue();
 
         model.cancel();
         runUiUntil(() -> !model.runningProperty().get());
 
         assertThat(shop.cancelled).isTrue();
-        assertThat(shop.requests).extracting(request -> request.destination()).containsExactly("orders", "payments");
+        assertThat(shop.requests).extracting(request -> request.destination())
+                .containsExactly("orders", "payments", "payments-dlt", "shipping", "invoices");
         assertThat(model.statusProperty().get())
-                .isEqualTo("Indexed 10 events from 10 messages in 1 of 5 destinations (stopped: the index keeps what"
+                .isEqualTo("Indexed 15 events from 15 messages in 4 of 5 destinations (stopped: the index keeps what"
                         + " was read).");
         model.search(A);
-        assertThat(model.events()).extracting(ChainEvent::destination).containsExactly("orders", "payments");
+        assertThat(model.events()).extracting(ChainEvent::destination)
+                .containsExactly("orders", "payments", "shipping");
     }
 
     @Test
