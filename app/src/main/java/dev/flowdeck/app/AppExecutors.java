@@ -4,6 +4,7 @@ import dev.flowdeck.core.concurrent.NamedThreadFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,8 +24,18 @@ record AppExecutors(ExecutorService brokerIo, ScheduledExecutorService scheduler
     static AppExecutors create() {
         return new AppExecutors(
                 Executors.newCachedThreadPool(NamedThreadFactory.background("flowdeck-broker-io")),
-                Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-scheduler")),
+                startedScheduler(),
                 Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.background("flowdeck-replay")));
+    }
+
+    /**
+     * The timers' thread, started now on the thread that builds the app: started later by the first schedule, it
+     * could be a background thread's child (a browse schedules the table's drains) and so run as nice as that.
+     */
+    private static ScheduledExecutorService startedScheduler() {
+        var scheduler = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("flowdeck-scheduler"));
+        scheduler.prestartCoreThread();
+        return scheduler;
     }
 
     @Override

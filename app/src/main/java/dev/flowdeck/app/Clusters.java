@@ -42,7 +42,7 @@ final class Clusters {
             return connect(profile, credentials, worker);
         }
         var kafka = KafkaBrokerConnection.open(profile, credentials, worker);
-        schemas.register(kafka, new ProfileSchemas(profile, kafka::decodingValuesWith, store));
+        schemas.register(kafka, profile, KafkaBrokerConnection::decodingValuesWith, store);
         return ClusterSession.Opened.connection(kafka, profile);
     }
 
@@ -55,8 +55,8 @@ final class Clusters {
                     Map.of(TraceViewModel.CORRELATION_KEYS, "header:correlation-id, $.orderId"));
             var kafka = KafkaBrokerConnection.open(profile, worker);
             // The sandbox is not a saved profile: a topic's format lasts the session.
-            schemas.register(kafka, new ProfileSchemas(profile, kafka::decodingValuesWith,
-                    ProfileSchemas.FormatStore.SESSION_ONLY));
+            schemas.register(kafka, profile, KafkaBrokerConnection::decodingValuesWith,
+                    ProfileSchemas.FormatStore.SESSION_ONLY);
             return new ClusterSession.Opened(kafka, profile, sandbox);
         } catch (RuntimeException e) {
             sandbox.close();

@@ -2,6 +2,7 @@ package dev.flowdeck.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.flowdeck.core.broker.ClusterOverview;
 import dev.flowdeck.core.broker.ConnectionProfile;
@@ -13,6 +14,7 @@ import dev.flowdeck.schemas.ProfileSchemas;
 import dev.flowdeck.schemas.SchemaSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterSchemasTest {
 
     /** The real repository in a temporary config directory, behind the catalog interface the app gives. */
-    private record Catalog(ProfileRepository repository) implements ProfileCatalog {
+    private static class Catalog implements ProfileCatalog {
+        private final ProfileRepository repository;
+
+        Catalog(ProfileRepository repository) {
+            this.repository = repository;
+        }
+
         @Override
         public CompletionStage<List<ConnectionProfile>> list() {
             return CompletableFuture.completedFuture(repository.list());
@@ -93,16 +101,60 @@ class ClusterSchemasTest {
     }
 
     @Test
+    void twoChoicesMadeAtOnceAreBothSaved(@TempDir Path config) {
+        var repository = new ProfileRepository(config, new SessionSecretStore());
+        var saved = repository.save(ConnectionProfile.kafka("payments-prod", "kafka:9092"), Map.of());
+        // The app's catalog answers later, on another thread: here each read waits until the test lets it go.
+        var reads = new java.util.ArrayDeque<CompletableFuture<List<ConnectionProfile>>>();
+        var slow = new Catalog(repository) {
+            @Override
+            public CompletionStage<List<ConnectionProfile>> list() {
+                var read = new CompletableFuture<List<ConnectionProfile>>();
+                reads.add(read);
+                return read;
+            }
+        };
+        var store = ClusterSchemas.savedIn(slow, saved.id());
+
+        var format = store.save(SchemaSettings.TOPIC_FORMAT + "payments", "avro").toCompletableFuture();
+        var descriptors = store.save(SchemaSettings.PROTOBUF_DESCRIPTORS, "/tmp/shop.desc").toCompletableFuture();
+        while (!descriptors.isDone()) {
+            assertThat(reads).as("one save reads the profile at a time").hasSizeLessThanOrEqualTo(1);
+            reads.remove().complete(repository.list());
+        }
+
+        assertThat(format).isDone();
+        assertThat(repository.list().getFirst().clientProperties())
+                .containsEntry(SchemaSettings.TOPIC_FORMAT + "payments", "avro")
+                .containsEntry(SchemaSettings.PROTOBUF_DESCRIPTORS, "/tmp/shop.desc");
+    }
+
+    @Test
     void aConnectionsSchemasAreFoundByTheConnectionAndNoneForAnother() {
         var schemas = new ClusterSchemas();
         var kafka = connection();
         var other = connection();
-        var profileSchemas = new ProfileSchemas(ConnectionProfile.kafka("p", "k:1"), decoder -> { },
+        var installed = new java.util.ArrayList<Object>();
+        schemas.register(kafka, ConnectionProfile.kafka("p", "k:1"), (connection, decoder) -> installed.add(connection),
                 ProfileSchemas.FormatStore.SESSION_ONLY);
-        schemas.register(kafka, profileSchemas);
 
-        assertThat(schemas.of(kafka)).isSameAs(profileSchemas);
+        assertThat(schemas.of(kafka)).isInstanceOf(ProfileSchemas.class);
+        assertThat(installed).as("the decoder handed to its connection").containsExactly(kafka);
         assertThat(schemas.of(other)).isSameAs(SchemaAccess.NONE);
+    }
+
+    @Test
+    void aConnectionDroppedLeavesWithItsSchemas() {
+        var schemas = new ClusterSchemas();
+        schemas.register(connection(), ConnectionProfile.kafka("p", "k:1"), (connection, decoder) -> { },
+                ProfileSchemas.FormatStore.SESSION_ONLY);
+        assertThat(schemas.size()).isEqualTo(1);
+
+        // Nothing else holds the connection: its schemas must not hold it either, or every reconnect would leak one.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            System.gc();
+            assertThat(schemas.size()).isZero();
+        });
     }
 
     /** A connection never called: only its identity matters here (the core test-jar is not on the app's path). */

@@ -25,7 +25,11 @@ public final class BackgroundPriority {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
 
-    /** Added to a background thread's nice value on Linux: weight 110 against the UI thread's 1024. */
+    /**
+     * How much nicer than the process's main thread a background thread runs on Linux: weight 110 against the UI
+     * thread's 1024. Set, not added to the thread's own value: Linux gives a new thread its creator's nice value,
+     * and a background thread started by another (a browse's filter pool, say) would otherwise end up at 19.
+     */
     static final int NICER = 10;
     private static final int NICEST = 19;
     private static final int PRIO_PROCESS = 0;
@@ -77,12 +81,15 @@ public final class BackgroundPriority {
             }
         }
 
-        /** Relative to the thread's nice value now: a program started niced stays niced, its UI included. */
+        /**
+         * Relative to the main thread's nice value (Linux answers PRIO_PROCESS for the process id with the main
+         * thread's): a program started niced stays niced, its UI included.
+         */
         void renice() {
             try {
                 int tid = (int) gettid.invokeExact();
-                int now = (int) getpriority.invokeExact(PRIO_PROCESS, tid);
-                int nice = Math.min(NICEST, now + NICER);
+                int base = (int) getpriority.invokeExact(PRIO_PROCESS, (int) ProcessHandle.current().pid());
+                int nice = Math.min(NICEST, base + NICER);
                 int result = (int) setpriority.invokeExact(PRIO_PROCESS, tid, nice);
                 if (result != 0) {
                     LOG.debug("setpriority({}) refused for thread {}", nice, tid);

@@ -27,6 +27,23 @@ class BackgroundPriorityTest {
     }
 
     @Test
+    void aBackgroundThreadStartedByAnotherIsNoNicerThanIt() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/thread-self/stat")), "nice values are read from Linux's /proc");
+        int plain = niceOfThreadFrom(new NamedThreadFactory("test-plain"));
+        var nested = new CompletableFuture<Integer>();
+        NamedThreadFactory.background("test-outer").newThread(() -> {
+            try {
+                nested.complete(niceOfThreadFrom(NamedThreadFactory.background("test-inner")));
+            } catch (Exception e) {
+                nested.completeExceptionally(e);
+            }
+        }).start();
+
+        assertThat(nested.get(10, TimeUnit.SECONDS)).as("set from the main thread's value, not added to the creator's")
+                .isEqualTo(Math.min(19, plain + BackgroundPriority.NICER));
+    }
+
+    @Test
     void backgroundThreadsStillRunTheirTaskAndKeepTheirName() throws Exception {
         var ran = new CompletableFuture<String>();
         Thread thread = NamedThreadFactory.background("flowdeck-test-io")
