@@ -1,8 +1,11 @@
 package dev.flowdeck.schemas;
 
 import dev.flowdeck.core.broker.ConnectionProfile;
+import dev.flowdeck.core.broker.Failures;
 import dev.flowdeck.core.decode.SchemaAccess;
 import dev.flowdeck.core.decode.ValueDecoder;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +72,7 @@ public final class ProfileSchemas implements SchemaAccess {
         return store.save(SchemaSettings.TOPIC_FORMAT + topic, value).handle((saved, failure) -> {
             if (failure != null) {
                 throw new IllegalArgumentException("Topic " + topic + " is read as " + stored + " in this session, "
-                        + "but the profile could not keep it: " + dev.flowdeck.core.broker.Failures.sentence(failure),
+                        + "but the profile could not keep it: " + Failures.sentence(failure),
                         failure);
             }
             return now;
@@ -81,22 +84,31 @@ public final class ProfileSchemas implements SchemaAccess {
         return decoder.settings().descriptorSet().map(Object::toString).orElse("");
     }
 
-    /** Reads the file here, on the caller's thread (a background one): never call it on the FX thread. */
+    /**
+     * Reads the file here, on the caller's thread (a background one): never call it on the FX thread. The file is
+     * read before the lock is taken, which the FX thread's {@link #useFormat} takes too.
+     */
     @Override
-    public synchronized CompletionStage<ValueDecoder> useDescriptorSet(String path) {
-        java.nio.file.Path file = path == null || path.isBlank() ? null : java.nio.file.Path.of(path.strip());
+    public CompletionStage<ValueDecoder> useDescriptorSet(String path) {
+        Path file;
+        ProtoFiles files;
         try {
-            decoder.useDescriptorSet(file);
-        } catch (SchemaProblem | java.nio.file.InvalidPathException unreadable) {
+            file = path == null || path.isBlank() ? null : Path.of(path.strip());
+            files = file == null ? ProtoFiles.wellKnownOnly() : ProtoFiles.read(file);
+        } catch (SchemaProblem | InvalidPathException unreadable) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(unreadable.getMessage(), unreadable));
         }
-        ValueDecoder now = decoder();
-        install.accept(now);
+        ValueDecoder now;
+        synchronized (this) {
+            decoder.useDescriptorSet(file, files);
+            now = decoder();
+            install.accept(now);
+        }
         return store.save(SchemaSettings.PROTOBUF_DESCRIPTORS, file == null ? null : file.toString())
                 .handle((saved, failure) -> {
                     if (failure != null) {
                         throw new IllegalArgumentException("The descriptor set is used in this session, but the "
-                                + "profile could not keep it: " + dev.flowdeck.core.broker.Failures.sentence(failure),
+                                + "profile could not keep it: " + Failures.sentence(failure),
                                 failure);
                     }
                     return now;

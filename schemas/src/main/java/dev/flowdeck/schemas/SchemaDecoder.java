@@ -86,8 +86,13 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
      *
      * @throws SchemaProblem the file cannot be read or is not a descriptor set; the old set stays
      */
-    public synchronized void useDescriptorSet(java.nio.file.Path descriptorSet) {
-        ProtoFiles files = descriptorSet == null ? ProtoFiles.wellKnownOnly() : ProtoFiles.read(descriptorSet);
+    public void useDescriptorSet(java.nio.file.Path descriptorSet) {
+        useDescriptorSet(descriptorSet, descriptorSet == null ? ProtoFiles.wellKnownOnly()
+                : ProtoFiles.read(descriptorSet));
+    }
+
+    /** As {@link #useDescriptorSet(java.nio.file.Path)}, with the file already read (outside any lock). */
+    synchronized void useDescriptorSet(java.nio.file.Path descriptorSet, ProtoFiles files) {
         protoFiles = files;
         protoFilesProblem = null;
         settings = settings.withDescriptorSet(Optional.ofNullable(descriptorSet));

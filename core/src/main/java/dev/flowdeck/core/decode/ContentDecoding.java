@@ -159,9 +159,18 @@ public final class ContentDecoding {
     /** zlib-wrapped (what HTTP and most AMQP clients mean by deflate), else raw deflate. */
     private Inflated deflate(byte[] value) throws IOException {
         try {
-            return inflate(new InflaterInputStream(new ByteArrayInputStream(value), new Inflater()));
+            return inflateWith(new Inflater(), value);
         } catch (IOException notZlib) {
-            return inflate(new InflaterInputStream(new ByteArrayInputStream(value), new Inflater(true)));
+            return inflateWith(new Inflater(true), value);
+        }
+    }
+
+    /** A stream given its inflater does not end it when closed: its native memory is freed here, not by the GC. */
+    private Inflated inflateWith(Inflater inflater, byte[] value) throws IOException {
+        try {
+            return inflate(new InflaterInputStream(new ByteArrayInputStream(value), inflater));
+        } finally {
+            inflater.end();
         }
     }
 

@@ -366,7 +366,11 @@ public final class BrowserViewModel {
         List<KeptMessage> snapshot = List.copyOf(rows);
         String readAs = decodeAs.get(); // read here: properties belong to the FX thread
         CompletableFuture.supplyAsync(() -> readAgain(snapshot, decoder, readAs), background)
-                .thenAccept(again -> ui.execute(() -> {
+                .whenComplete((again, unread) -> ui.execute(() -> {
+                    if (unread != null) { // the rows stay as they were shown, and the status says why
+                        decodeStatus.set("The rows could not be read again: " + Failures.sentence(unread));
+                        return;
+                    }
                     applyReadAgain(again);
                     decodeStatus.set(failure != null ? Failures.sentence(failure)
                             : done + ": " + Formats.count(again.size()) + " rows read again.");
