@@ -17,6 +17,7 @@ import static dev.flowdeck.schemas.AvroTranscoder.MAP;
 import static dev.flowdeck.schemas.AvroTranscoder.STRING;
 import static dev.flowdeck.schemas.AvroTranscoder.UNION;
 
+import dev.flowdeck.core.decode.ByteWords;
 import dev.flowdeck.schemas.AvroTranscoder.Malformed;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -523,14 +524,14 @@ final class JsonWriter {
         for (int w = 0; w < words - 1; w++) {
             long word = (long) LONGS.get(src, from + (w << 3));
             LONGS.set(dst, at + 1 + (w << 3), word);
-            flags |= special(word);
+            flags |= ByteWords.jsonStringStops(word);
         }
         if (words > 0) {
             int last = (words - 1) << 3;
             long word = (long) LONGS.get(src, from + last);
             LONGS.set(dst, at + 1 + last, word);
             int bits = (count - last) << 3; // 8 to 64: the bytes of the last word that belong to the string
-            flags |= special(word) & (bits == 64 ? -1L : (1L << bits) - 1);
+            flags |= ByteWords.jsonStringStops(word) & (bits == 64 ? -1L : (1L << bits) - 1);
         }
         if (flags != 0) {
             return false;
@@ -543,7 +544,7 @@ final class JsonWriter {
 
     /**
      * UTF-8 text as a JSON string: quotes, backslashes and control characters escaped, the rest copied. Copied a
-     * word of eight bytes at a time: each word is written out whole and one test over it ({@link #special}) says
+     * word of eight bytes at a time: each word is written out whole and one test over it ({@link ByteWords#jsonStringStops}) says
      * how many of its bytes were plain ASCII that needs no escape, so the copy moves on by that many (eight, mostly)
      * and stops at the first byte that needs a look. Multi-byte characters are checked as they are copied. Text
      * that is not well-formed UTF-8 (a writer may put any bytes in an Avro string) is written as Avro's reader gives
@@ -566,13 +567,13 @@ final class JsonWriter {
             if (i <= src.length - 8 && at <= dst.length - 8) {
                 long word = (long) LONGS.get(src, i);
                 LONGS.set(dst, at, word);
-                long flags = special(word);
+                long flags = ByteWords.jsonStringStops(word);
                 int rest = stop - i;
                 if (rest < 8) { // the bytes past the string do not count; the string's end stops the copy
                     int bits = rest << 3;
                     flags = (flags & ((1L << bits) - 1)) | (0x80L << bits);
                 }
-                plain = flags == 0 ? 8 : Long.numberOfTrailingZeros(flags) >>> 3;
+                plain = flags == 0 ? 8 : ByteWords.firstFound(flags);
             } else { // near the end of either array: byte by byte
                 plain = 0;
                 int most = Math.min(8, stop - i);
@@ -632,21 +633,6 @@ final class JsonWriter {
         }
         dst[at++] = '"';
         length = at;
-    }
-
-    /**
-     * A word whose high bit is set in the first byte (the lowest, read little-endian) that is a quote, a backslash,
-     * a control character or above ASCII, and in none before it; 0 when no byte is. Each term sets a byte's high
-     * bit for such a byte; a borrow runs only upward from a byte that is one, so a bit may be set wrongly above the
-     * first, never below it.
-     */
-    private static long special(long word) {
-        long quotes = word ^ 0x2222222222222222L;
-        long backslashes = word ^ 0x5C5C5C5C5C5C5C5CL;
-        long found = (word - 0x2020202020202020L) | word
-                | ((quotes - 0x0101010101010101L) & ~quotes)
-                | ((backslashes - 0x0101010101010101L) & ~backslashes);
-        return found & 0x8080808080808080L;
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.flowdeck.core.filter;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.flowdeck.core.decode.ByteWords;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -29,14 +27,6 @@ final class JsonFieldScan {
     private static final int MAX_DEPTH = 64;
     /** A longer number is left to Jackson (which refuses beyond {@code JsonLimits.MAX_NUMBER_LENGTH} digits). */
     private static final int MAX_NUMBER = 100;
-
-    /** Eight bytes of a document read as one {@code long}, the first in the lowest bits. */
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long QUOTES = '"' * ONES;
-    private static final long BACKSLASHES = '\\' * ONES;
-    private static final long SPACES = ' ' * ONES;
 
     private final byte[][] fields;
     private final boolean firstWins;
@@ -179,7 +169,7 @@ final class JsonFieldScan {
     /**
      * At the opening quote; reads to after the closing one. Returns whether the string is plain (no escapes), so
      * that its bytes are its text. Most of a payload's bytes are inside strings, so they are skipped eight at a time
-     * up to the first byte that needs a look ({@link #specials}).
+     * up to the first byte that needs a look ({@link ByteWords#jsonStringStops}).
      */
     private boolean string() {
         byte[] d = doc;
@@ -188,12 +178,12 @@ final class JsonFieldScan {
         int words = d.length - Long.BYTES;
         while (true) {
             if (i <= words) {
-                long special = specials((long) WORDS.get(d, i));
-                if (special == 0) {
+                long stops = ByteWords.jsonStringStops(ByteWords.at(d, i));
+                if (stops == 0) {
                     i += Long.BYTES;
                     continue;
                 }
-                i += Long.numberOfTrailingZeros(special) >>> 3;
+                i += ByteWords.firstFound(stops);
             }
             byte b = d[i];
             if (b >= 0x20 && b != '"' && b != '\\') {
@@ -214,18 +204,6 @@ final class JsonFieldScan {
                 i = at;
             }
         }
-    }
-
-    /**
-     * The high bit of each byte of {@code word} that a string cannot simply skip: a quote, a backslash, a control
-     * character or a byte of a multi-byte UTF-8 sequence. Where a test borrows across bytes it can also mark bytes
-     * after the first such byte, never before it, so the lowest bit set is exact.
-     */
-    private static long specials(long word) {
-        long quotes = word ^ QUOTES;
-        long backslashes = word ^ BACKSLASHES;
-        return ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes | (word - SPACES) & ~word | word)
-                & HIGH_BITS;
     }
 
     private void escape() {

@@ -1,8 +1,6 @@
 package dev.flowdeck.core.filter;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.flowdeck.core.decode.ByteWords;
 import java.util.List;
 
 /**
@@ -15,10 +13,6 @@ import java.util.List;
  * a few times a value. Copying the value into a string to use {@link String#indexOf} cost more than the search.
  */
 public final class LiteralBytes {
-
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final byte[][] literals;
     private final int[] anchors;
@@ -47,17 +41,16 @@ public final class LiteralBytes {
 
     private static boolean contains(byte[] text, byte[] literal, int anchor) {
         byte wanted = literal[anchor];
-        long wantedEverywhere = (wanted & 0xFFL) * ONES;
+        long wantedEverywhere = ByteWords.everywhere(wanted);
         int last = text.length - literal.length + anchor; // the last place the anchor can be
         int lastWord = Math.min(last, text.length - Long.BYTES);
         int at = anchor;
         while (at <= lastWord) {
-            long differences = (long) WORDS.get(text, at) ^ wantedEverywhere;
-            long found = (differences - ONES) & ~differences & HIGH_BITS; // exact at its lowest bit
+            long found = ByteWords.equalTo(ByteWords.at(text, at), wantedEverywhere);
             if (found == 0) {
                 at += Long.BYTES;
             } else {
-                at += Long.numberOfTrailingZeros(found) >>> 3;
+                at += ByteWords.firstFound(found);
                 if (at <= last && startsAt(text, at - anchor, literal)) {
                     return true;
                 }
