@@ -2,6 +2,7 @@ package dev.flowdeck.app;
 
 import dev.flowdeck.connectors.kafka.KafkaBrokerConnection;
 import dev.flowdeck.connectors.rabbitmq.RabbitBrokerConnection;
+import dev.flowdeck.core.broker.BrokerKind;
 import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.sandbox.RabbitSandbox;
@@ -38,7 +39,7 @@ final class Clusters {
      */
     static ClusterSession.Opened connect(ConnectionProfile profile, Credentials credentials, Executor worker,
                                          ClusterSchemas schemas, ProfileSchemas.FormatStore store) {
-        if (profile.kind() != dev.flowdeck.core.broker.BrokerKind.KAFKA) {
+        if (profile.kind() != BrokerKind.KAFKA) {
             return connect(profile, credentials, worker);
         }
         var kafka = KafkaBrokerConnection.open(profile, credentials, worker);

@@ -2,11 +2,13 @@ package dev.flowdeck.replay;
 
 import dev.flowdeck.core.browse.MessageHeader;
 import dev.flowdeck.core.mask.Masking;
+import dev.flowdeck.core.trace.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -64,9 +66,6 @@ public final class DryRun {
         this.traced = traced;
     }
 
-    private static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("traceparent", "b3",
-            "x-b3-traceid");
-
     /** @param masking the profile's masking ({@link Masking#NONE} where it has none) */
     public static DryRun of(ReplayPlan plan, Masking masking) {
         List<EventPreview> events = new ArrayList<>();
@@ -82,7 +81,7 @@ public final class DryRun {
             perTarget.merge(event.target().describe(), 1, Integer::sum);
         }
         int traced = (int) plan.events().stream().filter(event -> event.message().headers().stream()
-                .anyMatch(header -> TRACE_HEADERS.contains(header.name().toLowerCase(java.util.Locale.ROOT))))
+                .anyMatch(header -> TraceContext.ID_HEADERS.contains(header.name().toLowerCase(Locale.ROOT))))
                 .count();
         return new DryRun(List.copyOf(events), plan.held(), new Totals(plan.events().size(), plan.held().size(),
                 payloadsChanged, perTarget), traced, masking);

@@ -1,6 +1,7 @@
 package dev.flowdeck.schemas;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
@@ -13,14 +14,14 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
     private static final int JSON_BUDGET_FLOOR = 1024 * 1024;
 
     static AvroReading of(RegisteredSchema registered) {
-        return of(registered, java.util.List.of());
+        return of(registered, List.of());
     }
 
     /**
      * @param referenced the texts of the schemas the registry's references name, those referred to first: their
      *                   named types are known to the parser when the schema itself is parsed
      */
-    static AvroReading of(RegisteredSchema registered, java.util.List<RegisteredSchema> referenced) {
+    static AvroReading of(RegisteredSchema registered, List<RegisteredSchema> referenced) {
         Schema.Parser parser = new Schema.Parser();
         for (RegisteredSchema reference : referenced) {
             try {

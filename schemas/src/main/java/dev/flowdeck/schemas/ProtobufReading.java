@@ -10,10 +10,12 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Protobuf schema from the registry. The frame's payload starts with the message indexes (which message of the
@@ -38,12 +40,12 @@ final class ProtobufReading implements SchemaReading {
     }
 
     static ProtobufReading of(RegisteredSchema registered, ProtoFiles files) {
-        return of(registered, files, java.util.Map.of());
+        return of(registered, files, Map.of());
     }
 
     /** @param referenced the files the registry's references give, by the import names the schema uses */
     static ProtobufReading of(RegisteredSchema registered, ProtoFiles files,
-                              java.util.Map<String, FileDescriptor> referenced) {
+                              Map<String, FileDescriptor> referenced) {
         if (registered.descriptor() != null) {
             FileDescriptor file = files.build(descriptorOf(registered), registered.id(), referenced);
             return new ProtobufReading(registered, file, file.getMessageTypes());
@@ -173,7 +175,7 @@ final class ProtobufReading implements SchemaReading {
             throw new SchemaProblem("The value does not fit Protobuf " + type.getFullName() + " of schema "
                     + registered.id() + " (" + e.getMessage() + ").", e);
         }
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         try {
             CodedOutputStream coded = CodedOutputStream.newInstance(out);
             List<Integer> indexes = indexesOf(type);

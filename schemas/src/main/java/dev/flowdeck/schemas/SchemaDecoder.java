@@ -6,6 +6,7 @@ import dev.flowdeck.core.decode.SchemaAccess;
 import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.decode.ValueWriter;
 import com.google.protobuf.Descriptors.FileDescriptor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,13 +87,13 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
      *
      * @throws SchemaProblem the file cannot be read or is not a descriptor set; the old set stays
      */
-    public void useDescriptorSet(java.nio.file.Path descriptorSet) {
+    public void useDescriptorSet(Path descriptorSet) {
         useDescriptorSet(descriptorSet, descriptorSet == null ? ProtoFiles.wellKnownOnly()
                 : ProtoFiles.read(descriptorSet));
     }
 
-    /** As {@link #useDescriptorSet(java.nio.file.Path)}, with the file already read (outside any lock). */
-    synchronized void useDescriptorSet(java.nio.file.Path descriptorSet, ProtoFiles files) {
+    /** As {@link #useDescriptorSet(Path)}, with the file already read (outside any lock). */
+    synchronized void useDescriptorSet(Path descriptorSet, ProtoFiles files) {
         protoFiles = files;
         protoFilesProblem = null;
         settings = settings.withDescriptorSet(Optional.ofNullable(descriptorSet));

@@ -3,6 +3,7 @@ package dev.flowdeck.core.mask;
 import dev.flowdeck.core.trace.Chain;
 import dev.flowdeck.core.trace.ChainEvent;
 import dev.flowdeck.core.trace.DeadLetterReason;
+import dev.flowdeck.core.trace.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -24,7 +25,6 @@ import java.util.List;
  */
 public final class MaskedChains {
 
-    private static final List<String> TRACE_HEADERS = List.of("traceparent", "b3", "x-b3-traceid");
     private static final String SPRING_EXCEPTION = "kafka_dlt-exception-fqcn";
     private static final String SPRING_CAUSE = "kafka_dlt-exception-cause-fqcn";
     private static final String X_DEATH = "x-death";
@@ -49,7 +49,7 @@ public final class MaskedChains {
     }
 
     private static String traceId(Masking masking, String id) {
-        for (String header : TRACE_HEADERS) {
+        for (String header : TraceContext.ID_HEADERS) {
             if (masking.namesHeader(header)) {
                 return shown(masking, header, id);
             }

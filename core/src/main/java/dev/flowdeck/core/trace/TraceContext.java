@@ -32,6 +32,11 @@ public record TraceContext(String traceId, String spanId, TraceFormat format, St
     static final String TRACESTATE = "tracestate";
     static final String B3 = "b3";
     static final String B3_TRACE_ID = "X-B3-TraceId";
+    /**
+     * The headers a trace id is read from, lower-case (compare names ignoring case): what masks a chain's trace id
+     * when a rule names one, and what a replay renews.
+     */
+    public static final List<String> ID_HEADERS = List.of(TRACEPARENT, B3, B3_TRACE_ID.toLowerCase(Locale.ROOT));
 
     private static final TextMapPropagator W3C = W3CTraceContextPropagator.getInstance();
     // Extraction reads both B3 forms whichever form this instance would inject.

@@ -7,7 +7,9 @@ import dev.flowdeck.core.decode.SchemaAccess;
 import dev.flowdeck.views.common.ReadOnlyText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -43,7 +45,7 @@ final class SchemaPane extends BorderPane {
     private long shownRequest;
     private String recordSchemaText = "";
     /** Versions read this session, by schema id: arrowing through rows of one schema asks the registry once. */
-    private final java.util.Map<Integer, SchemaAccess.SchemaVersions> known = new java.util.HashMap<>();
+    private final Map<Integer, SchemaAccess.SchemaVersions> known = new HashMap<>();
 
     SchemaPane(BrowserViewModel browser) {
         this.browser = browser;
