@@ -120,6 +120,12 @@ public final class JsonFieldPath {
         return JsonFieldScan.end(range);
     }
 
+    /** The node {@link #findFirst} gives for a range {@link #firstRange} found in {@code document}. */
+    JsonNode nodeIn(byte[] document, long range) {
+        JsonNode value = node(document, rangeStart(range), rangeEnd(range));
+        return value != null ? value : parsed(document, true);
+    }
+
     private JsonNode find(byte[] document, boolean firstWins) {
         if (document == null || document.length == 0) {
             return null;

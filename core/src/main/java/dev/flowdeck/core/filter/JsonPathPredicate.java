@@ -52,6 +52,12 @@ public final class JsonPathPredicate {
     private final JsonNode literal;
     /** The literal as a number (or null), read once: a scan compares it with a million values. */
     private final BigDecimal literalNumber;
+    /**
+     * The literal as {@code unscaled × 10^-scale} where a field path's plain numbers are compared with it from their
+     * bytes ({@link PlainNumbers#compare}); scale -1 where they are not.
+     */
+    private final long literalUnscaled;
+    private final int literalScale;
 
     private JsonPathPredicate(String expression, JsonPath path, Operator operator, JsonNode literal) {
         this.expression = expression;
@@ -60,6 +66,17 @@ public final class JsonPathPredicate {
         this.operator = operator;
         this.literal = literal;
         this.literalNumber = literal == null ? null : number(literal);
+        // 1e3 has scale -3: as 1000 it compares plainly; 1e400 does not fit a long however it is written.
+        BigDecimal plain = literalNumber == null || literalNumber.scale() >= 0 ? literalNumber
+                : literalNumber.scale() >= -18 ? literalNumber.setScale(0) : null;
+        boolean comparesPlainly = fields.isPresent() && plain != null && plain.scale() <= 18
+                && plain.unscaledValue().bitLength() <= 62 && switch (operator) {
+                    case GT, GE, LT, LE -> true;
+                    case EQ, NE -> literal.isNumber(); // a number equals a number literal only
+                    default -> false;
+                };
+        this.literalScale = comparesPlainly ? plain.scale() : -1;
+        this.literalUnscaled = comparesPlainly ? plain.unscaledValue().longValueExact() : 0;
     }
 
     /** @throws FilterException saying what is wrong and how the expression should read */
@@ -167,7 +184,26 @@ public final class JsonPathPredicate {
         List<JsonNode> found;
         if (fields.isPresent()) {
             // The first occurrence, read no further: a field early in a large value costs only the bytes before it.
-            JsonNode value = fields.get().findFirst(message.message().readableValue());
+            byte[] document = message.message().readableValue();
+            JsonNode value;
+            if (literalScale >= 0) {
+                long range = fields.get().firstRange(document);
+                if (range == JsonFieldPath.ABSENT) {
+                    return false; // nothing there compares with anything
+                }
+                if (range != JsonFieldPath.UNSURE) {
+                    int order = PlainNumbers.compare(document, JsonFieldPath.rangeStart(range),
+                            JsonFieldPath.rangeEnd(range), literalUnscaled, literalScale);
+                    if (order != PlainNumbers.NOT_PLAIN) {
+                        return passes(order);
+                    }
+                    value = fields.get().nodeIn(document, range);
+                } else {
+                    value = fields.get().findFirst(document);
+                }
+            } else {
+                value = fields.get().findFirst(document);
+            }
             found = value == null ? List.of() : List.of(value);
         } else {
             JsonNode document = message.valueJson();
@@ -218,6 +254,19 @@ public final class JsonPathPredicate {
                     || value.isArray() && containsText((ArrayNode) value));
             case GT, GE, LT, LE -> compare(value);
             case EXISTS -> true;
+        };
+    }
+
+    /** A plain number's order against the literal, as {@link #compare} and {@link #same} would judge it. */
+    private boolean passes(int order) {
+        return switch (operator) {
+            case GT -> order > 0;
+            case GE -> order >= 0;
+            case LT -> order < 0;
+            case LE -> order <= 0;
+            case EQ -> order == 0;
+            case NE -> order != 0;
+            default -> throw new IllegalStateException("no plain comparison for " + operator);
         };
     }
 

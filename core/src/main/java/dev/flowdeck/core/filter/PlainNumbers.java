@@ -59,27 +59,11 @@ final class PlainNumbers {
         if (end - start > MAX_LENGTH) {
             return null;
         }
-        // Checked JSON of at most 18 characters: its digits fit a long, read here without a String.
-        boolean negative = document[start] == '-';
-        long unscaled = 0;
-        int scale = -1;
-        for (int i = negative ? start + 1 : start; i < end; i++) {
-            byte b = document[i];
-            if (b == 'e' || b == 'E') {
-                return null;
-            }
-            if (b == '.') {
-                scale = 0;
-            } else {
-                unscaled = unscaled * 10 + (b - '0');
-                if (scale >= 0) {
-                    scale++;
-                }
-            }
+        int scale = scaleOf(document, start, end);
+        if (scale == NOT_PLAIN) {
+            return null;
         }
-        if (negative) {
-            unscaled = -unscaled;
-        }
+        long unscaled = unscaledOf(document, start, end);
         if (scale < 0) {
             if (!intsAsIs) {
                 return null;
@@ -95,5 +79,73 @@ final class PlainNumbers {
             }
             case ASK_THE_MAPPER -> null;
         };
+    }
+
+    /** What {@link #compare} says of a value that is not a short plain number: the caller asks a node instead. */
+    static final int NOT_PLAIN = Integer.MIN_VALUE;
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+        10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+        10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
+        100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+
+    /**
+     * The sign of the number in {@code document[start, end)} minus {@code unscaled × 10^-scale}, exactly (what two
+     * {@code BigDecimal}s' {@code compareTo} says), without a node or a {@code BigDecimal}: a filter such as
+     * {@code $.amount > 990} compares one number of every value of a scan. {@link #NOT_PLAIN} when the bytes are
+     * no short plain number (a string, an exponent, more than 18 characters) or the comparison would overflow.
+     *
+     * @param scale 0 to 18
+     */
+    static int compare(byte[] document, int start, int end, long unscaled, int scale) {
+        byte first = document[start];
+        if (end - start > MAX_LENGTH || first != '-' && (first < '0' || first > '9')) {
+            return NOT_PLAIN;
+        }
+        int ownScale = scaleOf(document, start, end);
+        if (ownScale == NOT_PLAIN) {
+            return NOT_PLAIN;
+        }
+        long own = unscaledOf(document, start, end);
+        ownScale = Math.max(0, ownScale);
+        try {
+            if (ownScale < scale) {
+                own = Math.multiplyExact(own, POWERS_OF_TEN[scale - ownScale]);
+            } else {
+                unscaled = Math.multiplyExact(unscaled, POWERS_OF_TEN[ownScale - scale]);
+            }
+        } catch (ArithmeticException tooLong) {
+            return NOT_PLAIN;
+        }
+        return Long.compare(own, unscaled);
+    }
+
+    /** Digits after the point (-1 for an integer), or {@link #NOT_PLAIN} for an exponent. Checked JSON only. */
+    private static int scaleOf(byte[] document, int start, int end) {
+        int scale = -1;
+        for (int i = start; i < end; i++) {
+            byte b = document[i];
+            if (b == 'e' || b == 'E') {
+                return NOT_PLAIN;
+            }
+            if (b == '.') {
+                scale = 0;
+            } else if (scale >= 0) {
+                scale++;
+            }
+        }
+        return scale;
+    }
+
+    /** The digits as one number, point left out, sign kept: at most 18 characters fit a long. */
+    private static long unscaledOf(byte[] document, int start, int end) {
+        boolean negative = document[start] == '-';
+        long unscaled = 0;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+            byte b = document[i];
+            if (b != '.') {
+                unscaled = unscaled * 10 + (b - '0');
+            }
+        }
+        return negative ? -unscaled : unscaled;
     }
 }
