@@ -389,7 +389,8 @@ final class ReplayCommand implements Callable<Integer> {
                     .put("before", change.before()).put("after", change.after()));
         }
         ArrayNode held = root.putArray("heldEvents");
-        plan.held().forEach(event -> held.addObject().put("key", event.key()).put("reason", masking.text(event.reason())));
+        plan.held().forEach(event -> held.addObject().put("key", event.key())
+                .put("reason", masking.text(event.reason())));
         environment.out().println(root);
     }
 

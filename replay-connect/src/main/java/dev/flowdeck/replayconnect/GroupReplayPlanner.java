@@ -26,8 +26,9 @@ import java.util.function.Consumer;
 /**
  * Plans the replay of one group of dead letters (one cause) back to where each failed, or where the operator redirects
  * it: reads the dead-letter destination again with the streaming scan, keeps only the group's letters, infers each
- * one's target from its headers, then plans them with the engine as often as the operator changes the choices. The desktop's replay dialog and {@code flowdeck replay --group} both plan
- * this way, so a group id read in one means the same letters in the other.
+ * one's target from its headers, then plans them with the engine as often as the operator changes the choices. The
+ * desktop's replay dialog and {@code flowdeck replay --group} both plan this way, so a group id read in one means the
+ * same letters in the other.
  */
 public final class GroupReplayPlanner {
 
@@ -47,8 +48,8 @@ public final class GroupReplayPlanner {
     }
 
     /**
-     * @param valueWriter writes an edited Avro, Protobuf or JSON Schema value back with its schema id (the profile's schema registry), so a
-     *                    transform on a value read through a schema never sends JSON
+     * @param valueWriter writes an edited Avro, Protobuf or JSON Schema value back with its schema id (the profile's
+     *                    schema registry), so a transform on a value read through a schema never sends JSON
      */
     public GroupReplayPlanner(ConnectionProfile profile, BrokerConnection connection, Clock clock,
                               ValueWriter valueWriter) {
@@ -138,7 +139,8 @@ public final class GroupReplayPlanner {
      */
     public ReplayPlan plan(SelectionRead read, ReplayChoices choices) {
         return new ReplayPlanner(clock, () -> UUID.randomUUID().toString(), DeadLetterHeaders.KNOWN_CONVENTIONS,
-                MAX_REPLAYS, valueWriter).plan(choices.redirected(read.selection()), choices.transforms(), choices.mode());
+                MAX_REPLAYS, valueWriter)
+                .plan(choices.redirected(read.selection()), choices.transforms(), choices.mode());
     }
 
     /**

@@ -96,11 +96,15 @@ final class AvroTranscoder {
     byte[] toJson(byte[] bytes, int offset, int length, int budget) throws IOException {
         JsonWriter writer = JsonWriter.forThisThread();
         writer.start(this, bytes, offset, offset + length, budget);
-        writer.run(0, mainEnd);
-        if (writer.position() != offset + length) {
-            throw new LeftOver(offset + length - writer.position());
+        try {
+            writer.run(0, mainEnd);
+            if (writer.position() != offset + length) {
+                throw new LeftOver(offset + length - writer.position());
+            }
+            return writer.json();
+        } finally {
+            writer.finish();
         }
-        return writer.json();
     }
 
     /** The value is read, and bytes are left over after it: it was written with another schema. */

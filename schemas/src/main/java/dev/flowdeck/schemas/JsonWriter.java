@@ -90,6 +90,16 @@ final class JsonWriter {
         return position;
     }
 
+    /**
+     * Lets go of the value and the schema's program: the writer stays with its pool thread, and would otherwise keep
+     * the last value read (megabytes, maybe) and a schema no topic may use any more.
+     */
+    void finish() {
+        in = null;
+        program = null;
+        code = null;
+    }
+
     /** The JSON written, in an array of its own (the buffer is the thread's). */
     byte[] json() {
         return Arrays.copyOf(out, length);

@@ -104,7 +104,10 @@ public final class ChainIndex {
         return true;
     }
 
-    /** Messages whose lookups {@link #warm} touches at once: enough to overlap their waits, few enough to stay cached. */
+    /**
+     * Messages whose lookups {@link #warm} touches at once: enough to overlap their waits, few enough to stay
+     * cached.
+     */
     static final int WARM_AHEAD = 64;
 
     /**
