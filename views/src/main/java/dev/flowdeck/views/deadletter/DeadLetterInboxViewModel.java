@@ -15,7 +15,9 @@ import dev.flowdeck.views.mask.ProfileMasking;
 import dev.flowdeck.views.replay.ReplayService;
 import dev.flowdeck.views.replay.ReplayViewModel;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -33,6 +35,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -60,6 +63,8 @@ public final class DeadLetterInboxViewModel {
     private final ObservableList<DeadLetterGroup> groups = FXCollections.observableArrayList();
     private final ObjectProperty<DeadLetterGroup> selectedGroup = new SimpleObjectProperty<>();
     private final ObservableList<DeadLetterScan.Letter> letters = FXCollections.observableArrayList();
+    /** Each listed letter's failure text as shown; a letter leaves it when it leaves the list. FX thread only. */
+    private final Map<DeadLetterScan.Letter, String> failureTexts = new IdentityHashMap<>();
     private final ObjectProperty<DeadLetterScan.Letter> selectedLetter = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -94,6 +99,11 @@ public final class DeadLetterInboxViewModel {
             }
         });
         selectedGroup.subscribe(this::showLetters);
+        letters.addListener((ListChangeListener<DeadLetterScan.Letter>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(failureTexts::remove);
+            }
+        });
     }
 
     public DeadLetterInboxViewModel(BrokerConnection connection, ConnectionProfile profile, Executor ui,
@@ -106,6 +116,7 @@ public final class DeadLetterInboxViewModel {
         this.masking = profileMasking;
         // Until the next scan sees the groups' first letters again, causes show as the fallback allows.
         this.causes = new MaskedCauses(profileMasking.masking(), decoder);
+        failureTexts.clear();
     }
 
     /**
@@ -125,10 +136,15 @@ public final class DeadLetterInboxViewModel {
         return causes.of(group);
     }
 
-    /** A letter's failure message (else its reason) as the operator may read it: the letters table. */
+    /**
+     * A letter's failure message (else its reason) as the operator may read it: the letters table. Worked out once
+     * per listed letter (decoding and masking its headers), not each time the table lays the cell out; FX thread.
+     */
     public String failureText(DeadLetterScan.Letter letter) {
-        var failure = causes.failure(letter.message());
-        return failure.message().or(failure::reason).orElse("");
+        return failureTexts.computeIfAbsent(letter, listed -> {
+            var failure = causes.failure(listed.message());
+            return failure.message().or(failure::reason).orElse("");
+        });
     }
 
     /** What replays, and the audit log they are recorded in, go through. */
