@@ -10,8 +10,13 @@ public interface ValueWriter {
 
     /** Writes nothing back: a changed value that was read through a schema is refused, with what to do. */
     ValueWriter NONE = (read, json) -> {
-        throw new IllegalArgumentException("The value was read as " + read.note() + "; changing it needs the "
-                + "profile's schema registry to write it back in that schema, and this connection has none.");
+        // A registry's value names its schema id; one read by its content type (a RabbitMQ message's gzip, charset
+        // or Protobuf type) has none, and no registry would help it.
+        throw new IllegalArgumentException(read.schemaId() < 0
+                ? "The value was read as " + read.note() + "; Flowdeck does not write a changed value back in that "
+                + "form, so this event can only be replayed unchanged: remove the transforms that change its value."
+                : "The value was read as " + read.note() + "; changing it needs the profile's schema registry to "
+                + "write it back in that schema, and this connection has none.");
     };
 
     /**
