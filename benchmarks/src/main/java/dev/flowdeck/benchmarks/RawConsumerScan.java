@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *
  * <p>The loop runs on a thread at the priority Flowdeck gives its own reading and filtering threads
  * ({@code NamedThreadFactory.background}: nice 10 on Linux, so that a scan never takes the window's core): the
- * broker in the child JVM, the collector and the compiler run above both alike, and the ratio compares the code,
+ * broker in its child JVM, the collector and the compiler run above both alike, and the ratio compares the code,
  * not the scheduler.
  */
 final class RawConsumerScan {

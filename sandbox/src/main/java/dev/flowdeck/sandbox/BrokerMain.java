@@ -1,6 +1,5 @@
 package dev.flowdeck.sandbox;
 
-import dev.flowdeck.core.concurrent.BackgroundPriority;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +12,6 @@ import java.util.List;
  *
  * <p>The child watches its parent: if the app dies without stopping the sandbox (killed, crashed), the broker
  * deletes its data directory and exits, so no orphan broker keeps a port and disk space.
- *
- * <p>The broker stands for a cluster that would run elsewhere, so it runs below the window: its main thread is made
- * a background thread before the broker starts any of its own, which inherit that (on Linux, a new thread takes
- * its creator's nice value). On the operator's two cores the sandbox's traffic then never takes the UI's.
  *
  * <p>Arguments: {@code <server.properties> <cluster id> <parent pid> <data dir> [more format arguments]}.
  */
@@ -34,7 +29,6 @@ public final class BrokerMain {
         String clusterId = args[1];
         long parentPid = Long.parseLong(args[2]);
         Path dataDir = Path.of(args[3]);
-        BackgroundPriority.lowerCurrentThread();
         exitWhenParentDies(parentPid, dataDir);
 
         PrintStream out = System.out;

@@ -231,7 +231,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
+                "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=" + dataDir.resolve("logback.xml"),
                 "-Dlog4j2.level=WARN",
                 "-cp", System.getProperty("java.class.path"),
