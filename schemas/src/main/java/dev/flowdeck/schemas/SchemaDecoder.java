@@ -265,7 +265,8 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
                 if (registered.descriptor() == null && protoFilesProblem != null) {
                     throw new SchemaProblem(protoFilesProblem);
                 }
-                yield ProtobufReading.of(registered, protoFiles, protoReferences(registered, id, 0));
+                yield ProtobufReading.of(registered, protoFiles,
+                        protoReferences(registered, id, new HashMap<>(), new HashSet<>()));
             }
             default -> throw new SchemaProblem("Schema " + id + " is of type " + registered.type() + ", which Flowdeck "
                     + "does not read (Avro, Protobuf and JSON Schema only).");
@@ -297,14 +298,30 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
     /**
      * The files a Protobuf schema imports through the registry's references, built with their own references, by
      * the import names the schema uses. A reference the registry serves as text only is left to the descriptor set.
+     * Each referenced subject version is fetched and built once however many files import it ({@code built}); one
+     * that comes back on its own path is a cycle, said at once ({@code onPath}).
      */
-    private Map<String, FileDescriptor> protoReferences(RegisteredSchema schema, int rootId, int depth) {
+    private Map<String, FileDescriptor> protoReferences(RegisteredSchema schema, int rootId,
+                                                        Map<String, FileDescriptor> built, Set<String> onPath) {
         Map<String, FileDescriptor> files = new HashMap<>();
         for (RegisteredSchema.Reference reference : schema.references()) {
-            RegisteredSchema referenced = referenced(reference, rootId, depth, true);
-            if (referenced.descriptor() != null) {
-                files.put(reference.name(), protoFiles.build(ProtobufReading.descriptorOf(referenced), rootId,
-                        protoReferences(referenced, rootId, depth + 1)));
+            String version = reference.subject() + " v" + reference.version();
+            FileDescriptor file = built.get(version);
+            if (file == null) {
+                if (!onPath.add(version)) {
+                    throw new SchemaProblem("Schema " + rootId + "'s references come back to " + version
+                            + " (a cycle): its records cannot be read until the references are fixed.");
+                }
+                RegisteredSchema referenced = referenced(reference, rootId, onPath.size() - 1, true);
+                if (referenced.descriptor() != null) {
+                    file = protoFiles.build(ProtobufReading.descriptorOf(referenced), rootId,
+                            protoReferences(referenced, rootId, built, onPath));
+                    built.put(version, file);
+                }
+                onPath.remove(version);
+            }
+            if (file != null) {
+                files.put(reference.name(), file);
             }
         }
         return files;

@@ -125,6 +125,26 @@ class SchemaReferencesTest {
     }
 
     @Test
+    void protobufReferencesInACycleAreSaidAtOnceAndEachIsFetchedOnce() {
+        byte[] file = FileDescriptorProto.newBuilder().setName("shop/a.proto").setPackage("shop").setSyntax("proto3")
+                .build().toByteArray();
+        registry.register("shop/a.proto", "PROTOBUF", "syntax = \"proto3\";", file,
+                List.of(new RegisteredSchema.Reference("shop/b.proto", "shop/b.proto", 1)));
+        registry.register("shop/b.proto", "PROTOBUF", "syntax = \"proto3\";", file,
+                List.of(new RegisteredSchema.Reference("shop/a.proto", "shop/a.proto", 1)));
+        int id = registry.register("orders-value", "PROTOBUF", "syntax = \"proto3\";", file,
+                List.of(new RegisteredSchema.Reference("shop/a.proto", "shop/a.proto", 1),
+                        new RegisteredSchema.Reference("shop/b.proto", "shop/b.proto", 1)));
+        int before = registry.requests.get();
+
+        DecodedValue decoded = decoder().decode("orders", WireFrame.frame(id, new byte[] {0, 8, 1}));
+
+        assertThat(decoded.problem()).contains("come back to shop/a.proto v1 (a cycle)");
+        // A few requests a schema (its text, its serialized descriptor): a and b once each, not 32 levels of them.
+        assertThat(registry.requests.get() - before).isLessThan(10);
+    }
+
+    @Test
     void aReferenceTheRegistryDoesNotHaveIsSaidOnTheRecord() {
         int id = registry.register("orders-value", "AVRO", ORDER_AVRO, null,
                 List.of(new RegisteredSchema.Reference("shop.Money", "shop.Money", 4)));
