@@ -23,9 +23,9 @@ record AppExecutors(ExecutorService brokerIo, ScheduledExecutorService scheduler
 
     static AppExecutors create() {
         return new AppExecutors(
-                Executors.newCachedThreadPool(NamedThreadFactory.background("flowdeck-broker-io")),
+                Executors.newCachedThreadPool(new NamedThreadFactory("flowdeck-broker-io")),
                 startedScheduler(),
-                Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.background("flowdeck-replay")));
+                Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("flowdeck-replay")));
     }
 
     /**

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
  * Daemon threads named after their job ({@code flowdeck-broker-io-1}), so a thread dump reads like a list of what
  * the app is doing, and an uncaught exception is logged instead of vanishing with its thread.
  *
- * <p>{@link #background} threads read and filter broker data: they run below the UI thread
- * ({@link BackgroundPriority}), so a scan at full speed never takes the window's core.
+ * <p>{@link #background} threads read and filter broker data in bulk (a Kafka scan, its filter pool): they run
+ * below the UI thread ({@link BackgroundPriority}), so a scan at full speed never takes the window's core. Threads
+ * that trade one message at a time with a broker (RabbitMQ's queue reads and confirms) keep their priority: each of
+ * their thousands of wake-ups would wait behind every busier thread on the machine.
  */
 public final class NamedThreadFactory implements ThreadFactory {
 

@@ -65,7 +65,7 @@ public final class RabbitBrokerConnection implements BrokerConnection {
     private final Client management;
     private final SSLContext tls;
     private final ExecutorService io =
-            Executors.newThreadPerTaskExecutor(NamedThreadFactory.background("flowdeck-rabbit-io"));
+            Executors.newThreadPerTaskExecutor(new NamedThreadFactory("flowdeck-rabbit-io"));
     private final Set<AmqpBrowse> activeBrowses = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ContentDecoding content = ContentDecoding.PLAIN;
