@@ -28,7 +28,7 @@ final class TimeLagReader implements AutoCloseable {
     static final int CACHED_WRITE_TIMES = 32_768;
 
     private final ExecutorService thread =
-            Executors.newSingleThreadExecutor(NamedThreadFactory.background("flowdeck-kafka-lag"));
+            Executors.newSingleThreadExecutor(new NamedThreadFactory("flowdeck-kafka-lag"));
     private final TimeLagPlanner planner;
     private final WriteTimeReader reader;
 
