@@ -1,15 +1,22 @@
 package dev.flowdeck.core.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.ScriptedBrowses;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.StartPosition;
+import dev.flowdeck.core.concurrent.NamedThreadFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Runs on {@code Runnable::run} against scripted browses: every signal arrives in a known order. */
@@ -85,24 +92,21 @@ class IndexerTest {
         broker.script("orders", ScriptedBrowses.End.HANG);
         broker.script("payments", ScriptedBrowses.End.COMPLETE, batch(1, event("payments", 2, "o1")));
         var index = new ChainIndex(KEYS);
-        var indexing = new java.util.concurrent.atomic.AtomicReference<Thread>();
-        try (var executor = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "indexing");
+        var indexing = new AtomicReference<Thread>();
+        ThreadFactory named = new NamedThreadFactory("indexing");
+        try (var executor = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = named.newThread(task);
             indexing.set(thread);
             return thread;
         })) {
             Indexer.Run run = new Indexer(broker, executor).start(
                     IndexWindow.everything(List.of("orders", "payments")), index, progress::add);
             // Parked waiting for a signal: past the point where it begins the browses it may begin.
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while ((indexing.get() == null || indexing.get().getState() != Thread.State.WAITING)
-                    && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(indexing.get().getState()).isEqualTo(Thread.State.WAITING);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(indexing.get()).isNotNull()
+                    .extracting(Thread::getState).isEqualTo(Thread.State.WAITING));
             run.cancel();
 
-            IndexOutcome outcome = run.outcome().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            IndexOutcome outcome = run.outcome().toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertThat(outcome.cancelled()).isTrue();
         }
         assertThat(broker.requests).extracting(request -> request.destination()).containsExactly("orders");
