@@ -199,7 +199,7 @@ public final class JsonPathPredicate {
                     }
                     value = fields.get().nodeIn(document, range);
                 } else {
-                    value = fields.get().findFirst(document);
+                    value = fields.get().parsed(document, true); // the walk was not sure: no second walk
                 }
             } else {
                 value = fields.get().findFirst(document);
