@@ -27,7 +27,9 @@ import java.util.zip.InflaterInputStream;
  * compressed (a "zip bomb" of a few kilobytes can inflate to gigabytes); past that the value is shown cut there,
  * and says so. Never throws: a value that cannot be read is a sentence on that value.
  *
- * <p>Pure and thread-safe; runs on a connector's reading thread, before the filter, so filters see what is shown.
+ * <p>Pure and thread-safe; runs on a connector's reading thread (never the AMQP client's dispatch thread, which
+ * serves every consumer of the connection), before the filter, so filters see what is shown. One value is bounded
+ * here; a browse bounds how many inflated values it holds at once by handing its batch over early.
  */
 public final class ContentDecoding {
 

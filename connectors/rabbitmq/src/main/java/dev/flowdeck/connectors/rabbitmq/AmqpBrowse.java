@@ -5,7 +5,9 @@ import com.rabbitmq.client.Connection;
 import dev.flowdeck.core.decode.ContentDecoding;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowseSubscription;
+import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.decode.DecodedValue;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
@@ -17,6 +19,12 @@ import java.util.function.Consumer;
 abstract class AmqpBrowse extends BrowseSubscription {
 
     static final int BATCH = 200;
+    /**
+     * A batch goes out early once its messages weigh this much: a few kilobytes of gzip may inflate to 10 MB
+     * ({@link ContentDecoding#MAX_INFLATED}), and 200 of them held at once would be 2 GB. The browser keeps 64 KB of
+     * each; only a batch on its way to it holds more.
+     */
+    static final long BATCH_BYTES = 32L * 1024 * 1024;
 
     protected final BrowseRequest request;
     private final Connection connection;
@@ -32,6 +40,12 @@ abstract class AmqpBrowse extends BrowseSubscription {
         this.request = request;
         this.onFinished = onFinished;
         this.endpoint = endpoint;
+    }
+
+    /** What a message holds in memory: its bytes, and its value as read out of them (inflated, say). */
+    static long weight(BrowsedMessage message) {
+        DecodedValue decoded = message.decoded();
+        return message.sizeInBytes() + (decoded != null && decoded.isRead() ? decoded.json().length : 0);
     }
 
     AmqpBrowse readingValuesWith(ContentDecoding decoding) {

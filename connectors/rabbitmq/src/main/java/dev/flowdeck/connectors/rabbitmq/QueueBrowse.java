@@ -54,7 +54,9 @@ final class QueueBrowse extends AmqpBrowse {
         try {
             while (taken < toRead && matched < limit && awaitDemand()) {
                 List<BrowsedMessage> batch = new ArrayList<>();
-                while (batch.size() < BATCH && taken < toRead && matched + batch.size() < limit) {
+                long weight = 0;
+                while (batch.size() < BATCH && weight < BATCH_BYTES && taken < toRead
+                        && matched + batch.size() < limit) {
                     GetResponse response = channel.basicGet(request.destination(), false);
                     if (response == null) {
                         toRead = taken; // consumers took the rest meanwhile
@@ -67,6 +69,7 @@ final class QueueBrowse extends AmqpBrowse {
                     taken++;
                     if (request.filter().test(message)) {
                         batch.add(message);
+                        weight += weight(message);
                     }
                 }
                 matched += batch.size();

@@ -10,9 +10,12 @@ import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.StartPosition;
+import dev.flowdeck.core.decode.ContentDecoding;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * Browses a stream queue by offset, without side effects: a stream is a log, and reading it (with acks, which a
  * stream needs for flow control) removes nothing. Deliveries arrive on the connection's consumer thread and are
- * handed to the browse thread through a small bounded queue: the prefetch keeps the broker from sending more.
+ * handed to the browse thread through a small bounded queue: the prefetch keeps the broker from sending more. The
+ * browse thread reads them (headers, and values by their content type and encoding) and filters them.
  *
  * <p>A browse that does not follow ends where the stream ended when it began, which {@link StreamEnd} learns from
  * the broker as soon as one more message is appended: exact, give or take the few messages that may reach the
@@ -69,7 +73,7 @@ final class StreamBrowse extends AmqpBrowse {
     }
 
     private void read(Channel channel, Object offset, StreamEnd end) throws Exception {
-        BlockingQueue<BrowsedMessage> arrived = new ArrayBlockingQueue<>(BATCH * 2);
+        BlockingQueue<Arrival> arrived = new ArrayBlockingQueue<>(BATCH * 2);
         var stopped = new AtomicBoolean();
         channel.basicQos(BATCH);
         String tag = channel.basicConsume(request.destination(), false, Map.of("x-stream-offset", offset),
@@ -77,11 +81,10 @@ final class StreamBrowse extends AmqpBrowse {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties props,
                                                byte[] body) throws IOException {
-                        var message = AmqpMessages.toBrowsed(request.destination(), -1, envelope, props, body,
-                                content);
+                        var arrival = new Arrival(envelope, props, body);
                         try {
                             // Never block the connection's dispatch thread for good: give up once the browse ends.
-                            while (!arrived.offer(message, 100, TimeUnit.MILLISECONDS)) {
+                            while (!arrived.offer(arrival, 100, TimeUnit.MILLISECONDS)) {
                                 if (stopped.get()) {
                                     return;
                                 }
@@ -95,22 +98,30 @@ final class StreamBrowse extends AmqpBrowse {
                 });
         long limit = request.limit() > 0 ? request.limit() : Long.MAX_VALUE;
         long estimate = request.start() instanceof StartPosition.Earliest ? counted : -1;
+        Deque<Arrival> pending = new ArrayDeque<>(); // taken from the hand-over, not yet read
         long first = -1;
         long scanned = 0;
         long matched = 0;
         long quietSince = System.nanoTime();
         try {
             while (demand.await()) {
-                List<BrowsedMessage> read = new ArrayList<>();
-                BrowsedMessage head = arrived.poll(100, TimeUnit.MILLISECONDS);
-                if (head != null) {
-                    read.add(head);
-                    arrived.drainTo(read, BATCH - 1);
+                if (pending.isEmpty()) {
+                    Arrival head = arrived.poll(100, TimeUnit.MILLISECONDS);
+                    if (head != null) {
+                        pending.add(head);
+                        arrived.drainTo(pending, BATCH - 1);
+                    }
                 }
+                boolean gotAny = !pending.isEmpty();
                 long endOffset = end == null ? -1 : end.offset();
                 boolean done = false;
                 List<BrowsedMessage> batch = new ArrayList<>();
-                for (BrowsedMessage message : read) {
+                long weight = 0;
+                // What is left of a heavy batch waits in `pending` for the subscriber's next demand.
+                while (!pending.isEmpty() && weight < BATCH_BYTES) {
+                    // Read here, not on the connection's dispatch thread: inflating a value takes a while, and the
+                    // dispatch thread serves every consumer of the connection.
+                    BrowsedMessage message = pending.poll().read(request.destination(), content);
                     if (endOffset >= 0 && message.offset() >= endOffset) {
                         done = true;
                         break;
@@ -119,6 +130,7 @@ final class StreamBrowse extends AmqpBrowse {
                     scanned++;
                     if (request.filter().test(message)) {
                         batch.add(message);
+                        weight += weight(message);
                         if (matched + batch.size() >= limit) {
                             done = true;
                             break;
@@ -127,7 +139,7 @@ final class StreamBrowse extends AmqpBrowse {
                 }
                 long total = endOffset >= 0 ? total(first < 0 ? 0 : Math.max(0, endOffset - first), limit)
                         : scanned <= estimate ? total(estimate, limit) : -1; // a count read past is out of date
-                if (!read.isEmpty()) {
+                if (gotAny) {
                     quietSince = System.nanoTime();
                     matched += batch.size();
                     if (!deliver(new MessageBatch(batch, scanned, matched, total))) {
@@ -146,6 +158,14 @@ final class StreamBrowse extends AmqpBrowse {
                 channel.basicCancel(tag);
             }
             arrived.clear();
+            pending.clear();
+        }
+    }
+
+    /** A delivery as the connection handed it over, read into a message on the browse's own thread. */
+    private record Arrival(Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+        BrowsedMessage read(String stream, ContentDecoding content) {
+            return AmqpMessages.toBrowsed(stream, -1, envelope, props, body, content);
         }
     }
 

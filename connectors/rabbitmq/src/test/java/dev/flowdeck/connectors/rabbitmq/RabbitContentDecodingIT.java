@@ -9,13 +9,19 @@ import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.browse.BatchCollector;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.decode.ContentDecoding;
 import dev.flowdeck.core.filter.MessageFilter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -102,6 +108,86 @@ class RabbitContentDecodingIT {
         assertThat(seen.decoded().jsonCut()).isTrue();
         assertThat(seen.decoded().note()).isEqualTo("gzip-compressed text/plain, cut where it inflated past 10 MB");
         assertThat(seen.value()).isEqualTo(bomb);
+    }
+
+    @Test
+    void heavyValuesAreReadOnTheBrowseThreadAndGoOutInBatchesOfBoundedWeight() throws Exception {
+        byte[] sixMegabytes = new byte[6 * 1024 * 1024];
+        java.util.Arrays.fill(sixMegabytes, (byte) 'x');
+        byte[] heavy = gzip(sixMegabytes); // a few kilobytes on the wire, 6 MB once read
+        Set<Thread> readOn = ConcurrentHashMap.newKeySet();
+        var decoding = new ContentDecoding((type, bytes) -> {
+            readOn.add(Thread.currentThread());
+            return null; // shown as its bytes: only where it was read matters here
+        });
+        try (var own = RabbitBrokerConnection.open(TestRabbit.profile("rabbit"), Credentials.NONE)
+                .decodingValuesWith(decoding)) {
+            for (String type : List.of("stream", "classic")) {
+                String queue = "heavy-" + type + "-" + UUID.randomUUID().toString().substring(0, 8);
+                try (Channel channel = TestRabbit.channel()) {
+                    channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", type));
+                    channel.confirmSelect();
+                    for (int i = 0; i < 8; i++) {
+                        channel.basicPublish("", queue, props("text/plain", "gzip"), heavy);
+                    }
+                    channel.basicPublish("", queue, props("application/x-protobuf", null), new byte[] {8, 1});
+                    channel.waitForConfirmsOrDie(10_000);
+                }
+                // A stream shows what was appended a moment later; a queue at once. Either way: all nine.
+                await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                    readOn.clear();
+                    var seen = new ThreadRecorder();
+                    own.browse(BrowseRequest.fromBeginning(queue)).subscribe(seen);
+                    seen.done.get(60, TimeUnit.SECONDS);
+                    List<BrowsedMessage> messages = seen.batches.stream()
+                            .flatMap(batch -> batch.messages().stream()).toList();
+                    assertThat(messages).as(type).hasSize(9);
+                    for (BrowsedMessage message : messages.subList(0, 8)) {
+                        assertThat(message.readableValue()).as("nothing lost").isEqualTo(sixMegabytes);
+                    }
+                    long one = AmqpBrowse.weight(messages.getFirst());
+                    for (var batch : seen.batches) {
+                        long weight = batch.messages().stream().mapToLong(AmqpBrowse::weight).sum();
+                        assertThat(weight).as(type + ": a batch stops taking messages once it weighs enough")
+                                .isLessThan(AmqpBrowse.BATCH_BYTES + one);
+                    }
+                    assertThat(seen.batches.stream().filter(batch -> !batch.messages().isEmpty()).count())
+                            .as(type + ": 48 MB of values came in more than one batch").isGreaterThan(1);
+                    assertThat(readOn).as(type + ": values read on the thread that hands the batches over")
+                            .isEqualTo(seen.deliveredOn);
+                });
+            }
+        }
+    }
+
+    /** Collects the batches and the threads they were handed over on. */
+    private static final class ThreadRecorder implements Flow.Subscriber<MessageBatch> {
+        final List<MessageBatch> batches = new CopyOnWriteArrayList<>();
+        final Set<Thread> deliveredOn = ConcurrentHashMap.newKeySet();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(MessageBatch batch) {
+            batches.add(batch);
+            if (!batch.messages().isEmpty()) {
+                deliveredOn.add(Thread.currentThread());
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            done.complete(null);
+        }
     }
 
     private record Published(AMQP.BasicProperties props, byte[] body) {
