@@ -1,7 +1,9 @@
 package dev.flowdeck.core.browse;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +14,8 @@ public final class BatchCollector implements Flow.Subscriber<MessageBatch> {
     public final List<MessageBatch> batches = new CopyOnWriteArrayList<>();
     public final CompletableFuture<Void> done = new CompletableFuture<>();
     public final AtomicInteger batchesAfterCancel = new AtomicInteger();
+    /** The threads that handed over batches holding messages. */
+    public final Set<Thread> deliveredOn = ConcurrentHashMap.newKeySet();
     private final long initialDemand;
     private volatile Flow.Subscription subscription;
     private volatile boolean cancelled;
@@ -38,6 +42,9 @@ public final class BatchCollector implements Flow.Subscriber<MessageBatch> {
             batchesAfterCancel.incrementAndGet();
         }
         batches.add(batch);
+        if (!batch.messages().isEmpty()) {
+            deliveredOn.add(Thread.currentThread());
+        }
     }
 
     @Override

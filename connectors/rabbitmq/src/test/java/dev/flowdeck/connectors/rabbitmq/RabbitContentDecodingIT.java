@@ -9,7 +9,6 @@ import dev.flowdeck.core.broker.Credentials;
 import dev.flowdeck.core.browse.BatchCollector;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.BrowsedMessage;
-import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.decode.ContentDecoding;
 import dev.flowdeck.core.filter.MessageFilter;
 import java.io.ByteArrayOutputStream;
@@ -18,10 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -136,11 +132,10 @@ class RabbitContentDecodingIT {
                 // A stream shows what was appended a moment later; a queue at once. Either way: all nine.
                 await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
                     readOn.clear();
-                    var seen = new ThreadRecorder();
+                    var seen = BatchCollector.unbounded();
                     own.browse(BrowseRequest.fromBeginning(queue)).subscribe(seen);
                     seen.done.get(60, TimeUnit.SECONDS);
-                    List<BrowsedMessage> messages = seen.batches.stream()
-                            .flatMap(batch -> batch.messages().stream()).toList();
+                    List<BrowsedMessage> messages = seen.messages();
                     assertThat(messages).as(type).hasSize(9);
                     for (BrowsedMessage message : messages.subList(0, 8)) {
                         assertThat(message.readableValue()).as("nothing lost").isEqualTo(sixMegabytes);
@@ -157,36 +152,6 @@ class RabbitContentDecodingIT {
                             .isEqualTo(seen.deliveredOn);
                 });
             }
-        }
-    }
-
-    /** Collects the batches and the threads they were handed over on. */
-    private static final class ThreadRecorder implements Flow.Subscriber<MessageBatch> {
-        final List<MessageBatch> batches = new CopyOnWriteArrayList<>();
-        final Set<Thread> deliveredOn = ConcurrentHashMap.newKeySet();
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(MessageBatch batch) {
-            batches.add(batch);
-            if (!batch.messages().isEmpty()) {
-                deliveredOn.add(Thread.currentThread());
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            done.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(null);
         }
     }
 
