@@ -143,6 +143,9 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
             SchemaReading.Read read = reading.read(value, frame.payloadOffset());
             DecodedValue decoded = DecodedValue.read(reading.format(), schemaId, subjectNote(reading),
                     reading.registered().text(), read.json());
+            if (!read.messageType().isEmpty()) {
+                decoded = decoded.withMessageType(read.messageType());
+            }
             return read.mismatch() == null ? decoded : decoded.withMismatch(read.mismatch());
         } catch (SchemaProblem problem) {
             return DecodedValue.failed(formatName, schemaId, problem.getMessage());
@@ -206,9 +209,9 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
     }
 
     /**
-     * Writes an edited value back with the schema id it was read with: Avro and Protobuf (the same message type, the
-     * same message indexes) from the JSON, JSON Schema validated and framed. Never sent as JSON: what does not fit is
-     * refused with the reason.
+     * Writes an edited value back with the schema id it was read with: Avro and Protobuf from the JSON (Protobuf as
+     * the message its message indexes named when it was read, so with the same indexes), JSON Schema validated and
+     * framed. Never sent as JSON: what does not fit is refused with the reason.
      */
     @Override
     public byte[] write(DecodedValue read, byte[] json) {
@@ -217,19 +220,11 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
                     + "), so Flowdeck cannot write it back in that schema.");
         }
         try {
-            String messageType = read.format().equals("Protobuf") ? messageTypeOf(read) : "";
-            return encode(SchemaAccess.SchemaChoice.id(read.schemaId()).withMessageType(messageType), json).value();
+            return encode(SchemaAccess.SchemaChoice.id(read.schemaId()).withMessageType(read.messageType()), json)
+                    .value();
         } catch (SchemaProblem problem) {
             throw new IllegalArgumentException(problem.getMessage() + " The value is not sent as JSON.", problem);
         }
-    }
-
-    /**
-     * Which message of its Protobuf schema a value was: its JSON does not say, so it is the first message whose
-     * parser takes the JSON without unknown fields. A schema of one message (the usual case) needs no guess.
-     */
-    private String messageTypeOf(DecodedValue read) {
-        return schema(read.schemaId()) instanceof ProtobufReading proto ? proto.messageTaking(read.json()) : "";
     }
 
     /** A schema and its subject note, made once: a scan decodes millions of records of one schema. */
