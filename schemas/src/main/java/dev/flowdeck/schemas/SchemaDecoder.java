@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,7 +256,7 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
         RegisteredSchema registered = registry.schema(id);
         return switch (registered.type()) {
             case "AVRO" -> AvroReading.of(registered, avroReferences(registered));
-            case "JSON" -> JsonSchemaReading.of(registered);
+            case "JSON" -> JsonSchemaReading.of(registered, jsonReferences(registered));
             case "PROTOBUF" -> {
                 if (registered.descriptor() == null && protoFilesProblem != null) {
                     throw new SchemaProblem(protoFilesProblem);
@@ -287,6 +288,29 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
             RegisteredSchema referenced = referenced(reference, rootId, depth, false);
             collectReferences(referenced, rootId, ordered, seen, depth + 1);
             ordered.add(referenced);
+        }
+    }
+
+    /**
+     * Every schema a JSON Schema refers to through the registry's references, references of references too, by
+     * subject version ({@code customer v1}); each fetched once. Which {@code $ref} means which is the validator's to
+     * work out, by the references' names.
+     */
+    private Map<String, RegisteredSchema> jsonReferences(RegisteredSchema schema) {
+        Map<String, RegisteredSchema> fetched = new LinkedHashMap<>();
+        collectJsonReferences(schema, schema.id(), fetched, 0);
+        return fetched;
+    }
+
+    private void collectJsonReferences(RegisteredSchema schema, int rootId, Map<String, RegisteredSchema> fetched,
+                                       int depth) {
+        for (RegisteredSchema.Reference reference : schema.references()) {
+            String version = JsonSchemaReading.versionOf(reference);
+            if (!fetched.containsKey(version)) {
+                RegisteredSchema referenced = referenced(reference, rootId, depth, false);
+                fetched.put(version, referenced);
+                collectJsonReferences(referenced, rootId, fetched, depth + 1);
+            }
         }
     }
 
