@@ -160,10 +160,17 @@ public final class ProfileSchemas implements SchemaAccess {
         }
     }
 
+    /**
+     * A Protobuf message type the choice does not name is the one the topic's format names
+     * ({@code protobuf:shop.Refund}, "Decode as"): what the operator said the topic holds. With neither, a schema of
+     * several messages is refused rather than guessed.
+     */
     @Override
     public Encoded encode(String topic, SchemaChoice choice, byte[] json) {
+        SchemaChoice named = choice.messageType().isBlank()
+                ? choice.withMessageType(decoder.settings().messageTypeOf(topic)) : choice;
         try {
-            return decoder.encode(choice, json);
+            return decoder.encode(named, json);
         } catch (SchemaProblem problem) {
             throw new IllegalArgumentException(problem.getMessage() + " Nothing was sent.", problem);
         }

@@ -98,8 +98,9 @@ final class ProtobufReading implements SchemaReading {
     public Read read(byte[] value, int offset) {
         CodedInputStream in = CodedInputStream.newInstance(value, offset, value.length - offset);
         DynamicMessage message;
+        Descriptor type;
         try {
-            Descriptor type = messageAt(readIndexes(in));
+            type = messageAt(readIndexes(in));
             message = DynamicMessage.parseFrom(type, in);
         } catch (InvalidProtocolBufferException e) {
             throw new SchemaProblem("The value does not match Protobuf schema " + registered.id() + " ("
@@ -107,7 +108,7 @@ final class ProtobufReading implements SchemaReading {
         } catch (IOException e) {
             throw new SchemaProblem("The value could not be read as Protobuf schema " + registered.id() + ".", e);
         }
-        return new Read(print(message, registered.id()), undeclared(message, registered.id()));
+        return new Read(print(message, registered.id()), undeclared(message, registered.id()), type.getFullName());
     }
 
     /** A value written without the registry's frame, read as the message type the topic's format names. */
@@ -166,8 +167,7 @@ final class ProtobufReading implements SchemaReading {
 
     @Override
     public byte[] payloadFromJson(byte[] json, String messageType) {
-        Descriptor type = messageType == null || messageType.isBlank() ? topLevel.getFirst()
-                : find(messageType.strip());
+        Descriptor type = messageType == null || messageType.isBlank() ? onlyMessage() : find(messageType.strip());
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
         try {
             JsonFormat.parser().merge(new String(json, StandardCharsets.UTF_8), builder);
@@ -196,31 +196,40 @@ final class ProtobufReading implements SchemaReading {
     }
 
     /**
-     * The first message of this schema (the file's messages, then nested ones) whose strict JSON parser takes the
-     * JSON: which message a value read from this schema was, when only its JSON is at hand. Empty when none does.
+     * The message a value is written as when none is named: only a schema of one top-level message has an answer.
+     * Messages of one schema often take the same JSON (an order and a return with the same fields), and the wrong
+     * message indexes would make every reader see the wrong type, so Flowdeck never picks one for the operator.
      */
-    String messageTaking(byte[] json) {
-        String text = new String(json, StandardCharsets.UTF_8);
-        List<Descriptor> all = new ArrayList<>();
-        topLevel.forEach(type -> collect(type, all));
-        for (Descriptor type : all) {
-            try {
-                JsonFormat.parser().merge(text, DynamicMessage.newBuilder(type));
-                return type.getFullName();
-            } catch (InvalidProtocolBufferException | RuntimeException notThisOne) {
-                // the next type, then
-            }
+    private Descriptor onlyMessage() {
+        if (topLevel.size() == 1) {
+            return topLevel.getFirst();
         }
-        return "";
+        throw new SchemaProblem("Protobuf schema " + registered.id() + " declares " + topLevel.size()
+                + " messages (" + String.join(", ", topLevel.stream().map(Descriptor::getFullName).toList())
+                + "): name the message type the value is written as; Flowdeck does not guess it.");
     }
 
-    /** A message of this schema by full name or simple name ({@code shop.Refund}, {@code Refund}). */
+    /**
+     * A message of this schema by full name ({@code shop.Order.Line}), or by simple name ({@code Refund}) where no
+     * other message of the schema has that name.
+     */
     private Descriptor find(String name) {
         List<Descriptor> all = new ArrayList<>();
         topLevel.forEach(type -> collect(type, all));
-        return all.stream().filter(type -> type.getFullName().equals(name) || type.getName().equals(name))
-                .findFirst().orElseThrow(() -> new SchemaProblem("Protobuf schema " + registered.id() + " has no "
-                        + "message " + name + "; it has " + all.stream().map(Descriptor::getFullName).toList() + "."));
+        for (Descriptor type : all) {
+            if (type.getFullName().equals(name)) {
+                return type;
+            }
+        }
+        List<Descriptor> named = all.stream().filter(type -> type.getName().equals(name)).toList();
+        if (named.size() == 1) {
+            return named.getFirst();
+        }
+        List<String> names = (named.isEmpty() ? all : named).stream().map(Descriptor::getFullName).toList();
+        throw new SchemaProblem(named.isEmpty()
+                ? "Protobuf schema " + registered.id() + " has no message " + name + "; it has " + names + "."
+                : "Protobuf schema " + registered.id() + " has " + named.size() + " messages called " + name + " ("
+                + String.join(", ", names) + "): name one by its full name.");
     }
 
     private static void collect(Descriptor type, List<Descriptor> into) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,6 +144,9 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
             SchemaReading.Read read = reading.read(value, frame.payloadOffset());
             DecodedValue decoded = DecodedValue.read(reading.format(), schemaId, subjectNote(reading),
                     reading.registered().text(), read.json());
+            if (!read.messageType().isEmpty()) {
+                decoded = decoded.withMessageType(read.messageType());
+            }
             return read.mismatch() == null ? decoded : decoded.withMismatch(read.mismatch());
         } catch (SchemaProblem problem) {
             return DecodedValue.failed(formatName, schemaId, problem.getMessage());
@@ -206,9 +210,9 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
     }
 
     /**
-     * Writes an edited value back with the schema id it was read with: Avro and Protobuf (the same message type, the
-     * same message indexes) from the JSON, JSON Schema validated and framed. Never sent as JSON: what does not fit is
-     * refused with the reason.
+     * Writes an edited value back with the schema id it was read with: Avro and Protobuf from the JSON (Protobuf as
+     * the message its message indexes named when it was read, so with the same indexes), JSON Schema validated and
+     * framed. Never sent as JSON: what does not fit is refused with the reason.
      */
     @Override
     public byte[] write(DecodedValue read, byte[] json) {
@@ -217,19 +221,11 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
                     + "), so Flowdeck cannot write it back in that schema.");
         }
         try {
-            String messageType = read.format().equals("Protobuf") ? messageTypeOf(read) : "";
-            return encode(SchemaAccess.SchemaChoice.id(read.schemaId()).withMessageType(messageType), json).value();
+            return encode(SchemaAccess.SchemaChoice.id(read.schemaId()).withMessageType(read.messageType()), json)
+                    .value();
         } catch (SchemaProblem problem) {
             throw new IllegalArgumentException(problem.getMessage() + " The value is not sent as JSON.", problem);
         }
-    }
-
-    /**
-     * Which message of its Protobuf schema a value was: its JSON does not say, so it is the first message whose
-     * parser takes the JSON without unknown fields. A schema of one message (the usual case) needs no guess.
-     */
-    private String messageTypeOf(DecodedValue read) {
-        return schema(read.schemaId()) instanceof ProtobufReading proto ? proto.messageTaking(read.json()) : "";
     }
 
     /** A schema and its subject note, made once: a scan decodes millions of records of one schema. */
@@ -260,7 +256,7 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
         RegisteredSchema registered = registry.schema(id);
         return switch (registered.type()) {
             case "AVRO" -> AvroReading.of(registered, avroReferences(registered));
-            case "JSON" -> JsonSchemaReading.of(registered);
+            case "JSON" -> JsonSchemaReading.of(registered, jsonReferences(registered));
             case "PROTOBUF" -> {
                 if (registered.descriptor() == null && protoFilesProblem != null) {
                     throw new SchemaProblem(protoFilesProblem);
@@ -292,6 +288,29 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
             RegisteredSchema referenced = referenced(reference, rootId, depth, false);
             collectReferences(referenced, rootId, ordered, seen, depth + 1);
             ordered.add(referenced);
+        }
+    }
+
+    /**
+     * Every schema a JSON Schema refers to through the registry's references, references of references too, by
+     * subject version ({@code customer v1}); each fetched once. Which {@code $ref} means which is the validator's to
+     * work out, by the references' names.
+     */
+    private Map<String, RegisteredSchema> jsonReferences(RegisteredSchema schema) {
+        Map<String, RegisteredSchema> fetched = new LinkedHashMap<>();
+        collectJsonReferences(schema, schema.id(), fetched, 0);
+        return fetched;
+    }
+
+    private void collectJsonReferences(RegisteredSchema schema, int rootId, Map<String, RegisteredSchema> fetched,
+                                       int depth) {
+        for (RegisteredSchema.Reference reference : schema.references()) {
+            String version = JsonSchemaReading.versionOf(reference);
+            if (!fetched.containsKey(version)) {
+                RegisteredSchema referenced = referenced(reference, rootId, depth, false);
+                fetched.put(version, referenced);
+                collectJsonReferences(referenced, rootId, fetched, depth + 1);
+            }
         }
     }
 

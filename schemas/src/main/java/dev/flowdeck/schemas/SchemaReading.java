@@ -19,9 +19,13 @@ sealed interface SchemaReading permits AvroReading, ProtobufReading, JsonSchemaR
      * A value read, and how it fails its schema where it can be read all the same (a JSON Schema it breaks,
      * Protobuf fields the schema does not declare).
      *
-     * @param mismatch a sentence, or null when the value fits
+     * @param mismatch    a sentence, or null when the value fits
+     * @param messageType Protobuf: the full name of the message its message indexes name; else empty
      */
-    record Read(byte[] json, String mismatch) {
+    record Read(byte[] json, String mismatch, String messageType) {
+        Read(byte[] json, String mismatch) {
+            this(json, mismatch, "");
+        }
     }
 
     /** {@link #toJson}, and what in the value the schema does not allow. */
@@ -32,7 +36,8 @@ sealed interface SchemaReading permits AvroReading, ProtobufReading, JsonSchemaR
     /**
      * The operator's JSON written as this schema's payload (what follows the wire format's 5-byte header).
      *
-     * @param messageType Protobuf only: the message's full name; blank for the schema's first message
+     * @param messageType Protobuf only: the message's full name (or its simple name where no other message has
+     *                    it); blank only for a schema of one top-level message, else refused
      * @throws SchemaProblem the JSON does not fit the schema, in a sentence naming where
      */
     byte[] payloadFromJson(byte[] json, String messageType);

@@ -269,8 +269,9 @@ class SchemaFeaturesTest {
                 utf8("{\"orderId\":\"o-3\"}"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not fit JSON schema " + jsonId).hasMessageContaining("amount")
                 .hasMessageContaining("Nothing was sent");
-        assertThatThrownBy(() -> schemas.encode("refunds", SchemaAccess.SchemaChoice.id(protoId),
-                utf8("{\"nope\":1}"))).hasMessageContaining("does not fit Protobuf shop.Payment");
+        assertThatThrownBy(() -> schemas.encode("refunds", SchemaAccess.SchemaChoice.id(protoId)
+                .withMessageType("shop.Payment"), utf8("{\"nope\":1}")))
+                .hasMessageContaining("does not fit Protobuf shop.Payment");
         assertThatThrownBy(() -> schemas.encode("x", SchemaAccess.SchemaChoice.subject("missing-value", -1),
                 utf8("{}"))).hasMessageContaining("has no subject missing-value");
     }

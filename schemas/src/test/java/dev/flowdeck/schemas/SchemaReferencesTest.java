@@ -1,6 +1,7 @@
 package dev.flowdeck.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Schemas that use others through the registry's references: Avro named types and Protobuf imports. */
+/**
+ * Schemas that use others through the registry's references: Avro named types, Protobuf imports and JSON Schema
+ * {@code $ref}s by the references' names.
+ */
 class SchemaReferencesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -142,6 +146,115 @@ class SchemaReferencesTest {
         assertThat(decoded.problem()).contains("come back to shop/a.proto v1 (a cycle)");
         // A few requests a schema (its text, its serialized descriptor): a and b once each, not 32 levels of them.
         assertThat(registry.requests.get() - before).isLessThan(10);
+    }
+
+    private static final String ADDRESS_JSON = """
+            {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}""";
+    private static final String CUSTOMER_JSON = """
+            {"type": "object", "properties": {"name": {"type": "string"}, "address": {"$ref": "address.json"}},
+             "required": ["name", "address"]}""";
+    /** Refers by a name relative to its {@code $id}, and to a definition inside the referenced schema. */
+    private static final String ORDER_JSON = """
+            {"$id": "https://shop.example/schemas/order.json", "type": "object",
+             "properties": {"customer": {"$ref": "customer.json"},
+                            "city": {"$ref": "address.json#/properties/city"}},
+             "required": ["customer"]}""";
+
+    private int registerJsonOrder() {
+        registry.register("address", "JSON", ADDRESS_JSON, null);
+        registry.register("customer", "JSON", CUSTOMER_JSON, null,
+                List.of(new RegisteredSchema.Reference("address.json", "address", 1)));
+        return registry.register("orders-value", "JSON", ORDER_JSON, null,
+                List.of(new RegisteredSchema.Reference("customer.json", "customer", 1),
+                        new RegisteredSchema.Reference("address.json", "address", 1)));
+    }
+
+    @Test
+    void aJsonSchemaFollowsItsRefsToTheSchemasItsReferencesNameInTheRegistry() throws Exception {
+        int id = registerJsonOrder();
+        var decoder = decoder();
+
+        DecodedValue fits = decoder.decode("orders", WireFrame.frame(id, utf8("""
+                {"customer": {"name": "Ada", "address": {"city": "Leeds"}}, "city": "York"}""")));
+        int requestsAfterFirst = registry.requests.get();
+        DecodedValue breaks = decoder.decode("orders", WireFrame.frame(id, utf8("""
+                {"customer": {"name": "Ada", "address": {"city": 12}}, "city": 4}""")));
+
+        assertThat(fits.isRead()).isTrue();
+        assertThat(fits.mismatch()).isNull();
+        assertThat(breaks.isRead()).isTrue();
+        assertThat(breaks.mismatch()).contains("/customer/address/city").contains("/city")
+                .doesNotContain("could not be checked");
+        assertThat(registry.requests.get()).as("the references are read once, with the schema")
+                .isEqualTo(requestsAfterFirst);
+        assertThat(JSON.readTree(decoder.decode("orders", decoder.encode(SchemaAccess.SchemaChoice.id(id),
+                utf8("{\"customer\": {\"name\": \"Bo\", \"address\": {\"city\": \"Hull\"}}}")).value())
+                .json()).at("/customer/address/city").asText()).isEqualTo("Hull");
+        assertThatThrownBy(() -> decoder.encode(SchemaAccess.SchemaChoice.id(id),
+                utf8("{\"customer\": {\"name\": \"Bo\", \"address\": {}}}")))
+                .hasMessageContaining("does not fit JSON schema " + id).hasMessageContaining("city");
+    }
+
+    @Test
+    void aJsonSchemaWithoutAnIdFollowsReferencesOfReferencesByTheirNamesToo() throws Exception {
+        registry.register("address", "JSON", ADDRESS_JSON, null);
+        registry.register("customer", "JSON", CUSTOMER_JSON, null,
+                List.of(new RegisteredSchema.Reference("address.json", "address", 1)));
+        int id = registry.register("orders-value", "JSON", """
+                {"type": "object", "properties": {"customer": {"$ref": "customer.json"}}}""", null,
+                List.of(new RegisteredSchema.Reference("customer.json", "customer", 1)));
+
+        DecodedValue breaks = decoder().decode("orders", WireFrame.frame(id, utf8("""
+                {"customer": {"name": "Ada", "address": {}}}""")));
+
+        assertThat(breaks.mismatch()).contains("/customer/address").contains("city")
+                .doesNotContain("could not be checked");
+    }
+
+    @Test
+    void aJsonSchemaWithReferencesStillNeverFetchesARefToAnotherHost() throws Exception {
+        try (var other = new TestRegistry()) { // a host that counts what it is asked
+            registry.register("address", "JSON", ADDRESS_JSON, null);
+            int id = registry.register("orders-value", "JSON", """
+                    {"type": "object", "properties": {"address": {"$ref": "address.json"},
+                                                      "other": {"$ref": "%s/address.json"}}}"""
+                    .formatted(other.url()), null, List.of(new RegisteredSchema.Reference("address.json",
+                    "address", 1)));
+
+            DecodedValue decoded = decoder().decode("orders", WireFrame.frame(id,
+                    utf8("{\"address\": {\"city\": \"Leeds\"}, \"other\": {}}")));
+
+            assertThat(decoded.matchesSchema()).isFalse();
+            assertThat(decoded.mismatch()).contains("never fetches");
+            assertThat(other.requests).hasValue(0);
+        }
+    }
+
+    @Test
+    void jsonSchemasOfDifferentIdsDoNotShareWhatTheirReferencesName() throws Exception {
+        registry.register("address", "JSON", ADDRESS_JSON, null);
+        registry.register("address-loose", "JSON", "{\"type\": \"object\"}", null);
+        int strict = registry.register("orders-value", "JSON", "{\"$ref\": \"address.json\"}", null,
+                List.of(new RegisteredSchema.Reference("address.json", "address", 1)));
+        int loose = registry.register("returns-value", "JSON", "{\"$ref\": \"address.json\"}", null,
+                List.of(new RegisteredSchema.Reference("address.json", "address-loose", 1)));
+        var decoder = decoder();
+
+        assertThat(decoder.decode("orders", WireFrame.frame(strict, utf8("{}"))).mismatch()).contains("city");
+        assertThat(decoder.decode("returns", WireFrame.frame(loose, utf8("{}"))).matchesSchema()).isTrue();
+    }
+
+    @Test
+    void aJsonSchemaReferenceTheRegistryDoesNotHaveIsSaidOnTheRecord() {
+        int id = registry.register("orders-value", "JSON", ORDER_JSON, null,
+                List.of(new RegisteredSchema.Reference("customer.json", "customer", 3)));
+        DecodedValue decoded = decoder().decode("orders", WireFrame.frame(id, utf8("{}")));
+        assertThat(decoded.problem()).contains("Schema " + id + " refers to customer.json (customer v3), which "
+                + "could not be read");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

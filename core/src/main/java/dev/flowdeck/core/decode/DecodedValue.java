@@ -17,19 +17,28 @@ import java.util.Objects;
  * @param mismatch a sentence saying how a value that could be read still does not match its schema (a JSON Schema
  *                 it fails, Protobuf fields the schema does not declare), or null when it matches; the JSON is
  *                 shown all the same, so the operator sees what is wrong
+ * @param messageType Protobuf in the registry's wire format: the full name of the message the value was written as
+ *                 ({@code shop.Order.Line}), which its message indexes name; empty otherwise. A schema may declare
+ *                 several messages whose JSON looks alike, so writing an edited value back needs this, not a guess
  */
 public record DecodedValue(String format, int schemaId, String subject, String schema, byte[] json,
-                           String problem, boolean jsonCut, String mismatch) {
+                           String problem, boolean jsonCut, String mismatch, String messageType) {
 
     public DecodedValue(String format, int schemaId, String subject, String schema, byte[] json, String problem,
                         boolean jsonCut) {
-        this(format, schemaId, subject, schema, json, problem, jsonCut, null);
+        this(format, schemaId, subject, schema, json, problem, jsonCut, null, "");
+    }
+
+    public DecodedValue(String format, int schemaId, String subject, String schema, byte[] json, String problem,
+                        boolean jsonCut, String mismatch) {
+        this(format, schemaId, subject, schema, json, problem, jsonCut, mismatch, "");
     }
 
     public DecodedValue {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(schema, "schema");
+        messageType = messageType == null ? "" : messageType;
         if ((json == null) == (problem == null)) {
             throw new IllegalArgumentException("a decoded value has either its JSON or a problem, not both");
         }
@@ -54,21 +63,30 @@ public record DecodedValue(String format, int schemaId, String subject, String s
 
     /** The same reading, said not to match its schema ({@code sentence}), its JSON still shown. */
     public DecodedValue withMismatch(String sentence) {
-        return new DecodedValue(format, schemaId, subject, schema, json, problem, jsonCut, sentence);
+        return new DecodedValue(format, schemaId, subject, schema, json, problem, jsonCut, sentence, messageType);
     }
 
-    /** One line for the detail pane, an export or the command line: {@code Avro, schema id 7 (payments-value v3)}. */
+    /** The same reading, saying which Protobuf message of its schema the value was written as. */
+    public DecodedValue withMessageType(String fullName) {
+        return new DecodedValue(format, schemaId, subject, schema, json, problem, jsonCut, mismatch, fullName);
+    }
+
+    /**
+     * One line for the detail pane, an export or the command line: {@code Avro, schema id 7 (payments-value v3)},
+     * {@code Protobuf shop.Refund, schema id 9 (payments-value v4)}.
+     */
     public String note() {
+        String kind = messageType.isEmpty() ? format : format + " " + messageType;
         String id = schemaId < 0 ? "" : ", schema id " + schemaId;
         String where = subject.isEmpty() ? "" : " (" + subject + ")";
         if (problem != null) {
-            return format + id + ": " + problem;
+            return kind + id + ": " + problem;
         }
-        return mismatch == null ? format + id + where : format + id + where + ", which it does not match: " + mismatch;
+        return mismatch == null ? kind + id + where : kind + id + where + ", which it does not match: " + mismatch;
     }
 
     /** The same reading with its JSON cut to {@code json}: what a browser keeps of a large value. */
     public DecodedValue cutTo(byte[] start) {
-        return new DecodedValue(format, schemaId, subject, schema, start, problem, true, mismatch);
+        return new DecodedValue(format, schemaId, subject, schema, start, problem, true, mismatch, messageType);
     }
 }

@@ -132,7 +132,8 @@ public interface SchemaAccess {
 
     /**
      * Which schema to encode with: a schema id, or a subject's version ({@code -1}: latest). A Protobuf message type
-     * may be named ({@code shop.Refund}); blank: the schema's first message.
+     * is named ({@code shop.Refund}); blank only does for a schema of one top-level message (else it is refused, never
+     * guessed), or where the topic's format names one.
      */
     record SchemaChoice(int schemaId, String subject, int version, String messageType) {
         public static SchemaChoice id(int schemaId) {

@@ -87,7 +87,7 @@ public final class Masking {
             // A value read through its schema is seen as its JSON, masked here; its bytes as written carry the same
             // fields (Avro strings are plain UTF-8 inside), so the masked JSON stands in for them as well.
             decoded = new DecodedValue(decoded.format(), decoded.schemaId(), decoded.subject(), decoded.schema(),
-                    value, null, decoded.jsonCut(), decoded.mismatch());
+                    value, null, decoded.jsonCut(), decoded.mismatch(), decoded.messageType());
         }
         var shown = new BrowsedMessage(message.destination(), message.partition(), message.offset(),
                 message.timestamp(), message.key(), value, headers, message.redelivered(), message.properties(),

@@ -76,6 +76,20 @@ class MaskingTest {
     }
 
     @Test
+    void aMaskedProtobufValueStillSaysWhichMessageOfItsSchemaItWas() {
+        byte[] proto = {0, 0, 0, 0, 9, 2, 2, 10, 1, 'x'};
+        var decoded = DecodedValue.read("Protobuf", 9, "orders-value v2", "", utf8(ORDER))
+                .withMessageType("shop.Order");
+        var read = new BrowsedMessage("orders", 0, 1, Instant.parse("2026-05-01T09:30:00Z"), null, proto, List.of(),
+                false, java.util.Map.of(), decoded);
+
+        MaskedMessage masked = masking("$.card.number mask").apply(read);
+
+        assertThat(masked.message().decoded().messageType()).isEqualTo("shop.Order");
+        assertThat(masked.message().decoded().note()).isEqualTo("Protobuf shop.Order, schema id 9 (orders-value v2)");
+    }
+
+    @Test
     void aDeepScanFindsTheFieldAtEveryLevel() throws Exception {
         MaskedMessage masked = masking("$..email mask").apply(message(ORDER));
 

@@ -144,11 +144,15 @@ final class ProduceDialog extends Dialog<Void> {
         schemaId.setId("produce-schema-id");
         schemaId.setPromptText("blank: the subject's version");
         messageType.setId("produce-message-type");
-        messageType.setPromptText("Protobuf only: blank for the first message");
+        messageType.setPromptText("Protobuf: such as shop.Refund (blank if the schema has one message)");
         KeptMessage started = browser.selectedProperty().get();
         DecodedValue decoded = started == null ? null : started.message().decoded();
         boolean framed = decoded != null && decoded.schemaId() >= 0;
         String format = browser.decodeAsProperty().get();
+        // A Protobuf schema may declare several messages that take the same JSON: the one to write is the one the
+        // selected record was (its message indexes), else the one "Decode as" names for the topic; never a guess.
+        String formatType = format.startsWith("protobuf:") ? format.substring("protobuf:".length()).strip() : "";
+        messageType.setText(framed && !decoded.messageType().isEmpty() ? decoded.messageType() : formatType);
         boolean schemaTopic = framed || format.startsWith("avro") || format.startsWith("protobuf")
                 || format.startsWith("json-schema");
         encoding.setValue(schemaTopic ? IN_SCHEMA : AS_TYPED);
