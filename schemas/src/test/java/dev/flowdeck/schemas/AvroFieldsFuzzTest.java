@@ -12,6 +12,7 @@ import dev.flowdeck.core.filter.JsonFieldPath;
 import dev.flowdeck.core.filter.MessageFilter;
 import dev.flowdeck.core.filter.MessageView;
 import dev.flowdeck.core.fuzz.Fuzz;
+import dev.flowdeck.core.trace.CorrelationKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * give every such filter the answer the whole JSON gives. Random schemas, random values, random paths along the
  * schema's records (through unions, into maps, arrays and numbers where a path finds nothing, names the schema does
  * not have) and random comparisons, one to three at once; each filter's answer on the fields' JSON against its answer
- * on the whole JSON. Then whole scans through {@link OrderedFiltering}: the values checked and read lazily pass
+ * on the whole JSON, and a trace index's correlation keys (field paths too) read from either. Then whole scans through {@link OrderedFiltering}: the values checked and read lazily pass
  * exactly as the values read whole passed, none of them had its whole JSON made to be filtered, and the JSON made
  * afterwards is the whole reading's.
  */
@@ -53,8 +54,30 @@ class AvroFieldsFuzzTest {
                     fuzz.input("fields json " + n + "." + f, new String(fields, StandardCharsets.UTF_8));
                     assertThat(passes(filter, fields)).isEqualTo(passes(filter, whole));
                 }
+                // A trace index's correlation keys are field paths too, read from the fields' JSON where it can.
+                List<String> keyPaths = List.of("$." + String.join(".", path(fuzz, schema)),
+                        "$." + String.join(".", path(fuzz, schema)));
+                var keys = new CorrelationKeys(List.of(), List.of(), fuzz.input("keys " + n, keyPaths)).reader();
+                DecodedValue lazily = DecodedValue.read("Avro", ID, "", "", new DecodedValue.JsonSource() {
+                    @Override
+                    public byte[] json() {
+                        return whole;
+                    }
+
+                    @Override
+                    public byte[] fields(List<List<String>> paths) {
+                        return transcoder.fieldsJson(paths, avro, 0, avro.length);
+                    }
+                });
+                assertThat(keys.valuesOf(message(lazily))).isEqualTo(keys.valuesOf(message(
+                        DecodedValue.read("Avro", ID, "", "", whole))));
+                assertThat(lazily.jsonMade()).as("the keys read only their fields").isFalse();
             }
         });
+    }
+
+    private static BrowsedMessage message(DecodedValue decoded) {
+        return new BrowsedMessage("t", 0, 0, Instant.EPOCH, null, new byte[] {0}, List.of()).withDecoded(decoded);
     }
 
     @Test
