@@ -183,7 +183,17 @@ final class AvroTranscoder {
         }
     }
 
+    /** The projection made last, by its paths: a scan's filter asks with the same list every time. */
+    private volatile Projection lastProjection;
+
+    private record Projection(List<List<String>> paths, AvroTranscoder program) {
+    }
+
     private AvroTranscoder projection(List<List<String>> paths) {
+        Projection last = lastProjection;
+        if (last != null && last.paths() == paths) {
+            return last.program();
+        }
         AvroTranscoder made = projections.get(paths);
         if (made == null) {
             if (projections.size() >= MAX_PROJECTIONS) {
@@ -192,6 +202,7 @@ final class AvroTranscoder {
             made = projections.computeIfAbsent(List.copyOf(paths),
                     wanted -> new AvroTranscoder(schema, FieldTree.of(wanted)));
         }
+        lastProjection = new Projection(paths, made);
         return made;
     }
 
@@ -374,10 +385,12 @@ final class AvroTranscoder {
             }
             pending.write('{');
             boolean first = true;
+            int skipping = -1; // where the open SKIP's end goes: fields read past one after the other share one
             for (int i = 0; i < fields.size(); i++) {
                 Schema.Field field = fields.get(i);
                 FieldTree inside = wanted.fields.get(field.name());
                 if (inside != null) {
+                    skipping = endSkip(skipping);
                     if (!first) {
                         pending.write(',');
                     }
@@ -388,19 +401,24 @@ final class AvroTranscoder {
                 } else if (last && i > lastWanted) {
                     break; // nothing wanted after it: the value is not read further
                 } else {
-                    skipped(field.schema());
+                    if (skipping < 0) {
+                        op(SKIP, -1);
+                        skipping = code.size() - 1;
+                    }
+                    compile(field.schema()); // read past: its program follows, constants and all (a skip counts them)
                 }
             }
+            endSkip(skipping);
             pending.write('}');
         }
 
-        /** A value read past: its program follows the op, constants and all (a skip counts them). */
-        private void skipped(Schema schema) {
-            op(SKIP, -1);
-            int patch = code.size() - 1;
-            compile(schema);
-            flush();
-            code.set(patch, code.size());
+        /** Closes the SKIP whose end is to go at {@code patch} (none if negative): its constants stay inside. */
+        private int endSkip(int patch) {
+            if (patch >= 0) {
+                flush();
+                code.set(patch, code.size());
+            }
+            return -1;
         }
 
         /** An array's item or a map's value: its program follows the op, which says where it ends. */
