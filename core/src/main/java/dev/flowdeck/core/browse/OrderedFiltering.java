@@ -87,7 +87,8 @@ public final class OrderedFiltering<T> {
 
     /**
      * @param decoder reads values written with a schema (Avro, Protobuf) before the filter sees them, so a JSONPath
-     *                or text filter matches their JSON; its CPU goes to the pool like a filter's
+     *                or text filter matches their JSON; its CPU goes to the pool like a filter's. A value's JSON is
+     *                made here only if the filter reads it whole; one reading field paths gets just those fields
      */
     public OrderedFiltering(MessageFilter filter, ValueDecoder decoder, BooleanSupplier cancelled) {
         this.filter = filter;
