@@ -155,6 +155,9 @@ public final class OrderedFiltering<T> {
      * whole JSON would. The messages that pass carry the value as decoded, their whole JSON made when first read.
      */
     private boolean passes(BrowsedMessage readable) {
+        if (filter == MessageFilter.ALL) {
+            return true; // a browse read through a decoder without a filter: every value checked, none made JSON
+        }
         DecodedValue decoded = readable.decoded();
         if (valuePaths != null && !valuePaths.isEmpty() && decoded != null) {
             byte[] fields = decoded.fieldsJson(valuePaths);
