@@ -30,9 +30,9 @@ public final class RowWindow {
     }
 
     /**
-     * Where the rows {@link #offer} would keep lie in a batch of {@code count}, as it stands now: from this index to
-     * the batch's end or to {@code from + kept(count)}. A search keeps the start of a batch while it has room, a
-     * tail the end of it. Lets a caller make only the rows that will be kept (a value's JSON is made for them).
+     * The first of the rows {@link #offer} would keep of a batch of {@code count}, as it stands now; they are the
+     * {@link #kept} rows from there. A search keeps the start of a batch while it has room, a tail the end of it.
+     * Lets a caller make only the rows that will be kept (a value's JSON is made for them).
      */
     public int firstKept(int count) {
         return keep == Keep.FIRST ? 0 : count - kept(count);
