@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * give every such filter the answer the whole JSON gives. Random schemas, random values, random paths along the
  * schema's records (through unions, into maps, arrays and numbers where a path finds nothing, names the schema does
  * not have) and random comparisons, one to three at once; each filter's answer on the fields' JSON against its answer
- * on the whole JSON, and a trace index's correlation keys (field paths too) read from either. Then whole scans through {@link OrderedFiltering}: the values checked and read lazily pass
- * exactly as the values read whole passed, none of them had its whole JSON made to be filtered, and the JSON made
- * afterwards is the whole reading's.
+ * on the whole JSON, and a trace index's correlation keys (field paths too) read from either. Then whole scans
+ * through {@link OrderedFiltering}: the values checked and read lazily pass exactly as the values read whole
+ * passed, none of them had its whole JSON made to be filtered, and the JSON made afterwards is the whole reading's.
  */
 class AvroFieldsFuzzTest {
 
