@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * A read the way the browser reads: {@link BrokerConnection#browse} with unbounded demand, timed from the call to
- * the completion signal. The subscriber only counts, so what is measured is the connector and the filter.
+ * the completion signal. The subscriber counts, and (where asked) reads the value of the first messages delivered
+ * as the browser does for the rows it keeps ({@link BrowsedMessage#readableValue()}: a value read through a schema
+ * has its JSON made then, decision 0021), so what is measured is the connector, the filter and that JSON.
  *
  * <p>The Kafka connector reads each browse on a thread of its own, started for it, and signals on that thread: its
  * CPU time when it signals completion is the browse's, with the filter pool's time during the scan (a filtered
@@ -37,12 +39,27 @@ final class FlowdeckScan implements Flow.Subscriber<MessageBatch> {
     private long scanned;
     private long matched;
     private long delivered;
+    /** How many of the first messages delivered have their value read, as the browser reads its rows' values. */
+    private final long readValues;
+    /** The bytes of the values read: kept, so the reading is not optimised away. */
+    private long valueBytes;
 
-    private FlowdeckScan() {
+    private FlowdeckScan(long readValues) {
+        this.readValues = readValues;
     }
 
+    /** A browse whose messages are only counted. */
     static ScanRun run(BrokerConnection connection, BrowseRequest request, Duration timeout) {
-        var scan = new FlowdeckScan();
+        return run(connection, request, timeout, 0);
+    }
+
+    /**
+     * A browse whose first {@code readValues} delivered messages have their readable value taken on the reading
+     * thread, as the browser takes those of the rows it keeps ({@code Long.MAX_VALUE}: every one, as an export of
+     * every match does).
+     */
+    static ScanRun run(BrokerConnection connection, BrowseRequest request, Duration timeout, long readValues) {
+        var scan = new FlowdeckScan(readValues);
         scan.filterCpuBefore = filterPoolCpu();
         scan.started = System.nanoTime();
         connection.browse(request).subscribe(scan);
@@ -80,10 +97,16 @@ final class FlowdeckScan implements Flow.Subscriber<MessageBatch> {
     public void onNext(MessageBatch batch) {
         scanned = batch.scanned();
         matched = batch.matched();
+        long before = delivered;
         delivered += batch.messages().size();
         notes.addAll(batch.notes());
+        long seen = before;
         for (BrowsedMessage message : batch.messages()) {
             partitions.set(message.partition());
+            if (seen++ < readValues) {
+                byte[] value = message.readableValue();
+                valueBytes += value == null ? 0 : value.length;
+            }
         }
     }
 
@@ -98,6 +121,10 @@ final class FlowdeckScan implements Flow.Subscriber<MessageBatch> {
         // A filtered browse filters on core's pool while this thread reads: that work is the browse's too.
         var cpu = Duration.ofNanos(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
                 + filterPoolCpu() - filterCpuBefore);
+        if (readValues > 0 && delivered > 0 && valueBytes == 0) {
+            done.completeExceptionally(new IllegalStateException("no value was read of " + delivered + " delivered"));
+            return;
+        }
         if (delivered != matched) {
             done.completeExceptionally(new IllegalStateException(
                     "the browse said it matched " + matched + " but delivered " + delivered));

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 
@@ -25,6 +28,12 @@ import org.apache.avro.Schema;
  * run by one loop over a switch ({@link JsonWriter#run}); the tree of step objects called through an interface that
  * this replaced cost about 1.6 times as much a record (a call site meeting every kind of step is not inlined). Only
  * arrays, maps, unions and recursive records call the loop again for their part of the program.
+ *
+ * <p>A scan does not make every value's JSON: it {@link #check checks} each value along the same program without
+ * writing anything (the same reads, so the same faults in the same words), and the JSON is made when something
+ * needs it ({@link #toJson}). A filter that reads a few fields gets JSON of just those ({@link #fieldsJson}), from
+ * a projection of the schema compiled once per set of paths: the fields on the way written, the others read past
+ * ({@link #SKIP}), nothing read after the last one wanted (decision 0021).
  *
  * <p>Thread-safe once built; what a read needs (the input position and the output buffer) lives in a
  * {@link JsonWriter} per thread.
@@ -61,28 +70,172 @@ final class AvroTranscoder {
     static final int UNION = 14;
     /** {@code CALL offset length start end}: a record that contains itself (a tree), whose program is there. */
     static final int CALL = 15;
+    /**
+     * {@code SKIP offset length end}: a value a projection leaves out, whose program follows up to {@code end}: read
+     * past ({@link AvroInput#skip}), nothing written.
+     */
+    static final int SKIP = 16;
 
     /** A recursive schema's values nest no deeper than this: JSON deeper than Flowdeck reads is no use anyway. */
     static final int MAX_DEPTH = 500;
+    /**
+     * Schemas whose JSON nests deeper than this make no projections: a JSON reader refuses a document past its own
+     * depth (500), and JSON that leaves the deep part out would then be read where the whole JSON is not.
+     */
+    static final int MAX_PROJECTED_DEPTH = 200;
+    /** Projections kept per schema: one a filter's set of paths, and a scan has one filter. */
+    private static final int MAX_PROJECTIONS = 16;
 
     final int[] code;
     /** Every constant run, one after the other, and 16 bytes more: a short one is copied as two whole words. */
     final byte[] pool;
     final byte[][][] symbols;
+    /** Where the main program ends; the programs of recursive records follow it. */
+    private final int mainEnd;
+
+    private final Schema schema;
+    /** Whether JSON of a few fields can be made of this schema's values for sure: see {@link #fieldsJson}. */
+    private final boolean projectable;
+    /** Programs writing only some fields, by the field paths they write. */
+    private final Map<List<List<String>>, AvroTranscoder> projections = new ConcurrentHashMap<>();
 
     AvroTranscoder(Schema schema) {
+        this(schema, null);
+    }
+
+    /** The whole schema's program, or ({@code wanted} not null) a projection's. */
+    private AvroTranscoder(Schema schema, FieldTree wanted) {
         var compiler = new Compiler();
-        compiler.compile(schema);
+        if (wanted == null) {
+            compiler.compile(schema);
+        } else {
+            compiler.project(schema, wanted, true);
+        }
         compiler.flush();
         this.mainEnd = compiler.standalones();
         this.code = compiler.program();
         compiler.constants.writeBytes(new byte[16]);
         this.pool = compiler.constants.toByteArray();
         this.symbols = compiler.symbols.toArray(byte[][][]::new);
+        this.schema = schema;
+        this.projectable = wanted == null && compiler.called.isEmpty() && jsonDepth(schema) <= MAX_PROJECTED_DEPTH;
     }
 
-    /** Where the main program ends; the programs of recursive records follow it. */
-    private final int mainEnd;
+    /**
+     * Checks that {@code bytes[offset, offset + length)} are a value of this schema as {@link #toJson} would find
+     * them, without writing JSON: the same reads in the same order ({@link AvroInput#skip}), so it returns where
+     * {@code toJson} returns JSON and throws what it throws, with the same words. About a fifth of the cost of
+     * writing the JSON: a scan checks every value and makes JSON only of those something reads (decision 0021).
+     *
+     * @param budget what {@code toJson} will be given
+     * @throws Malformed      as {@code toJson} would ({@link LeftOver} included)
+     * @throws AvroInput.Unsure the JSON might reach the budget, where {@code toJson} stops: only it can tell
+     */
+    void check(byte[] bytes, int offset, int length, int budget) throws IOException {
+        JsonWriter reader = JsonWriter.forThisThread();
+        reader.begin(this, bytes, offset, offset + length);
+        reader.boundLimit = budget;
+        try {
+            try {
+                reader.skip(0, mainEnd);
+            } catch (Malformed fault) {
+                if (reader.bound > budget) {
+                    throw new AvroInput.Unsure(); // the writer may have stopped at its budget before this fault
+                }
+                throw fault;
+            }
+            if (reader.bound > budget) {
+                throw new AvroInput.Unsure();
+            }
+            if (reader.position() != offset + length) {
+                throw new LeftOver(offset + length - reader.position());
+            }
+        } finally {
+            reader.finish();
+        }
+    }
+
+    /**
+     * JSON of only the fields {@code paths} name (each path field names from the root) of a value {@link #check}
+     * accepted, as {@link dev.flowdeck.core.decode.DecodedValue.JsonSource#fields} describes it: the records on a
+     * path with just the members on it, written as the whole JSON writes them, the value at a path's end whole, and
+     * anything a path cannot step into (a map, an array, a number) whole too; every other field read past, and
+     * nothing read after the last field asked for. {@code {"amount":991.5}} for {@code $.amount}.
+     *
+     * @return null where it cannot be made for sure, and the whole JSON is to be read: the schema contains itself
+     *         or nests deeper than {@value #MAX_PROJECTED_DEPTH}, or what is left out holds a number of hundreds of
+     *         digits or a string of millions of bytes, which a JSON reader might refuse in the whole JSON
+     */
+    byte[] fieldsJson(List<List<String>> paths, byte[] bytes, int offset, int length) {
+        if (!projectable || paths.isEmpty()) {
+            return null;
+        }
+        AvroTranscoder projection = projection(paths);
+        JsonWriter writer = JsonWriter.forThisThread();
+        writer.start(projection, bytes, offset, offset + length, Integer.MAX_VALUE - 16);
+        try {
+            writer.run(0, projection.mainEnd);
+            return writer.hazard ? null : writer.json();
+        } catch (IOException | RuntimeException unexpected) {
+            return null; // the value was checked, so this does not happen; if it did, the whole JSON would answer
+        } finally {
+            writer.finish();
+        }
+    }
+
+    /** The projection made last, by its paths: a scan's filter asks with the same list every time. */
+    private volatile Projection lastProjection;
+
+    private record Projection(List<List<String>> paths, AvroTranscoder program) {
+    }
+
+    private AvroTranscoder projection(List<List<String>> paths) {
+        Projection last = lastProjection;
+        if (last != null && last.paths() == paths) {
+            return last.program();
+        }
+        AvroTranscoder made = projections.get(paths);
+        if (made == null) {
+            if (projections.size() >= MAX_PROJECTIONS) {
+                projections.clear();
+            }
+            made = projections.computeIfAbsent(List.copyOf(paths),
+                    wanted -> new AvroTranscoder(schema, FieldTree.of(wanted)));
+        }
+        lastProjection = new Projection(paths, made);
+        return made;
+    }
+
+    /** How deep a (not recursive) schema's JSON nests: records, arrays and maps. */
+    private static int jsonDepth(Schema schema) {
+        return switch (schema.getType()) {
+            case RECORD -> 1 + schema.getFields().stream().mapToInt(field -> jsonDepth(field.schema())).max()
+                    .orElse(0);
+            case ARRAY -> 1 + jsonDepth(schema.getElementType());
+            case MAP -> 1 + jsonDepth(schema.getValueType());
+            case UNION -> schema.getTypes().stream().mapToInt(AvroTranscoder::jsonDepth).max().orElse(0);
+            default -> 0;
+        };
+    }
+
+    /** What a projection writes of a record: the fields named here, each with what is wanted inside it. */
+    private static final class FieldTree {
+        private final Map<String, FieldTree> fields = new LinkedHashMap<>();
+        /** A path ends here: the value is written whole, whatever else goes through it. */
+        private boolean whole;
+
+        static FieldTree of(List<List<String>> paths) {
+            FieldTree root = new FieldTree();
+            for (List<String> path : paths) {
+                FieldTree at = root;
+                for (String name : path) {
+                    at = at.fields.computeIfAbsent(name, n -> new FieldTree());
+                }
+                at.whole = true;
+            }
+            return root;
+        }
+    }
 
     /**
      * The value in {@code bytes[offset, offset + length)} as UTF-8 JSON.
@@ -200,8 +353,72 @@ final class AvroTranscoder {
                 }
                 case ARRAY -> nested(ARRAY, schema.getElementType());
                 case MAP -> nested(MAP, schema.getValueType());
-                case UNION -> union(schema.getTypes());
+                case UNION -> union(schema.getTypes(), this::compile);
             }
+        }
+
+        /**
+         * A projection's program for {@code schema}: only what {@code wanted} names is written. {@code last}: nothing
+         * after this value is wanted, so a record's fields after the last one wanted are not read at all.
+         */
+        void project(Schema schema, FieldTree wanted, boolean last) {
+            if (wanted.whole) {
+                compile(schema);
+                return;
+            }
+            switch (schema.getType()) {
+                case RECORD -> projectRecord(schema, wanted, last);
+                case UNION -> union(schema.getTypes(), branch -> project(branch, wanted, last));
+                // A path cannot step into anything else (a map's keys are not fields to Avro): written whole, so
+                // a path through it finds here what it finds in the whole JSON.
+                default -> compile(schema);
+            }
+        }
+
+        private void projectRecord(Schema schema, FieldTree wanted, boolean last) {
+            List<Schema.Field> fields = schema.getFields();
+            int lastWanted = -1;
+            for (int i = 0; i < fields.size(); i++) {
+                if (wanted.fields.containsKey(fields.get(i).name())) {
+                    lastWanted = i;
+                }
+            }
+            pending.write('{');
+            boolean first = true;
+            int skipping = -1; // where the open SKIP's end goes: fields read past one after the other share one
+            for (int i = 0; i < fields.size(); i++) {
+                Schema.Field field = fields.get(i);
+                FieldTree inside = wanted.fields.get(field.name());
+                if (inside != null) {
+                    skipping = endSkip(skipping);
+                    if (!first) {
+                        pending.write(',');
+                    }
+                    first = false;
+                    pending.writeBytes(quoted(field.name()));
+                    pending.write(':');
+                    project(field.schema(), inside, last && i == lastWanted);
+                } else if (last && i > lastWanted) {
+                    break; // nothing wanted after it: the value is not read further
+                } else {
+                    if (skipping < 0) {
+                        op(SKIP, -1);
+                        skipping = code.size() - 1;
+                    }
+                    compile(field.schema()); // read past: its program follows, constants and all (a skip counts them)
+                }
+            }
+            endSkip(skipping);
+            pending.write('}');
+        }
+
+        /** Closes the SKIP whose end is to go at {@code patch} (none if negative): its constants stay inside. */
+        private int endSkip(int patch) {
+            if (patch >= 0) {
+                flush();
+                code.set(patch, code.size());
+            }
+            return -1;
         }
 
         /** An array's item or a map's value: its program follows the op, which says where it ends. */
@@ -213,7 +430,7 @@ final class AvroTranscoder {
             code.set(patch, code.size());
         }
 
-        private void union(List<Schema> branches) {
+        private void union(List<Schema> branches, Consumer<Schema> each) {
             op(UNION, branches.size(), -1);
             int endAt = code.size() - 1;
             int table = code.size();
@@ -223,7 +440,7 @@ final class AvroTranscoder {
             }
             for (int i = 0; i < branches.size(); i++) {
                 code.set(table + 2 * i, code.size());
-                compile(branches.get(i));
+                each.accept(branches.get(i));
                 flush();
                 code.set(table + 2 * i + 1, code.size());
             }

@@ -14,6 +14,7 @@ import static dev.flowdeck.schemas.AvroTranscoder.FLOAT;
 import static dev.flowdeck.schemas.AvroTranscoder.INT;
 import static dev.flowdeck.schemas.AvroTranscoder.LONG;
 import static dev.flowdeck.schemas.AvroTranscoder.MAP;
+import static dev.flowdeck.schemas.AvroTranscoder.SKIP;
 import static dev.flowdeck.schemas.AvroTranscoder.STRING;
 import static dev.flowdeck.schemas.AvroTranscoder.UNION;
 
@@ -28,7 +29,8 @@ import java.util.Arrays;
 
 /**
  * Runs an {@link AvroTranscoder}'s program over one value: reads Avro's binary primitives (zigzag varints,
- * little-endian IEEE floats, length-prefixed bytes, blocked arrays and maps) from the value's bytes and writes JSON
+ * little-endian IEEE floats, length-prefixed bytes, blocked arrays and maps; {@link AvroInput}, whose skip a
+ * projection's unwanted fields go through) from the value's bytes and writes JSON
  * into one growing buffer, reused by its thread for every value. Strings go from the value to the buffer eight
  * bytes at a time while none needs escaping, integers and amounts are written digit by digit: for those nothing is
  * allocated but the JSON's own copy at the end (a decimal logical type, a double with many digits or a string that
@@ -36,7 +38,7 @@ import java.util.Arrays;
  *
  * <p>One per thread ({@link #forThisThread}); not thread-safe.
  */
-final class JsonWriter {
+final class JsonWriter extends AvroInput {
 
     private static final ThreadLocal<JsonWriter> WRITERS = ThreadLocal.withInitial(JsonWriter::new);
     /** A buffer larger than this after a huge value is dropped, so it does not stay held by the thread. */
@@ -55,49 +57,24 @@ final class JsonWriter {
     /** Below this, every long a double is scaled to is exact. */
     private static final double EXACT = 0x1p53;
 
-    private AvroTranscoder program;
-    private int[] code;
-    private byte[] in;
-    private int position;
-    private int end;
     private byte[] out = new byte[1024];
     private int length;
     /** The most JSON bytes to write, and what the buffer holds without a check for it: the smaller of the two. */
     private int budget;
     private int limit;
-    private int depth;
 
     static JsonWriter forThisThread() {
         return WRITERS.get();
     }
 
     void start(AvroTranscoder transcoder, byte[] value, int from, int to, int maxJson) {
-        program = transcoder;
-        code = transcoder.code;
-        in = value;
-        position = from;
-        end = to;
+        begin(transcoder, value, from, to);
         length = 0;
-        depth = 0;
         budget = maxJson;
         if (out.length > KEPT) {
             out = new byte[1024];
         }
         limit = Math.min(out.length, budget);
-    }
-
-    int position() {
-        return position;
-    }
-
-    /**
-     * Lets go of the value and the schema's program: the writer stays with its pool thread, and would otherwise keep
-     * the last value read (megabytes, maybe) and a schema no topic may use any more.
-     */
-    void finish() {
-        in = null;
-        program = null;
-        code = null;
     }
 
     /** The JSON written, in an array of its own (the buffer is the thread's). */
@@ -245,81 +222,13 @@ final class JsonWriter {
                     depth--;
                     pc += 5;
                 }
+                case SKIP -> { // a projection's field nobody asked for: read past, nothing written
+                    int bodyEnd = ops[pc + 3];
+                    skip(pc + 4, bodyEnd);
+                    pc = bodyEnd;
+                }
                 default -> throw new IllegalStateException("op " + kind + " at " + pc);
             }
-        }
-    }
-
-    // ---- reading Avro's primitives
-
-    private long readLong() throws IOException {
-        int at = position;
-        if (at < end) {
-            int first = in[at];
-            if (first >= 0) { // one byte: most counts, indexes, lengths and small numbers
-                position = at + 1;
-                return (first >>> 1) ^ -(first & 1);
-            }
-            if (at + 1 < end) {
-                int second = in[at + 1];
-                if (second >= 0) { // two bytes: up to 8191 either way
-                    int raw = (first & 0x7F) | second << 7;
-                    position = at + 2;
-                    return (raw >>> 1) ^ -(raw & 1);
-                }
-            }
-        }
-        return readLongSlowly();
-    }
-
-    private long readLongSlowly() throws IOException {
-        long raw = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (position >= end) {
-                throw new Malformed("the value ends inside a number");
-            }
-            byte b = in[position++];
-            raw |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                return (raw >>> 1) ^ -(raw & 1);
-            }
-        }
-        throw new Malformed("a number longer than ten bytes");
-    }
-
-    private int readInt() throws IOException {
-        long value = readLong();
-        if (value != (int) value) {
-            throw new Malformed("an int out of range: " + value);
-        }
-        return (int) value;
-    }
-
-    /** The length of the bytes or string that follow, checked against what is left. */
-    private int readLength() throws IOException {
-        long count = readLong();
-        if (count < 0 || count > end - position) {
-            throw new Malformed("a length of " + count + " with " + (end - position) + " bytes left");
-        }
-        return (int) count;
-    }
-
-    /** An array's or map's next block: its item count, 0 at the end (a negative count carries a byte size). */
-    private long blockCount() throws IOException {
-        long count = readLong();
-        if (count < 0) {
-            readLong(); // the block's size in bytes, for skipping: not needed when every item is read
-            count = -count;
-            if (count < 0) {
-                throw new Malformed("a block count of " + Long.MIN_VALUE);
-            }
-        }
-        return count;
-    }
-
-    private void need(int count) throws IOException {
-        if (count > end - position) {
-            throw new Malformed("the value ends " + (count - (end - position)) + " bytes early");
         }
     }
 

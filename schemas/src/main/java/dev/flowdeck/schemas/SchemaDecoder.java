@@ -141,13 +141,9 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
                 throw new SchemaProblem("Schema " + schemaId + " is " + reading.format() + ", but this topic's "
                         + "format says " + formatName(format) + ": change the topic's format to auto.");
             }
-            SchemaReading.Read read = reading.read(value, frame.payloadOffset());
-            DecodedValue decoded = DecodedValue.read(reading.format(), schemaId, subjectNote(reading),
-                    reading.registered().text(), read.json());
-            if (!read.messageType().isEmpty()) {
-                decoded = decoded.withMessageType(read.messageType());
-            }
-            return read.mismatch() == null ? decoded : decoded.withMismatch(read.mismatch());
+            // Avro is checked here and its JSON made when first asked for (decision 0021); the others read it now.
+            return reading.read(value, frame.payloadOffset()).decoded(reading.format(), schemaId,
+                    subjectNote(reading), reading.registered().text());
         } catch (SchemaProblem problem) {
             return DecodedValue.failed(formatName, schemaId, problem.getMessage());
         } catch (RuntimeException unexpected) { // a library's surprise must not end the scan: said on this record
@@ -166,9 +162,7 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
                     + "names Protobuf message " + messageType + ", which is not in the profile's descriptor set: "
                     + (settings.descriptorSet().isEmpty() ? "give one (" + SchemaSettings.PROTOBUF_DESCRIPTORS + ")."
                     : "check the name, or give a descriptor set that has it.")));
-            SchemaReading.Read read = ProtobufReading.readUnframed(type, value);
-            DecodedValue decoded = DecodedValue.read("Protobuf", -1, messageType, "", read.json());
-            return read.mismatch() == null ? decoded : decoded.withMismatch(read.mismatch());
+            return ProtobufReading.readUnframed(type, value).decoded("Protobuf", -1, messageType, "");
         } catch (SchemaProblem problem) {
             return DecodedValue.failed("Protobuf", -1, problem.getMessage());
         }

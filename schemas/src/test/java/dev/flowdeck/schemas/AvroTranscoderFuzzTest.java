@@ -195,7 +195,7 @@ class AvroTranscoderFuzzTest {
                 .isInstanceOf(SchemaProblem.class).hasMessageContaining("left over");
     }
 
-    private static byte[] write(Schema schema, Object datum) {
+    static byte[] write(Schema schema, Object datum) {
         var out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         try {
@@ -213,7 +213,7 @@ class AvroTranscoderFuzzTest {
         return JSON.readTree(JSON.writeValueAsBytes(oracle(readBack, schema)));
     }
 
-    private static GenericRecord tree(Fuzz fuzz, int depth) {
+    static GenericRecord tree(Fuzz fuzz, int depth) {
         GenericRecord node = new GenericData.Record(TREE);
         node.put("label", fuzz.string(12));
         node.put("children", new GenericData.Array<>(TREE.getField("children").schema(),
@@ -224,7 +224,7 @@ class AvroTranscoderFuzzTest {
     }
 
     /** Random schemas of every kind, a few levels deep; names unique, unions as Avro allows them. */
-    private static final class RandomSchemas {
+    static final class RandomSchemas {
         private final Fuzz fuzz;
         private int names;
 
@@ -300,7 +300,7 @@ class AvroTranscoderFuzzTest {
     }
 
     /** Random values of a schema, as Avro's writer takes them. */
-    private static final class RandomData {
+    static final class RandomData {
         private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
         private final Fuzz fuzz;
 

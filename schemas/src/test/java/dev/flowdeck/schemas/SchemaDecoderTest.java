@@ -292,6 +292,45 @@ class SchemaDecoderTest {
     }
 
     @Test
+    void anAvroValueIsCheckedWhenReadAndItsJsonMadeWhenFirstNeededWhereverItIsNeeded() throws Exception {
+        int id = registry.register("payments-value", "AVRO", Shop.PAYMENT_AVRO, null);
+        var decoder = decoder(Map.of());
+        byte[] framed = Shop.framedAvro(id, Shop.payment("pay-1", 1299, "gift"));
+        byte[] cut = java.util.Arrays.copyOf(framed, framed.length - 3);
+
+        DecodedValue decoded = decoder.decode("payments", framed);
+        DecodedValue broken = decoder.decode("payments", cut);
+
+        assertThat(decoded.isRead()).isTrue();
+        assertThat(decoded.matchesSchema()).isTrue();
+        assertThat(decoded.jsonMade()).as("checked, not yet written as JSON").isFalse();
+        assertThat(broken.isRead()).isFalse();
+        assertThat(broken.problem()).contains("does not match Avro schema " + id, "cut short");
+        assertThat(new String(decoded.fieldsJson(List.of(List.of("amountCents"))), StandardCharsets.UTF_8))
+                .isEqualTo("{\"amountCents\":1299}");
+
+        // The export, masking and correlation keys read the message's JSON: made on first use, then kept.
+        var message = new BrowsedMessage("payments", 0, 1, Instant.EPOCH, null, framed, List.of())
+                .withDecoded(decoded);
+        var exported = new java.io.ByteArrayOutputStream();
+        try (var export = new dev.flowdeck.core.export.JsonLinesExport(exported)) {
+            export.write(message);
+        }
+        assertThat(decoded.jsonMade()).isTrue();
+        JsonNode line = JSON.readTree(exported.toByteArray());
+        assertThat(JSON.readTree(line.get("value").asText()).get("id").asText()).isEqualTo("pay-1");
+        assertThat(line.get("valueSchema").asText()).isEqualTo("Avro, schema id " + id + " (payments-value v1)");
+        var masking = dev.flowdeck.core.mask.Masking.of(new dev.flowdeck.core.mask.MaskingSettings(List.of(
+                dev.flowdeck.core.mask.MaskRule.field("$.note", dev.flowdeck.core.mask.MaskAction.MASK)), false,
+                false), null);
+        assertThat(JSON.readTree(masking.apply(message).message().readableValue()).get("note").asText())
+                .isEqualTo(dev.flowdeck.core.mask.Masking.MASKED);
+        assertThat(new CorrelationKeys(List.of(), List.of(), List.of("$.id")).reader().valuesOf(message))
+                .containsExactly("pay-1");
+        assertThat(decoded.json()).isSameAs(message.readableValue());
+    }
+
+    @Test
     void avroWrittenBackFromEditedJsonKeepsItsSchemaId() throws Exception {
         int id = registry.register("payments-value", "AVRO", Shop.PAYMENT_AVRO, null);
         var decoder = decoder(Map.of());

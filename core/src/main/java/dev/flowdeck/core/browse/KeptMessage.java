@@ -16,7 +16,11 @@ public record KeptMessage(BrowsedMessage message, int keyBytes, int valueBytes) 
     /** 64 KiB: a JSON document this size still pretty-prints and renders as a tree without a stall. */
     public static final int DEFAULT_BUDGET = 64 * 1024;
 
-    /** Keeps {@code message}, cutting its key and value to {@code budget} bytes each. */
+    /**
+     * Keeps {@code message}, cutting its key and value to {@code budget} bytes each. A value read through a schema has
+     * its JSON made here if it was not yet (it is cut to the budget too): call it where the rows are made, off the FX
+     * thread.
+     */
     public static KeptMessage of(BrowsedMessage message, int budget) {
         if (budget < 0) {
             throw new IllegalArgumentException("a byte budget is not negative, was " + budget);

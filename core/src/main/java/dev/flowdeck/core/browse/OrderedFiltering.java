@@ -68,6 +68,11 @@ public final class OrderedFiltering<T> {
 
     private final MessageFilter filter;
     private final ValueDecoder decoder;
+    /**
+     * The field paths the filter reads of a value, when it reads nothing else of it (see
+     * {@link MessageFilter#valuePaths}); null when it reads the whole value.
+     */
+    private final List<List<String>> valuePaths;
     private final BooleanSupplier cancelled;
     private final boolean parallel;
     private final ArrayDeque<Ticket<T>> line = new ArrayDeque<>();
@@ -82,11 +87,13 @@ public final class OrderedFiltering<T> {
 
     /**
      * @param decoder reads values written with a schema (Avro, Protobuf) before the filter sees them, so a JSONPath
-     *                or text filter matches their JSON; its CPU goes to the pool like a filter's
+     *                or text filter matches their JSON; its CPU goes to the pool like a filter's. A value's JSON is
+     *                made here only if the filter reads it whole; one reading field paths gets just those fields
      */
     public OrderedFiltering(MessageFilter filter, ValueDecoder decoder, BooleanSupplier cancelled) {
         this.filter = filter;
         this.decoder = decoder;
+        this.valuePaths = MessageFilter.valuePaths(filter).orElse(null);
         this.cancelled = cancelled;
         this.parallel = THREADS > 1 && (filter != MessageFilter.ALL || decoder != ValueDecoder.NONE);
     }
@@ -141,6 +148,28 @@ public final class OrderedFiltering<T> {
         return reading == null ? message : message.withDecoded(reading);
     }
 
+    /**
+     * The filter's answer for a message whose value may have been read through a schema. Such a value's JSON is made
+     * only when something asks for it (decision 0021): a filter that reads no value leaves it unmade, and one that
+     * reads only field paths is given JSON of just those fields where the decoder can make it, which answers as the
+     * whole JSON would. The messages that pass carry the value as decoded, their whole JSON made when first read.
+     */
+    private boolean passes(BrowsedMessage readable) {
+        if (filter == MessageFilter.ALL) {
+            return true; // a browse read through a decoder without a filter: every value checked, none made JSON
+        }
+        DecodedValue decoded = readable.decoded();
+        if (valuePaths != null && !valuePaths.isEmpty() && decoded != null) {
+            byte[] fields = decoded.fieldsJson(valuePaths);
+            if (fields != null) {
+                DecodedValue justFields = DecodedValue.read(decoded.format(), decoded.schemaId(), decoded.subject(),
+                        decoded.schema(), fields);
+                return filter.test(new MessageView(readable.withDecoded(justFields)));
+            }
+        }
+        return filter.test(new MessageView(readable));
+    }
+
     private List<BrowsedMessage> passing(List<BrowsedMessage> read) {
         List<BrowsedMessage> passed = new ArrayList<>();
         for (BrowsedMessage message : read) {
@@ -148,7 +177,7 @@ public final class OrderedFiltering<T> {
                 return passed; // nobody will see it: stop spending a core on it
             }
             BrowsedMessage readable = decoded(message);
-            if (filter.test(new MessageView(readable))) {
+            if (passes(readable)) {
                 passed.add(readable);
             }
         }

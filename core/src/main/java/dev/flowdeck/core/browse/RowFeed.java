@@ -2,7 +2,9 @@ package dev.flowdeck.core.browse;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Carries rows from a browse's reading thread to the thread that owns the visible list, in batches and bounded.
@@ -33,6 +35,28 @@ public final class RowFeed<T> {
             pending.removeFirst();
         }
         pending.addAll(change.append());
+    }
+
+    /**
+     * Offers a batch of what rows are made from, making a row ({@code toRow}) only for those the window keeps: a
+     * search past its cap makes none, a tail only the newest. The rows are made on the calling thread, outside the
+     * lock the owner drains under. One thread offers (a browse's subscriber is called one batch at a time), so what
+     * the window keeps cannot change between asking and offering.
+     */
+    public <S> void offer(List<S> incoming, Function<? super S, ? extends T> toRow) {
+        int count = incoming.size();
+        int from;
+        int kept;
+        synchronized (this) {
+            from = window.firstKept(count);
+            kept = window.kept(count);
+        }
+        @SuppressWarnings("unchecked")
+        T[] rows = (T[]) new Object[count]; // the rows not kept stay null: the window never reads them
+        for (int i = from; i < from + kept; i++) {
+            rows[i] = toRow.apply(incoming.get(i));
+        }
+        offer(Arrays.asList(rows));
     }
 
     /** What the owner applies to its list since the last drain: drop from the front, then append. */

@@ -29,6 +29,20 @@ public final class RowWindow {
         this.keep = keep;
     }
 
+    /**
+     * The first of the rows {@link #offer} would keep of a batch of {@code count}, as it stands now; they are the
+     * {@link #kept} rows from there. A search keeps the start of a batch while it has room, a tail the end of it.
+     * Lets a caller make only the rows that will be kept (a value's JSON is made for them).
+     */
+    public int firstKept(int count) {
+        return keep == Keep.FIRST ? 0 : count - kept(count);
+    }
+
+    /** How many of a batch of {@code count} rows {@link #offer} would keep, as it stands now. */
+    public int kept(int count) {
+        return keep == Keep.FIRST ? Math.max(0, Math.min(cap - held, count)) : Math.min(cap, count);
+    }
+
     public <T> Change<T> offer(List<T> incoming) {
         int n = incoming.size();
         if (keep == Keep.FIRST) {

@@ -7,7 +7,9 @@ package dev.flowdeck.core.decode;
  *
  * <p>Called on a browse's reading thread or its filter pool, never on the FX thread. An implementation may wait
  * once for a schema it has not seen (one fetch per schema id, then cached) but never once per record, and never
- * throws: a value it cannot read comes back as a {@link DecodedValue} with a problem, and the scan goes on.
+ * throws: a value it cannot read comes back as a {@link DecodedValue} with a problem, and the scan goes on. It says
+ * here whether the value can be read and matches its schema; it may leave the JSON to make when it is first asked
+ * for ({@link DecodedValue.JsonSource}: from what it holds already, never with I/O).
  */
 @FunctionalInterface
 public interface ValueDecoder {

@@ -78,6 +78,11 @@ public final class JsonFieldPath {
         return fields.isEmpty() ? Optional.empty() : Optional.of(new JsonFieldPath(json, fields));
     }
 
+    /** The field names this path follows from the root, in order: {@code [customer, email]}. */
+    public List<String> fields() {
+        return fields;
+    }
+
     /** The value at this path (a JSON null is a {@code NullNode}), or null if it is not there or not JSON. */
     public JsonNode find(byte[] document) {
         return find(document, false);

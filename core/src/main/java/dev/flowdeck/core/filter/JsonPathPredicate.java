@@ -180,6 +180,15 @@ public final class JsonPathPredicate {
         }
     }
 
+    /**
+     * The field names this predicate's path follows, when it only names fields ({@code $.customer.email}: {@code
+     * [customer, email]}), read at their first occurrence: then the predicate needs nothing of a value but the
+     * objects on that way and the value at its end. Empty for any other path.
+     */
+    public Optional<List<String>> fieldPath() {
+        return fields.map(JsonFieldPath::fields);
+    }
+
     public boolean test(MessageView message) {
         List<JsonNode> found;
         if (fields.isPresent()) {

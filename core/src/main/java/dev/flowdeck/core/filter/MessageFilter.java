@@ -6,10 +6,12 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.decode.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A test a browsed message passes or fails, run where messages are read (a connector's thread), never on the FX
@@ -35,6 +37,35 @@ public sealed interface MessageFilter {
             case AllOf all -> all.filters().stream().map(MessageFilter::requiredKey)
                     .flatMap(java.util.Optional::stream).findFirst();
             default -> java.util.Optional.empty();
+        };
+    }
+
+    /**
+     * What a filter reads of a message's value, when that is only fields at their first occurrence: the field paths
+     * of its JSONPath predicates ({@code $.amount}: {@code [amount]}), none for a filter that reads no value (key,
+     * header, time). Empty when it needs the whole value: a text or regex search, a path with a wildcard, an index
+     * or a deep scan. A value read through a schema then needs only those fields made into JSON
+     * ({@link dev.flowdeck.core.decode.DecodedValue#fieldsJson}) for the filter to give the same answer.
+     */
+    static Optional<List<List<String>>> valuePaths(MessageFilter filter) {
+        return switch (filter) {
+            case AllOf all -> {
+                List<List<String>> paths = new ArrayList<>();
+                for (MessageFilter each : all.filters()) {
+                    Optional<List<List<String>>> read = valuePaths(each);
+                    if (read.isEmpty()) {
+                        yield Optional.empty();
+                    }
+                    read.get().stream().filter(path -> !paths.contains(path)).forEach(paths::add);
+                }
+                yield Optional.of(List.copyOf(paths));
+            }
+            case Json json -> json.predicate().fieldPath().map(List::of);
+            case KeyEquals key -> Optional.of(List.of());
+            case HeaderMatches header -> Optional.of(List.of());
+            case TimeRange time -> Optional.of(List.of());
+            case TextContains text -> Optional.empty();
+            case Regex regex -> Optional.empty();
         };
     }
 

@@ -2,6 +2,7 @@ package dev.flowdeck.core.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowdeck.core.browse.BrowsedMessage;
+import dev.flowdeck.core.decode.DecodedValue;
 import dev.flowdeck.core.decode.Utf8;
 import dev.flowdeck.core.filter.JsonFieldPath;
 import java.util.ArrayList;
@@ -105,11 +106,30 @@ public record CorrelationKeys(List<String> headers, List<String> properties, Lis
 
         private final CorrelationKeys keys;
         private final Map<String, JsonFieldPath> paths = new LinkedHashMap<>();
+        /** The paths' field names, as a value read through a schema is asked for just them. */
+        private final List<List<String>> fieldNames;
 
         private Reader(CorrelationKeys keys) {
             this.keys = keys;
             keys.fields.forEach(field -> paths.put(field, JsonFieldPath.parse(field).orElseThrow(
                     () -> new IllegalArgumentException("'" + field + "' is not a path of field names"))));
+            this.fieldNames = paths.values().stream().map(JsonFieldPath::fields).distinct().toList();
+        }
+
+        /**
+         * What the key paths are read from: where a schema read the value and its JSON is not made yet, JSON of just
+         * the paths' fields if the decoder can make it (the paths find in it what they find in the whole JSON, at
+         * their first occurrence, as they read); else the readable value, its JSON made now.
+         */
+        private byte[] readable(BrowsedMessage message) {
+            DecodedValue decoded = message.decoded();
+            if (decoded != null && !fieldNames.isEmpty()) {
+                byte[] fields = decoded.fieldsJson(fieldNames);
+                if (fields != null) {
+                    return fields;
+                }
+            }
+            return message.readableValue();
         }
 
         /** The key values {@code message} carries, in the order the keys are configured, without repeats. */
@@ -122,8 +142,11 @@ public record CorrelationKeys(List<String> headers, List<String> properties, Lis
             for (String name : keys.properties) {
                 add(values, message.properties().get(name));
             }
-            byte[] readable = message.readableValue(); // an Avro or Protobuf value's JSON, where a schema read it
-            if (!paths.isEmpty() && readable != null) {
+            if (paths.isEmpty()) {
+                return values;
+            }
+            byte[] readable = readable(message); // an Avro or Protobuf value's JSON, where a schema read it
+            if (readable != null) {
                 for (JsonFieldPath path : paths.values()) {
                     JsonNode found = path.findFirst(readable); // stops at the key: read from every message
                     // Objects and arrays are no key: only a scalar names one transaction.
@@ -149,8 +172,11 @@ public record CorrelationKeys(List<String> headers, List<String> properties, Lis
             for (String name : keys.properties) {
                 add(prints, message.properties().get(name));
             }
-            byte[] readable = message.readableValue();
-            if (paths.isEmpty() || readable == null) {
+            if (paths.isEmpty()) {
+                return;
+            }
+            byte[] readable = readable(message);
+            if (readable == null) {
                 return;
             }
             for (JsonFieldPath path : paths.values()) {

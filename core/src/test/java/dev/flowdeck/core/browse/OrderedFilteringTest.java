@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class OrderedFilteringTest {
@@ -108,6 +109,86 @@ class OrderedFilteringTest {
         filtering.submit(List.of(raw(1, "[\"a\"]"), raw(2, "[\"b\"]")), "all");
         assertThat(filtering.next().passed()).extracting(m -> new String(m.readableValue(), StandardCharsets.UTF_8))
                 .containsExactly("[\"A\"]", "[\"B\"]");
+    }
+
+    /**
+     * A stand-in for a schema's decoder whose JSON is made when asked for: values {@code #N} read as
+     * {@code {"n":N,"pad":"..."}}, and {@code {"n":N}} when only {@code $.n} is asked for; it counts what it makes.
+     */
+    private static final class LazyTens implements ValueDecoder {
+        final AtomicInteger wholes = new AtomicInteger();
+        final AtomicInteger fields = new AtomicInteger();
+        volatile boolean makesFields = true;
+
+        @Override
+        public DecodedValue decode(String topic, byte[] value) {
+            int n = Integer.parseInt(new String(value, 1, value.length - 1, StandardCharsets.UTF_8));
+            return DecodedValue.read("Test", 1, "", "", new DecodedValue.JsonSource() {
+                @Override
+                public byte[] json() {
+                    wholes.incrementAndGet();
+                    return ("{\"n\":" + n + ",\"pad\":\"EUR\"}").getBytes(StandardCharsets.UTF_8);
+                }
+
+                @Override
+                public byte[] fields(List<List<String>> paths) {
+                    if (!makesFields) {
+                        return null;
+                    }
+                    fields.incrementAndGet();
+                    assertThat(paths).containsExactly(List.of("n"));
+                    return ("{\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aFieldPathFilterIsGivenOnlyItsFieldsAndNoValueIsMadeWhole() {
+        var decoder = new LazyTens();
+        var filtering = new OrderedFiltering<String>(MessageFilter.Json.of("$.n >= 3"), decoder, () -> false);
+
+        filtering.submit(List.of(raw(1, "#1"), raw(2, "#5"), raw(3, "#3")), "fields");
+        List<BrowsedMessage> passed = filtering.next().passed();
+
+        assertThat(passed).extracting(BrowsedMessage::offset).containsExactly(2L, 3L);
+        assertThat(decoder.fields).hasValue(3);
+        assertThat(decoder.wholes).hasValue(0);
+        assertThat(passed).allSatisfy(m -> assertThat(m.decoded().jsonMade()).isFalse());
+        assertThat(new String(passed.getFirst().readableValue(), StandardCharsets.UTF_8))
+                .as("what passed is the value as decoded, whole when read").isEqualTo("{\"n\":5,\"pad\":\"EUR\"}");
+    }
+
+    @Test
+    void aFilterReadingTheWholeValueHasItMadeAndOneReadingNoValueHasNothingMade() {
+        var decoder = new LazyTens();
+        var text = new OrderedFiltering<String>(new MessageFilter.TextContains("EUR", false), decoder, () -> false);
+        text.submit(List.of(raw(1, "#1"), raw(2, "#2")), "text");
+        assertThat(text.next().passed()).hasSize(2);
+        assertThat(decoder.wholes).hasValue(2);
+
+        var keys = new LazyTens();
+        var byKey = new OrderedFiltering<String>(MessageFilter.KeyEquals.text("k"), keys, () -> false);
+        byKey.submit(List.of(raw(1, "#1")), "key");
+        assertThat(byKey.next().passed()).isEmpty();
+        var all = new OrderedFiltering<String>(MessageFilter.ALL, keys, () -> false);
+        all.submit(List.of(raw(1, "#1")), "all");
+        assertThat(all.next().passed()).hasSize(1);
+        assertThat(keys.wholes).hasValue(0);
+        assertThat(keys.fields).hasValue(0);
+    }
+
+    @Test
+    void whereTheDecoderCannotMakeJustTheFieldsTheWholeJsonAnswers() {
+        var decoder = new LazyTens();
+        decoder.makesFields = false;
+        var filtering = new OrderedFiltering<String>(MessageFilter.allOf(List.of(MessageFilter.Json.of("$.n >= 3"),
+                MessageFilter.Json.of("$.n < 5"))), decoder, () -> false);
+
+        filtering.submit(List.of(raw(1, "#1"), raw(2, "#4"), raw(3, "#7")), "whole");
+
+        assertThat(filtering.next().passed()).extracting(BrowsedMessage::offset).containsExactly(2L);
+        assertThat(decoder.wholes).hasValue(3);
     }
 
     private static BrowsedMessage raw(long offset, String value) {

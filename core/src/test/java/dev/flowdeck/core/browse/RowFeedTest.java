@@ -11,6 +11,28 @@ import org.junit.jupiter.api.Test;
 class RowFeedTest {
 
     @Test
+    void rowsAreMadeOnlyOfWhatTheWindowKeeps() {
+        List<Integer> made = new ArrayList<>();
+        var search = new RowFeed<String>(new RowWindow(5, RowWindow.Keep.FIRST));
+        search.offer(List.of(1, 2, 3), n -> { made.add(n); return "row " + n; });
+        search.offer(List.of(4, 5, 6, 7), n -> { made.add(n); return "row " + n; });
+        search.offer(List.of(8, 9), n -> { made.add(n); return "row " + n; });
+
+        assertThat(search.drain().append()).containsExactly("row 1", "row 2", "row 3", "row 4", "row 5");
+        assertThat(made).containsExactly(1, 2, 3, 4, 5);
+        assertThat(search.notKept()).isEqualTo(4);
+
+        made.clear();
+        var tail = new RowFeed<String>(new RowWindow(3, RowWindow.Keep.NEWEST));
+        tail.offer(List.of(1, 2), n -> { made.add(n); return "row " + n; });
+        tail.offer(List.of(3, 4, 5, 6, 7), n -> { made.add(n); return "row " + n; });
+
+        var change = tail.drain();
+        assertThat(change.append()).containsExactly("row 5", "row 6", "row 7");
+        assertThat(made).containsExactly(1, 2, 5, 6, 7);
+    }
+
+    @Test
     void drainsBatchesOfferedSinceTheLastDrain() {
         var feed = new RowFeed<Integer>(new RowWindow(10, RowWindow.Keep.FIRST));
         feed.offer(List.of(1, 2));

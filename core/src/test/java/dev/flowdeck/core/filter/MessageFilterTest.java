@@ -21,6 +21,28 @@ class MessageFilterTest {
             """, T, new MessageHeader("event-type", bytes("OrderPlaced")));
 
     @Test
+    void aFilterSaysWhichFieldsOfTheValueItReadsWhenThatIsAllItReads() {
+        var amount = MessageFilter.Json.of("$.amount > 100");
+        var email = MessageFilter.Json.of("$['customer'].email contains \"@\"");
+        var key = MessageFilter.KeyEquals.text("ord-1");
+
+        assertThat(MessageFilter.valuePaths(amount)).contains(List.of(List.of("amount")));
+        assertThat(MessageFilter.valuePaths(MessageFilter.allOf(List.of(amount, key, email, amount))))
+                .contains(List.of(List.of("amount"), List.of("customer", "email")));
+        assertThat(MessageFilter.valuePaths(key)).contains(List.of());
+        assertThat(MessageFilter.valuePaths(MessageFilter.ALL)).contains(List.of());
+        assertThat(MessageFilter.valuePaths(new MessageFilter.TimeRange(T, null))).contains(List.of());
+        assertThat(MessageFilter.valuePaths(MessageFilter.HeaderMatches.parse("event-type"))).contains(List.of());
+
+        assertThat(MessageFilter.valuePaths(MessageFilter.Json.of("$..email exists"))).isEmpty();
+        assertThat(MessageFilter.valuePaths(MessageFilter.Json.of("$.items[*].sku == \"SKU-1\""))).isEmpty();
+        assertThat(MessageFilter.valuePaths(MessageFilter.Json.of("$.items[0].sku exists"))).isEmpty();
+        assertThat(MessageFilter.valuePaths(new MessageFilter.TextContains("EUR", false))).isEmpty();
+        assertThat(MessageFilter.valuePaths(MessageFilter.allOf(List.of(amount, MessageFilter.Regex.of("x")))))
+                .isEmpty();
+    }
+
+    @Test
     void textAndRegexLookIntoTheValue() {
         assertThat(new MessageFilter.TextContains("ada@example", false).test(order)).isTrue();
         assertThat(new MessageFilter.TextContains("ADA@EXAMPLE", true).test(order)).isTrue();

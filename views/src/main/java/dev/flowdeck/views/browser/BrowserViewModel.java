@@ -606,13 +606,17 @@ public final class BrowserViewModel {
             }
         }
 
+        /**
+         * On the connector's reading thread: counts what does not match its schema (known without its JSON), and
+         * makes rows of the messages the list will keep. Making a row cuts the payload and makes a value's JSON
+         * where a schema read it (decision 0021: made when first needed), so the FX thread never makes one for a
+         * row; messages past the row cap are only counted, their JSON never made.
+         */
         @Override
         public void onNext(MessageBatch batch) {
             int budget = seekable ? SEEKABLE_BUDGET : QUEUE_BUDGET;
-            var kept = new ArrayList<KeptMessage>(batch.messages().size());
             int notMatching = 0;
             for (BrowsedMessage message : batch.messages()) {
-                kept.add(KeptMessage.of(message, budget));
                 if (unmatched(message)) {
                     notMatching++;
                 }
@@ -621,7 +625,7 @@ public final class BrowserViewModel {
             synchronized (tally) {
                 tally.add(batch);
             }
-            feed.offer(kept);
+            feed.offer(batch.messages(), message -> KeptMessage.of(message, budget));
             scheduleDrain();
         }
 

@@ -71,6 +71,37 @@ class BrowserViewModelTest {
     }
 
     @Test
+    void valuesReadThroughASchemaHaveTheirJsonMadeForTheKeptRowsOnlyAndNotOnTheUiThread() {
+        List<String> madeOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var batches = new ArrayList<MessageBatch>();
+        for (int i = 0; i < 24; i++) {
+            var messages = new ArrayList<BrowsedMessage>();
+            for (int j = 0; j < 500; j++) {
+                long offset = i * 500L + j;
+                byte[] json = ("{\"n\":" + offset + "}").getBytes(StandardCharsets.UTF_8);
+                var decoded = dev.flowdeck.core.decode.DecodedValue.read("Avro", 7, "", "", () -> {
+                    madeOn.add(Thread.currentThread().getName());
+                    return json;
+                });
+                messages.add(new BrowsedMessage("orders", 0, offset, NOW, null, new byte[] {0, 0, 0, 0, 7},
+                        List.of()).withDecoded(decoded));
+            }
+            batches.add(new MessageBatch(messages, (i + 1) * 500L, (i + 1) * 500L, 12_000));
+        }
+        connection.script = batches;
+
+        browser.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.scanningProperty().get());
+        assertThat(browser.rows()).hasSize(BrowserViewModel.ROW_CAP);
+        assertThat(madeOn).as("one JSON a kept row, none for the 2,000 past the cap").hasSize(BrowserViewModel.ROW_CAP)
+                .containsOnly("scripted-browse");
+        assertThat(browser.rows()).allSatisfy(row -> assertThat(row.message().decoded().jsonMade()).isTrue());
+        assertThat(new String(browser.rows().getLast().message().readableValue(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"n\":9999}");
+    }
+
+    @Test
     void aLiveTailKeepsTheNewestRows() {
         var batches = new ArrayList<MessageBatch>();
         for (int i = 0; i < 12; i++) {
