@@ -14,10 +14,11 @@ import java.util.Objects;
  * filter pool); its JSON may be made later, the first time something asks for it ({@link #json()}), from the raw
  * bytes and the schema already in hand ({@link JsonSource}; decision 0021). A scan reads millions of values and
  * most of them are only counted: the browser keeps 10,000 rows, a field-path filter needs a field or two
- * ({@link #fieldsJson}). Once made, the JSON is kept: every caller gets the same array.
+ * ({@link #fieldsJson}). Once made, the JSON is kept: every caller, and every copy that says more of the same value
+ * ({@link #withMismatch}, {@link #withMessageType}), gets the same array.
  *
- * <p>Immutable to its callers and thread-safe. Two values are equal only when they are the same object (as a record
- * holding an array compared its JSON).
+ * <p>Immutable to its callers and thread-safe. Two values are equal only when they are the same object (the record
+ * this class once was compared its JSON array by reference, so no caller relied on more).
  */
 public final class DecodedValue {
 
@@ -44,13 +45,49 @@ public final class DecodedValue {
         }
     }
 
-    private static final VarHandle JSON;
+    /**
+     * The JSON, or what makes it: shared by a value and its copies ({@link #withMismatch}, {@link #withMessageType}),
+     * so whichever is asked first makes it for all of them.
+     */
+    private static final class Lazy {
+        private static final VarHandle JSON;
 
-    static {
-        try {
-            JSON = MethodHandles.lookup().findVarHandle(DecodedValue.class, "json", byte[].class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+        static {
+            try {
+                JSON = MethodHandles.lookup().findVarHandle(Lazy.class, "json", byte[].class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /** The JSON once made (or given); null while {@link #source} is still to make it, or when not read. */
+        private volatile byte[] json;
+        /** What makes the JSON; dropped once it is made, so a kept row does not hold the raw value twice. */
+        private volatile JsonSource source;
+
+        Lazy(byte[] json, JsonSource source) {
+            this.json = json;
+            this.source = source;
+        }
+
+        byte[] json(String format) {
+            byte[] made = json;
+            if (made != null) {
+                return made;
+            }
+            JsonSource from = source;
+            if (from == null) {
+                return json; // another thread made it meanwhile (it sets the JSON before it drops the source)
+            }
+            made = from.json();
+            if (made == null) {
+                throw new IllegalStateException("the JSON source of a read " + format + " value made no JSON");
+            }
+            if (!JSON.compareAndSet(this, null, made)) {
+                made = json;
+            }
+            source = null;
+            return made;
         }
     }
 
@@ -62,10 +99,7 @@ public final class DecodedValue {
     private final boolean jsonCut;
     private final String mismatch;
     private final String messageType;
-    /** The JSON once made (or given); null while a {@link #source} is still to make it, or when not read. */
-    private volatile byte[] json;
-    /** What makes the JSON; dropped once it is made, so a kept row does not hold the raw value twice. */
-    private volatile JsonSource source;
+    private final Lazy value;
 
     /**
      * @param format   how the value was written, in the operator's words ("Avro", "Protobuf", "JSON Schema")
@@ -86,7 +120,7 @@ public final class DecodedValue {
      */
     public DecodedValue(String format, int schemaId, String subject, String schema, byte[] json, String problem,
                         boolean jsonCut, String mismatch, String messageType) {
-        this(format, schemaId, subject, schema, json, null, problem, jsonCut, mismatch, messageType);
+        this(format, schemaId, subject, schema, new Lazy(json, null), problem, jsonCut, mismatch, messageType);
         if ((json == null) == (problem == null)) {
             throw new IllegalArgumentException("a decoded value has either its JSON or a problem, not both");
         }
@@ -102,14 +136,12 @@ public final class DecodedValue {
         this(format, schemaId, subject, schema, json, problem, jsonCut, null);
     }
 
-    private DecodedValue(String format, int schemaId, String subject, String schema, byte[] json, JsonSource source,
-                         String problem, boolean jsonCut, String mismatch, String messageType) {
+    private DecodedValue(String format, int schemaId, String subject, String schema, Lazy value, String problem, boolean jsonCut, String mismatch, String messageType) {
         this.format = Objects.requireNonNull(format, "format");
         this.schemaId = schemaId;
         this.subject = Objects.requireNonNull(subject, "subject");
         this.schema = Objects.requireNonNull(schema, "schema");
-        this.json = json;
-        this.source = source;
+        this.value = value;
         this.problem = problem;
         this.jsonCut = jsonCut;
         this.mismatch = mismatch;
@@ -125,8 +157,8 @@ public final class DecodedValue {
      * for.
      */
     public static DecodedValue read(String format, int schemaId, String subject, String schema, JsonSource source) {
-        return new DecodedValue(format, schemaId, subject, schema, null, Objects.requireNonNull(source, "source"),
-                null, false, null, "");
+        return new DecodedValue(format, schemaId, subject, schema,
+                new Lazy(null, Objects.requireNonNull(source, "source")), null, false, null, "");
     }
 
     public static DecodedValue failed(String format, int schemaId, String problem) {
@@ -159,23 +191,7 @@ public final class DecodedValue {
      * values at once.
      */
     public byte[] json() {
-        byte[] made = json;
-        if (made != null || problem != null) {
-            return made;
-        }
-        JsonSource from = source;
-        if (from == null) {
-            return json; // another thread made it meanwhile (it sets the JSON before it drops the source)
-        }
-        made = from.json();
-        if (made == null) {
-            throw new IllegalStateException("the JSON source of a read " + format + " value made no JSON");
-        }
-        if (!JSON.compareAndSet(this, null, made)) {
-            made = json;
-        }
-        source = null;
-        return made;
+        return problem != null ? null : value.json(format);
     }
 
     /**
@@ -184,8 +200,8 @@ public final class DecodedValue {
      * less of it for sure. Not kept: a scan's filter asks once per value.
      */
     public byte[] fieldsJson(List<List<String>> paths) {
-        JsonSource from = source;
-        if (json != null || problem != null || from == null) {
+        JsonSource from = value.source;
+        if (value.json != null || problem != null || from == null) {
             return null;
         }
         return from.fields(paths);
@@ -193,7 +209,7 @@ public final class DecodedValue {
 
     /** Whether the JSON is there without being made: made already, given whole, or not read at all. */
     public boolean jsonMade() {
-        return json != null || problem != null;
+        return value.json != null || problem != null;
     }
 
     /** A sentence saying why the value could not be read and what to do, or null when it was read. */
@@ -236,13 +252,9 @@ public final class DecodedValue {
         return copy(mismatch, fullName);
     }
 
-    /** A copy sharing this value's JSON, or its source while the JSON is not made. */
+    /** A copy sharing this value's JSON, made or to be made. */
     private DecodedValue copy(String mismatch, String messageType) {
-        // The source first: a thread making the JSON sets it before it drops the source, so one of them is there.
-        JsonSource from = source;
-        byte[] made = json;
-        return new DecodedValue(format, schemaId, subject, schema, made, made == null ? from : null, problem,
-                jsonCut, mismatch, messageType);
+        return new DecodedValue(format, schemaId, subject, schema, value, problem, jsonCut, mismatch, messageType);
     }
 
     /**

@@ -128,14 +128,17 @@ class DecodedValueTest {
     @Test
     void aLazyValueKeepsItsMessageTypeAndMakesItsJsonOnceThroughCopies() {
         var made = new AtomicInteger();
-        DecodedValue lazy = DecodedValue.read("Protobuf", 9, "payments-value v4", "", () -> {
+        DecodedValue original = DecodedValue.read("Protobuf", 9, "payments-value v4", "", () -> {
             made.incrementAndGet();
-            return PAYMENT;
-        }).withMessageType("shop.Refund").withMismatch("field #7 is not declared.");
+            return PAYMENT.clone();
+        });
+        DecodedValue lazy = original.withMessageType("shop.Refund").withMismatch("field #7 is not declared.");
 
         assertThat(lazy.jsonMade()).isFalse();
         assertThat(lazy.messageType()).isEqualTo("shop.Refund");
         assertThat(lazy.json()).isEqualTo(PAYMENT);
+        assertThat(original.jsonMade()).as("made once for the value and its copies").isTrue();
+        assertThat(original.json()).isSameAs(lazy.json());
         assertThat(made).hasValue(1);
     }
 

@@ -20,7 +20,7 @@ abstract class AmqpBrowse extends BrowseSubscription {
 
     static final int BATCH = 200;
     /**
-     * A batch goes out early once its messages weigh this much: a few kilobytes of gzip may inflate to 10 MB
+     * A batch takes no more messages once they weigh this much (the last one may take it past, by one value): a few kilobytes of gzip may inflate to 10 MB
      * ({@link ContentDecoding#MAX_INFLATED}), and 200 of them held at once would be 2 GB. The browser keeps 64 KB of
      * each; only a batch on its way to it holds more.
      */
@@ -42,10 +42,14 @@ abstract class AmqpBrowse extends BrowseSubscription {
         this.endpoint = endpoint;
     }
 
-    /** What a message holds in memory: its bytes, and its value as read out of them (inflated, say). */
+    /**
+     * What a message holds in memory: its bytes, and its value as read out of them (inflated, say) where that is
+     * made already; weighing a value never makes its JSON.
+     */
     static long weight(BrowsedMessage message) {
         DecodedValue decoded = message.decoded();
-        return message.sizeInBytes() + (decoded != null && decoded.isRead() ? decoded.json().length : 0);
+        boolean made = decoded != null && decoded.isRead() && decoded.jsonMade();
+        return message.sizeInBytes() + (made ? decoded.json().length : 0);
     }
 
     AmqpBrowse readingValuesWith(ContentDecoding decoding) {
