@@ -78,7 +78,7 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
     }
 
     /** JSON is seldom more than a few times the Avro: past this, a count in the value is corrupt. */
-    private static int budget(byte[] value) {
+    static int budget(byte[] value) {
         return (int) Math.min(Integer.MAX_VALUE - 16,
                 Math.max(JSON_BUDGET_FLOOR, (long) JSON_BUDGET_FACTOR * value.length));
     }
