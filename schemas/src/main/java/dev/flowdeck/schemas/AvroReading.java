@@ -3,8 +3,12 @@ package dev.flowdeck.schemas;
 import dev.flowdeck.core.decode.DecodedValue;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An Avro schema from the registry, reading binary-encoded values (after the frame) straight into JSON: checked
@@ -16,6 +20,13 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
     /** JSON is seldom more than a few times the Avro; past this much a count in the value is corrupt. */
     private static final int JSON_BUDGET_FACTOR = 64;
     private static final int JSON_BUDGET_FLOOR = 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AvroReading.class);
+    /**
+     * Schema ids whose checked value could not be read after all, said once each in the log: a check that differs
+     * from the reading is a bug to report, and a scan of a million such values should not say it a million times.
+     */
+    private static final Set<Integer> SAID_UNREADABLE = ConcurrentHashMap.newKeySet();
 
     static AvroReading of(RegisteredSchema registered) {
         return of(registered, List.of());
@@ -78,7 +89,7 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
     }
 
     /** JSON is seldom more than a few times the Avro: past this, a count in the value is corrupt. */
-    private static int budget(byte[] value) {
+    static int budget(byte[] value) {
         return (int) Math.min(Integer.MAX_VALUE - 16,
                 Math.max(JSON_BUDGET_FLOOR, (long) JSON_BUDGET_FACTOR * value.length));
     }
@@ -100,7 +111,7 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
      * A checked value's JSON, made from its bytes and the schema's program when first asked for: no I/O, and no
      * fault left to find (the check found them all, in the writer's own reads).
      */
-    private record Later(AvroReading reading, byte[] value, int offset) implements DecodedValue.JsonSource {
+    record Later(AvroReading reading, byte[] value, int offset) implements DecodedValue.JsonSource {
 
         @Override
         public byte[] json() {
@@ -108,7 +119,13 @@ record AvroReading(RegisteredSchema registered, Schema schema, AvroTranscoder tr
                 return reading.toJson(value, offset);
             } catch (SchemaProblem unexpected) {
                 // Not expected (the differential tests hold the check to the reading); if it happens, it is said
-                // where the JSON would be, as a JSON string, and whoever asked (a scan's rows, an export) goes on.
+                // where the JSON would be, as a JSON string, and whoever asked (a scan's rows, an export) goes on;
+                // the log says it once per schema, for a bug report.
+                if (SAID_UNREADABLE.add(reading.registered().id())) {
+                    LOG.warn("A value passed the check against Avro schema {} but could not be read after all; its "
+                            + "JSON says so instead (said once per schema): {}", reading.registered().id(),
+                            unexpected.getMessage(), unexpected); // the log file's trace, for the report
+                }
                 return AvroTranscoder.quoted("The value passed the check against Avro schema "
                         + reading.registered().id() + " but could not be read after all (" + unexpected.getMessage()
                         + "): switch to Hex to see its bytes.");

@@ -13,6 +13,7 @@ import dev.flowdeck.core.filter.MessageFilter;
 import dev.flowdeck.core.filter.MessageView;
 import dev.flowdeck.core.fuzz.Fuzz;
 import dev.flowdeck.core.trace.CorrelationKeys;
+import dev.flowdeck.core.trace.KeyFingerprints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.Test;
  * give every such filter the answer the whole JSON gives. Random schemas, random values, random paths along the
  * schema's records (through unions, into maps, arrays and numbers where a path finds nothing, names the schema does
  * not have) and random comparisons, one to three at once; each filter's answer on the fields' JSON against its answer
- * on the whole JSON, and a trace index's correlation keys (field paths too) read from either. Then whole scans
- * through {@link OrderedFiltering}: the values checked and read lazily pass exactly as the values read whole
- * passed, none of them had its whole JSON made to be filtered, and the JSON made afterwards is the whole reading's.
+ * on the whole JSON, and a trace index's correlation keys (field paths too) read from either, as values and as the
+ * fingerprints the index keeps. Then whole scans through {@link OrderedFiltering}: the values checked and read lazily
+ * pass exactly as the values read whole passed, none of them had its whole JSON made to be filtered, and the JSON
+ * made afterwards is the whole reading's.
  */
 class AvroFieldsFuzzTest {
 
@@ -69,8 +71,10 @@ class AvroFieldsFuzzTest {
                         return transcoder.fieldsJson(paths, avro, 0, avro.length);
                     }
                 });
-                assertThat(keys.valuesOf(message(lazily))).isEqualTo(keys.valuesOf(message(
-                        DecodedValue.read("Avro", ID, "", "", whole))));
+                BrowsedMessage wholly = message(DecodedValue.read("Avro", ID, "", "", whole));
+                assertThat(keys.valuesOf(message(lazily))).isEqualTo(keys.valuesOf(wholly));
+                // What the index keeps: fingerprints read from the byte ranges the paths find in either JSON.
+                assertThat(KeyFingerprints.of(keys, message(lazily))).isEqualTo(KeyFingerprints.of(keys, wholly));
                 assertThat(lazily.jsonMade()).as("the keys read only their fields").isFalse();
             }
         });

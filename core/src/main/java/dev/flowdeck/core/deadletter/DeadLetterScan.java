@@ -8,6 +8,7 @@ import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
 import dev.flowdeck.core.browse.ScanProgress;
 import dev.flowdeck.core.browse.ScanTally;
+import dev.flowdeck.core.decode.DecodedValue;
 import dev.flowdeck.core.telemetry.TelemetryAttributes;
 import dev.flowdeck.core.telemetry.TracedConnection;
 import dev.flowdeck.core.telemetry.WorkSpans;
@@ -26,8 +27,9 @@ import java.util.function.Predicate;
 /**
  * Reads one dead-letter destination from its beginning through the browser's streaming scan: every message is
  * decoded where it is read, counted into its group, and the first {@code keep} that {@code wanted} accepts are kept
- * with their raw message (to list, to inspect, to replay). However large the destination, memory holds the groups
- * (bounded, see {@link DeadLetterGroups}) and the kept letters, never the rest.
+ * with their raw message (to list, to inspect, to replay), a schema-read value's JSON made as it is kept. However
+ * large the destination, memory holds the groups (bounded, see {@link DeadLetterGroups}) and the kept letters, never
+ * the rest.
  *
  * <p>The desktop's inbox and {@code flowdeck dlq} both read this way; a replay of one group reads again with a
  * {@code wanted} that accepts only that group, so the group's full membership is known without keeping the others.
@@ -168,6 +170,7 @@ public final class DeadLetterScan {
             if (wanted.test(letter)) {
                 accepted++;
                 if (kept.size() < keep) {
+                    madeReadable(message);
                     kept.add(letter);
                 }
             }
@@ -175,7 +178,19 @@ public final class DeadLetterScan {
         progress.accept(new Progress(tally.progress(), groups.groups()));
     }
 
-    private synchronized void finish() {
+    /**
+     * A kept letter's JSON made here, on the connector's thread, where a schema-read value's JSON is made only when
+     * first asked for: the inbox masks and shows a letter on the FX thread when it is selected, and must find its
+     * JSON made. Letters counted but not kept are never made.
+     */
+    private static void madeReadable(BrowsedMessage message) {
+        DecodedValue decoded = message.decoded();
+        if (decoded != null) {
+            decoded.json();
+        }
+    }
+
+        private synchronized void finish() {
         if (outcome.isDone()) {
             return;
         }

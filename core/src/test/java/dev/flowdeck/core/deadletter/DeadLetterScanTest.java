@@ -8,6 +8,7 @@ import dev.flowdeck.core.broker.BrokerException;
 import dev.flowdeck.core.broker.ScriptedBrowses;
 import dev.flowdeck.core.browse.BrowsedMessage;
 import dev.flowdeck.core.browse.MessageBatch;
+import dev.flowdeck.core.decode.DecodedValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,36 @@ class DeadLetterScanTest {
         assertThat(progress).extracting(step -> step.scan().scanned()).containsExactly(2L, 3L);
         assertThat(progress.getFirst().groups()).singleElement()
                 .extracting(DeadLetterGroup::count).isEqualTo(2L);
+    }
+
+    /**
+     * A value read through a schema makes its JSON when first asked for; the inbox shows a kept letter on the FX
+     * thread, so the scan makes the JSON of those it keeps (on the connector's thread), and of no other.
+     */
+    @Test
+    void theLettersKeptHaveTheirJsonMadeAndTheRestDoNot() {
+        List<Long> made = new ArrayList<>();
+        broker.script("payments.DLT", ScriptedBrowses.End.COMPLETE,
+                batch(2, lazilyRead(springDlt(0, "payments", "com.acme.Timeout", "no answer"), made),
+                        lazilyRead(springDlt(1, "payments", "com.acme.Timeout", "no answer"), made)),
+                batch(3, lazilyRead(springDlt(2, "payments", "com.acme.Timeout", "no answer"), made)));
+
+        var outcome = DeadLetterScan.start(broker, "payments.DLT", DeadLetterDecoder.standard(), 2, letter -> true,
+                progress::add).outcome().toCompletableFuture().join();
+
+        assertThat(outcome.kept()).hasSize(2).allSatisfy(letter ->
+                assertThat(letter.message().decoded().jsonMade()).isTrue());
+        assertThat(made).containsExactly(0L, 1L);
+        assertThat(outcome.kept().getFirst().message().readableValue())
+                .isEqualTo("{\"at\":0}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The message as a schema's decoder hands it out: checked, its JSON made by a source when first asked for. */
+    private static BrowsedMessage lazilyRead(BrowsedMessage message, List<Long> made) {
+        return message.withDecoded(DecodedValue.read("Avro", 7, "", "", () -> {
+            made.add(message.offset());
+            return ("{\"at\":" + message.offset() + "}").getBytes(StandardCharsets.UTF_8);
+        }));
     }
 
     @Test
