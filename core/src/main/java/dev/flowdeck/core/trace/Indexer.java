@@ -29,7 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * Fills a {@link ChainIndex} from the broker with the browser's own streaming scan, several destinations at once
- * (each begun once the one before it has delivered something, so their ends are taken in the window's order).
+ * (each begun once the one before it has said something: its range, or its first batch; so their ends are taken in
+ * the window's order).
  * Each browse is asked for one batch ahead of the one being indexed; as a batch arrives its trace context and keys
  * are read on that browse's own thread (in {@code onNext}, where the batch was just made), and the one indexing
  * thread only inserts what was read, batch by batch in the order each destination delivered them (decision 0017).
@@ -175,7 +176,10 @@ public final class Indexer {
                         live.remove(feed); // cancelled between the check and now: start no browse no one will end
                         return;
                     }
-                    connection.browse(new BrowseRequest(feed.destination, start, Set.of(), false)).subscribe(feed);
+                    // Asked to say its range first: a Kafka browse then says so as soon as it has its end offsets,
+                    // before its first read, and the next destination's browse begins that much sooner.
+                    connection.browse(new BrowseRequest(feed.destination, start, Set.of(), false).sayingRangeFirst())
+                            .subscribe(feed);
                 }
                 if (live.isEmpty()) {
                     return;
