@@ -19,15 +19,15 @@ import java.util.concurrent.TimeoutException;
  * An indexing run the way the app indexes: core's {@link Indexer} over the connector's streaming browse, topic after
  * topic, into a fresh {@link ChainIndex} reading the trace context and one payload key ({@code $.orderId}).
  *
- * <p>The scan's CPU time is the indexing thread's (inserting rows); the trace context and keys are read on the filter
- * pool, whose CPU time meanwhile is {@code poolCpu}. The connectors' reading threads work beside them and are not
- * counted, so the two are what indexing adds on top of the browses.
+ * <p>The scan's CPU time is the indexing thread's (inserting rows); the trace context and keys are read on the
+ * connector's reading threads as each batch is handed over, whose CPU time (reading the broker, making the messages
+ * and reading them) is {@code readingCpu}.
  *
- * @param scan    the read, as the other readers report it (matched: events indexed)
- * @param index   the filled index, for the lookups that follow
- * @param poolCpu the filter pool's CPU time during the run (one run at a time here, so it is this run's)
+ * @param scan       the read, as the other readers report it (matched: events indexed)
+ * @param index      the filled index, for the lookups that follow
+ * @param readingCpu the CPU time of the browses' reading threads
  */
-record IndexRun(ScanRun scan, ChainIndex index, Duration poolCpu) {
+record IndexRun(ScanRun scan, ChainIndex index, Duration readingCpu) {
 
     static final CorrelationKeys KEYS = CorrelationKeys.parse("$.orderId");
 
@@ -37,7 +37,8 @@ record IndexRun(ScanRun scan, ChainIndex index, Duration poolCpu) {
         var cpu = new long[1];
         var threads = ManagementFactory.getThreadMXBean();
         // The indexer runs on one thread of its executor for the whole run: wrapping the task times that thread.
-        var indexer = new Indexer(connection, task -> indexing.execute(() -> {
+        var reading = new ReadingThreadsCpu(connection);
+        var indexer = new Indexer(reading, task -> indexing.execute(() -> {
             long before = threads.getCurrentThreadCpuTime();
             try {
                 task.run();
@@ -45,7 +46,6 @@ record IndexRun(ScanRun scan, ChainIndex index, Duration poolCpu) {
                 cpu[0] = threads.getCurrentThreadCpuTime() - before;
             }
         }));
-        long poolBefore = FlowdeckScan.filterPoolCpu();
         long started = System.nanoTime();
         var run = indexer.start(IndexWindow.everything(topics), index, progress -> {
         });
@@ -54,9 +54,8 @@ record IndexRun(ScanRun scan, ChainIndex index, Duration poolCpu) {
             var elapsed = Duration.ofNanos(System.nanoTime() - started);
             // The outcome completes inside the task, just before its CPU time is noted: wait for the note.
             indexing.submit(() -> { }).get();
-            Duration pool = Duration.ofNanos(FlowdeckScan.filterPoolCpu() - poolBefore);
             return new IndexRun(new ScanRun(outcome.scanned(), outcome.indexed(), Set.of(), outcome.notes(),
-                    elapsed, Duration.ofNanos(cpu[0])), index, pool);
+                    elapsed, Duration.ofNanos(cpu[0])), index, reading.cpu());
         } catch (ExecutionException e) {
             throw new IllegalStateException("Indexing " + topics + " failed: " + e.getCause().getMessage(),
                     e.getCause());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * Traced event chains (decision 0017): how fast the {@code Indexer} fills a {@code ChainIndex} from five topics,
@@ -37,18 +38,26 @@ final class TraceIndexBenchmark implements Benchmark {
         var topics = context.tracedOrders(options.records());
         Duration timeout = Duration.ofMinutes(10);
         var last = new AtomicReference<ChainIndex>();
-        List<Double> poolMicros = new ArrayList<>(); // per indexer round, warm-ups first
+        List<Double> readingMicros = new ArrayList<>(); // the browses' reading threads, per indexer round, warm-ups first
+        // The whole process's CPU a record, per round of each reader, warm-ups first (the collector and the compiler
+        // too).
+        List<Double> bareProcessMicros = new ArrayList<>();
+        List<Double> indexerProcessMicros = new ArrayList<>();
+        // The broker's too (its child JVM): on two cores, the harness and the broker share them.
+        List<Double> bareBrokerMicros = new ArrayList<>();
+        List<Double> indexerBrokerMicros = new ArrayList<>();
         try (var indexing = Executors.newSingleThreadExecutor(new NamedThreadFactory("benchmarks-indexer"))) {
             Map<String, List<ScanRun>> runs = AlternatingRounds.run(List.of(
-                    new AlternatingRounds.Reader(RAW,
-                            () -> RawConsumerScan.run(context.bootstrapServers(), topics.topicPartitions())),
-                    new AlternatingRounds.Reader(INDEXER, () -> {
+                    new AlternatingRounds.Reader(RAW, () -> withProcessCpu(bareProcessMicros, bareBrokerMicros,
+                            () -> RawConsumerScan.run(context.bootstrapServers(), topics.topicPartitions()))),
+                    new AlternatingRounds.Reader(INDEXER, () -> withProcessCpu(indexerProcessMicros,
+                            indexerBrokerMicros, () -> {
                         last.set(null); // let the previous round's index go before this one fills
                         IndexRun run = IndexRun.run(context.connection(), topics.names(), indexing, timeout);
                         last.set(run.index());
-                        poolMicros.add(run.poolCpu().toNanos() / 1e3 / run.scan().scanned());
+                        readingMicros.add(run.readingCpu().toNanos() / 1e3 / run.scan().scanned());
                         return run.scan();
-                    })), options.warmups(), options.rounds());
+                    }))), options.warmups(), options.rounds());
             for (var entry : runs.entrySet()) {
                 for (ScanRun run : entry.getValue()) {
                     if (run.scanned() != topics.records() || run.matched() != topics.records()) {
@@ -67,9 +76,33 @@ final class TraceIndexBenchmark implements Benchmark {
             Lookups byKey = lookups(orders, lookups,
                     order -> index.byKey(OrderEvents.orderId(order * OrderEvents.EVENTS_PER_ORDER)));
             return new TraceIndexResult(topics, options.warmups(), options.rounds(), runs.get(RAW),
-                    runs.get(INDEXER), poolMicros.subList(options.warmups(), poolMicros.size()), index.size(), index.bytes(),
-                    graph, edges, byTrace, byKey);
+                    runs.get(INDEXER), readingMicros.subList(options.warmups(), readingMicros.size()),
+                    bareProcessMicros.subList(options.warmups(), bareProcessMicros.size()),
+                    indexerProcessMicros.subList(options.warmups(), indexerProcessMicros.size()),
+                    bareBrokerMicros.subList(options.warmups(), bareBrokerMicros.size()),
+                    indexerBrokerMicros.subList(options.warmups(), indexerBrokerMicros.size()), index.size(),
+                    index.bytes(), graph, edges, byTrace, byKey);
         }
+    }
+
+    /**
+     * Runs {@code read}, adding the CPU µs a record meanwhile of the harness process to {@code process} and of its
+     * child processes (the sandbox broker's JVM) to {@code broker}.
+     */
+    private static ScanRun withProcessCpu(List<Double> process, List<Double> broker, Supplier<ScanRun> read) {
+        ProcessCost before = ProcessCost.now();
+        long brokerBefore = childrenCpuNanos();
+        ScanRun run = read.get();
+        process.add((ProcessCost.now().cpuNanos() - before.cpuNanos()) / 1e3 / run.scanned());
+        broker.add((childrenCpuNanos() - brokerBefore) / 1e3 / run.scanned());
+        return run;
+    }
+
+    /** The CPU time of every process this one started and that still runs (where the OS says; else 0). */
+    private static long childrenCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .mapToLong(child -> child.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
     }
 
     /**

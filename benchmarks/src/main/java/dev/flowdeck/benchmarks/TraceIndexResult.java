@@ -12,7 +12,13 @@ import java.util.Locale;
  * @param rounds    rounds measured
  * @param bare      the bare consumer's runs, round by round
  * @param indexed   the indexer's runs, in the same rounds (CPU: the indexing thread's)
- * @param poolMicros the filter pool's CPU µs a record in each of those runs (reading trace context and keys)
+ * @param readingMicros the CPU µs a record of the browses' reading threads in each of those runs (reading the
+ *                      broker, making the messages, reading their trace context and keys)
+ * @param bareProcessMicros    the harness process's CPU µs a record in each bare run (its reading thread, the
+ *                             collector, the compiler)
+ * @param indexerProcessMicros the same in each indexer run: the connector's reading threads too
+ * @param bareBrokerMicros     the sandbox broker's CPU µs a record in each bare run (its child JVM)
+ * @param indexerBrokerMicros  the same in each indexer run
  * @param events    events in the last round's index
  * @param bytes     the arrays and tables that index holds
  * @param graph     how long learning its flow graph took (once per index, not per lookup)
@@ -21,13 +27,19 @@ import java.util.Locale;
  * @param byKey     lookups by correlation key ({@code orderId}) in that index
  */
 public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmups, int rounds, List<ScanRun> bare,
-                               List<ScanRun> indexed, List<Double> poolMicros, int events, long bytes, Duration graph, int edges,
+                               List<ScanRun> indexed, List<Double> readingMicros, List<Double> bareProcessMicros,
+                               List<Double> indexerProcessMicros, List<Double> bareBrokerMicros,
+                               List<Double> indexerBrokerMicros, int events, long bytes, Duration graph, int edges,
                                Lookups byTrace, Lookups byKey) implements BenchmarkResult {
 
     public TraceIndexResult {
         bare = List.copyOf(bare);
         indexed = List.copyOf(indexed);
-        poolMicros = List.copyOf(poolMicros);
+        readingMicros = List.copyOf(readingMicros);
+        bareProcessMicros = List.copyOf(bareProcessMicros);
+        indexerProcessMicros = List.copyOf(indexerProcessMicros);
+        bareBrokerMicros = List.copyOf(bareBrokerMicros);
+        indexerBrokerMicros = List.copyOf(indexerBrokerMicros);
     }
 
     /** The indexer's median rate over the bare consumer's: the ratio (target 0.8). */
@@ -48,13 +60,17 @@ public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmup
         List<Double> ratios = AlternatingRounds.ratios(indexed.stream().map(ScanRun::perSecond).toList(),
                 bare.stream().map(ScanRun::perSecond).toList());
         var rates = new MarkdownTable(1, "reader", "median records/s", "vs bare consumer", "per-round ratios",
-                "CPU µs/record (reading or indexing thread)", "CPU µs/record (filter pool)");
+                "CPU µs/record (reading threads)", "CPU µs/record (indexing thread)", "CPU µs/record (whole process)",
+                "CPU µs/record (broker)");
         rates.row(TraceIndexBenchmark.RAW, MarkdownTable.rate(rate(bare)), "1.00", "–",
-                MarkdownTable.ratio(cpu(bare)), "–");
+                MarkdownTable.ratio(cpu(bare)), "–", MarkdownTable.ratio(AlternatingRounds.median(bareProcessMicros)),
+                MarkdownTable.ratio(AlternatingRounds.median(bareBrokerMicros)));
         rates.row(TraceIndexBenchmark.INDEXER, MarkdownTable.rate(rate(indexed)), MarkdownTable.ratio(ratio()),
                 MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
                         + MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow()),
-                MarkdownTable.ratio(cpu(indexed)), MarkdownTable.ratio(AlternatingRounds.median(poolMicros)));
+                MarkdownTable.ratio(AlternatingRounds.median(readingMicros)), MarkdownTable.ratio(cpu(indexed)),
+                MarkdownTable.ratio(AlternatingRounds.median(indexerProcessMicros)),
+                MarkdownTable.ratio(AlternatingRounds.median(indexerBrokerMicros)));
         var lookups = new MarkdownTable(1, "lookup", "lookups", "p50", "p99", "max", "mean");
         lookups.row("by trace id", MarkdownTable.count(byTrace.count()), ms(byTrace.p50Ms()), ms(byTrace.p99Ms()), ms(byTrace.maxMs()),
                 ms(byTrace.meanMs()));
@@ -68,8 +84,10 @@ public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmup
                 one in each topic), read from the beginning to the end by a bare consumer assigned every partition \
                 of the five topics and by core's `Indexer` filling a `ChainIndex` through the connector's browses, \
                 the five topics at once. Rounds alternate; %d warm-up round(s) thrown away, then the median of %d. \
-                The indexer's CPU columns are its indexing thread (inserting rows) and the filter pool (reading \
-                trace context and keys); the connector reads on threads of its own, not counted.
+                CPU a record: the bare consumer's one thread; the connector's reading threads of the indexer's \
+                five browses (polling, making messages, and reading each batch's trace context and keys as it is \
+                handed over) and its indexing thread (inserting rows); all the harness's threads (the collector \
+                and the compiler too); and the broker's child JVM.
 
                 %s
                 Then %s chains looked up in the last round's index (%s events, %s in its arrays and tables), \

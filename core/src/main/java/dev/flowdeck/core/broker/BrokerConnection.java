@@ -18,7 +18,9 @@ import java.util.concurrent.Flow;
  * <h2>Threads</h2>
  * No method blocks. Requests return stages that complete on threads the connector owns; a browse delivers its
  * batches on a thread of its own. Callers hand results to their own executor (the FX thread, say) and never block
- * in a callback, nor do heavy work there.
+ * in a callback, nor do heavy work there. One exception: a browse's subscriber may read the batch it is handed in
+ * {@code onNext} (work bounded by the batch, such as the trace index's reading of trace ids and keys), which only
+ * holds back that browse's next read, and costs least there, the batch still in the reading core's cache.
  *
  * <h2>Errors</h2>
  * A failed stage (or a browse's {@code onError}) carries a {@link BrokerException} whose message is a sentence an

@@ -14,9 +14,13 @@ import java.util.Set;
  * @param limit       the most matching messages to deliver; 0 for no limit (a RabbitMQ queue browse always has one,
  *                    since it holds what it reads: see the connector)
  * @param filter      which messages to deliver; applied where they are read, on the connector's thread
+ * @param rangeFirst  true: the browse says its range as soon as it has taken it (on Kafka, once it has its end
+ *                    offsets), in an empty first batch with its {@code total}, before it reads; a connector that
+ *                    learns its range only by reading says it with its first batch, as always. For a caller that
+ *                    waits for a browse's range before it begins the next (the trace index)
  */
 public record BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow,
-                            long limit, MessageFilter filter) {
+                            long limit, MessageFilter filter, boolean rangeFirst) {
 
     public BrowseRequest {
         Objects.requireNonNull(destination, "destination");
@@ -28,6 +32,11 @@ public record BrowseRequest(String destination, StartPosition start, Set<Integer
         }
     }
 
+    public BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow,
+                         long limit, MessageFilter filter) {
+        this(destination, start, partitions, follow, limit, filter, false);
+    }
+
     public BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow) {
         this(destination, start, partitions, follow, 0, MessageFilter.ALL);
     }
@@ -37,19 +46,24 @@ public record BrowseRequest(String destination, StartPosition start, Set<Integer
     }
 
     public BrowseRequest onlyPartitions(Set<Integer> chosen) {
-        return new BrowseRequest(destination, start, chosen, follow, limit, filter);
+        return new BrowseRequest(destination, start, chosen, follow, limit, filter, rangeFirst);
     }
 
     public BrowseRequest following() {
-        return new BrowseRequest(destination, start, partitions, true, limit, filter);
+        return new BrowseRequest(destination, start, partitions, true, limit, filter, rangeFirst);
     }
 
     public BrowseRequest limitedTo(long max) {
-        return new BrowseRequest(destination, start, partitions, follow, max, filter);
+        return new BrowseRequest(destination, start, partitions, follow, max, filter, rangeFirst);
     }
 
     public BrowseRequest filteredBy(MessageFilter only) {
-        return new BrowseRequest(destination, start, partitions, follow, limit, only);
+        return new BrowseRequest(destination, start, partitions, follow, limit, only, rangeFirst);
+    }
+
+    /** The same browse, saying its range first (see {@code rangeFirst}). */
+    public BrowseRequest sayingRangeFirst() {
+        return new BrowseRequest(destination, start, partitions, follow, limit, filter, true);
     }
 
     /** Whether every message read is delivered (no filter). */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,14 +56,6 @@ public final class OrderedFiltering<T> {
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS,
             NamedThreadFactory.background(THREAD_NAME));
-
-    /**
-     * The filter pool itself, for other work of a scan that is CPU-bound, thread-safe and must not hold the reading
-     * thread: the trace index reads each batch's trace context and keys here (decision 0017).
-     */
-    public static Executor pool() {
-        return POOL;
-    }
 
     private final MessageFilter filter;
     private final ValueDecoder decoder;

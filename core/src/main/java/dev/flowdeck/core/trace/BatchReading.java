@@ -7,8 +7,9 @@ import java.util.function.BooleanSupplier;
 /**
  * What the index needs of a batch's messages, read off them: each message's trace id (as two longs) and what reading
  * it found, and its correlation keys' fingerprints. Reading is the costly part of indexing (headers, the
- * propagators, the payload's key) and touches no index, so a run reads batches on the filter pool while its one
- * indexing thread inserts what was read (decision 0017); a reading is handed from one to the other once, whole.
+ * propagators, the payload's key) and touches no index, so a run reads each batch on the browse's thread that
+ * delivered it while its one indexing thread inserts what was read (decision 0017); a reading is handed from one to
+ * the other once, whole.
  */
 final class BatchReading {
 
@@ -61,6 +62,7 @@ final class BatchReading {
         firstKey[i] = keys.count();
         read = i;
     }
+
 
     /** Reads {@code messages}; stops early (see {@link #read}) once {@code stop} says so. Thread-safe. */
     static BatchReading of(List<BrowsedMessage> messages, CorrelationKeys.Reader keyReader, BooleanSupplier stop) {

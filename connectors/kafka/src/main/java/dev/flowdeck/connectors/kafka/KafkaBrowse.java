@@ -108,8 +108,9 @@ final class KafkaBrowse extends BrowseSubscription {
         }
         long total = request.limit() > 0 && request.unfiltered() ? Math.min(inRange, request.limit()) : inRange;
         long scanned = 0;
-        if (!notes.isEmpty()) {
-            // Said before reading, so the operator knows even if that partition holds nothing.
+        if (!notes.isEmpty() || request.rangeFirst()) {
+            // Said before reading, so the operator knows even if that partition holds nothing; and the range, to
+            // a caller that begins its next browse once this one has taken its end offsets (the trace index).
             if (!demand.await() || !deliver(new MessageBatch(List.of(), 0, 0, total, notesOnce()))) {
                 return;
             }

@@ -101,6 +101,25 @@ class KafkaBrowseIT {
     }
 
     @Test
+    void aBrowseAskedForItsRangeFirstSaysItsTotalInAnEmptyBatchBeforeReading() throws Exception {
+        // One batch asked for: the range alone must come in it, the messages only after more is asked.
+        var collector = new BatchCollector(1);
+        connection.browse(new BrowseRequest(topic, new StartPosition.Offset(20), Set.of(), false)
+                .sayingRangeFirst()).subscribe(collector);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(collector.batches).hasSize(1));
+        MessageBatch range = collector.batches.getFirst();
+        assertThat(range.messages()).isEmpty();
+        assertThat(range.scanned()).isZero();
+        assertThat(range.total()).isEqualTo(3 * 10);
+
+        collector.request(Long.MAX_VALUE);
+        collector.done.get(30, TimeUnit.SECONDS);
+        assertThat(collector.messages()).hasSize(3 * 10);
+        assertThat(collector.batches.getLast().scanned()).isEqualTo(30);
+    }
+
+    @Test
     void readsOnlyTheChosenPartitionsFromAnOffset() throws Exception {
         var collector = browse(new BrowseRequest(topic, new StartPosition.Offset(25), Set.of(1), false));
 
