@@ -127,8 +127,9 @@ abstract class ReadCommand implements Callable<Integer> {
         if (window == null) {
             throw new IllegalStateException("checkedFilter() resolves the time range first");
         }
+        // Every message read is written out: values read through a schema get their JSON on the filter pool.
         return new BrowseRequest(destination, positions.start(kind, window), positions.partitionSet(),
-                positions.follow, output.limitOrZero(), filter);
+                positions.follow, output.limitOrZero(), filter).readingEveryValue();
     }
 
     /** Every filter given, the time range first (cheapest); {@link MessageFilter#ALL} when there is none. */

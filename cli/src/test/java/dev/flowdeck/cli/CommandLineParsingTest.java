@@ -83,6 +83,7 @@ class CommandLineParsingTest {
         assertThat(request.filter()).as("the seek's instant, and --until on the same reading")
                 .isEqualTo(new MessageFilter.TimeRange(from, NOW));
         assertThat(ticking.instant()).as("the clock was read once").isEqualTo(NOW.plusSeconds(1));
+        assertThat(request.everyValueRead()).as("every message read is written out").isTrue();
     }
 
     @Test

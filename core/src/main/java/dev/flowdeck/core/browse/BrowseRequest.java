@@ -18,9 +18,12 @@ import java.util.Set;
  *                    offsets), in an empty first batch with its {@code total}, before it reads; a connector that
  *                    learns its range only by reading says it with its first batch, as always. For a caller that
  *                    waits for a browse's range before it begins the next (the trace index)
+ * @param everyValueRead true: whoever takes the messages reads every value (an export, the command line), so a value
+ *                    read through a schema gets its JSON made where the scan filters (the filter pool's threads),
+ *                    not later on the taker's one thread; false: made when first asked for (decision 0021)
  */
 public record BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow,
-                            long limit, MessageFilter filter, boolean rangeFirst) {
+                            long limit, MessageFilter filter, boolean rangeFirst, boolean everyValueRead) {
 
     public BrowseRequest {
         Objects.requireNonNull(destination, "destination");
@@ -34,7 +37,7 @@ public record BrowseRequest(String destination, StartPosition start, Set<Integer
 
     public BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow,
                          long limit, MessageFilter filter) {
-        this(destination, start, partitions, follow, limit, filter, false);
+        this(destination, start, partitions, follow, limit, filter, false, false);
     }
 
     public BrowseRequest(String destination, StartPosition start, Set<Integer> partitions, boolean follow) {
@@ -46,24 +49,29 @@ public record BrowseRequest(String destination, StartPosition start, Set<Integer
     }
 
     public BrowseRequest onlyPartitions(Set<Integer> chosen) {
-        return new BrowseRequest(destination, start, chosen, follow, limit, filter, rangeFirst);
+        return new BrowseRequest(destination, start, chosen, follow, limit, filter, rangeFirst, everyValueRead);
     }
 
     public BrowseRequest following() {
-        return new BrowseRequest(destination, start, partitions, true, limit, filter, rangeFirst);
+        return new BrowseRequest(destination, start, partitions, true, limit, filter, rangeFirst, everyValueRead);
     }
 
     public BrowseRequest limitedTo(long max) {
-        return new BrowseRequest(destination, start, partitions, follow, max, filter, rangeFirst);
+        return new BrowseRequest(destination, start, partitions, follow, max, filter, rangeFirst, everyValueRead);
     }
 
     public BrowseRequest filteredBy(MessageFilter only) {
-        return new BrowseRequest(destination, start, partitions, follow, limit, only, rangeFirst);
+        return new BrowseRequest(destination, start, partitions, follow, limit, only, rangeFirst, everyValueRead);
     }
 
     /** The same browse, saying its range first (see {@code rangeFirst}). */
     public BrowseRequest sayingRangeFirst() {
-        return new BrowseRequest(destination, start, partitions, follow, limit, filter, true);
+        return new BrowseRequest(destination, start, partitions, follow, limit, filter, true, everyValueRead);
+    }
+
+    /** The same browse, for a taker that reads every value (see {@code everyValueRead}). */
+    public BrowseRequest readingEveryValue() {
+        return new BrowseRequest(destination, start, partitions, follow, limit, filter, rangeFirst, true);
     }
 
     /** Whether every message read is delivered (no filter). */

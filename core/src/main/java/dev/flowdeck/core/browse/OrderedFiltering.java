@@ -65,6 +65,8 @@ public final class OrderedFiltering<T> {
      */
     private final List<List<String>> valuePaths;
     private final BooleanSupplier cancelled;
+    /** Whether the messages that pass get their whole JSON made here ({@link BrowseRequest#everyValueRead}). */
+    private final boolean makeJson;
     private final boolean parallel;
     private final ArrayDeque<Ticket<T>> line = new ArrayDeque<>();
 
@@ -82,7 +84,16 @@ public final class OrderedFiltering<T> {
      *                made here only if the filter reads it whole; one reading field paths gets just those fields
      */
     public OrderedFiltering(MessageFilter filter, ValueDecoder decoder, BooleanSupplier cancelled) {
+        this(filter, decoder, false, cancelled);
+    }
+
+    /**
+     * @param makeJson true for a browse whose taker reads every value (an export): the JSON of each value that
+     *                 passes is made here, on the pool's threads, instead of on the taker's one thread
+     */
+    public OrderedFiltering(MessageFilter filter, ValueDecoder decoder, boolean makeJson, BooleanSupplier cancelled) {
         this.filter = filter;
+        this.makeJson = makeJson;
         this.decoder = decoder;
         this.valuePaths = MessageFilter.valuePaths(filter).orElse(null);
         this.cancelled = cancelled;
@@ -169,6 +180,9 @@ public final class OrderedFiltering<T> {
             }
             BrowsedMessage readable = decoded(message);
             if (passes(readable)) {
+                if (makeJson && readable.decoded() != null) {
+                    readable.decoded().json();
+                }
                 passed.add(readable);
             }
         }

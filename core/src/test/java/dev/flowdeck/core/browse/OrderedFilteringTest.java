@@ -179,6 +179,23 @@ class OrderedFilteringTest {
     }
 
     @Test
+    void aBrowseWhoseTakerReadsEveryValueHasTheJsonOfWhatPassesMadeOnThePool() {
+        var decoder = new LazyTens();
+        var export = new OrderedFiltering<String>(MessageFilter.Json.of("$.n >= 3"), decoder, true, () -> false);
+
+        export.submit(List.of(raw(1, "#1"), raw(2, "#5"), raw(3, "#3")), "export");
+        List<BrowsedMessage> passed = export.next().passed();
+
+        assertThat(passed).extracting(BrowsedMessage::offset).containsExactly(2L, 3L);
+        assertThat(passed).allSatisfy(m -> assertThat(m.decoded().jsonMade()).isTrue());
+        assertThat(decoder.wholes).as("only what passed is made whole").hasValue(2);
+
+        var everything = new OrderedFiltering<String>(MessageFilter.ALL, decoder, true, () -> false);
+        everything.submit(List.of(raw(4, "#8")), "all");
+        assertThat(everything.next().passed()).allSatisfy(m -> assertThat(m.decoded().jsonMade()).isTrue());
+    }
+
+    @Test
     void whereTheDecoderCannotMakeJustTheFieldsTheWholeJsonAnswers() {
         var decoder = new LazyTens();
         decoder.makesFields = false;

@@ -97,8 +97,9 @@ public final class ScanExport {
         if (!begin("Exporting every match to " + file.getFileName() + "…")) {
             return;
         }
+        // Every value is written: a value read through a schema gets its JSON on the filter pool, not here.
         BrowseRequest once = new BrowseRequest(scan.destination(), scan.start(), scan.partitions(), false,
-                scan.limit(), scan.filter());
+                scan.limit(), scan.filter()).readingEveryValue();
         CompletableFuture.supplyAsync(() -> open(file, format), background).whenComplete((export, failure) -> {
             if (failure != null) {
                 finish(file, 0, failure, false, 0);

@@ -117,7 +117,8 @@ final class KafkaBrowse extends BrowseSubscription {
         }
         // Filtered on the pool while this thread polls on; handed over in the order read (decision 0020).
         // Values written with a schema are read into JSON there too, before the filter sees them.
-        var filtering = new OrderedFiltering<Read>(request.filter(), decoder, demand::isCancelled);
+        var filtering = new OrderedFiltering<Read>(request.filter(), decoder, request.everyValueRead(),
+                demand::isCancelled);
         var handOver = new HandOver(total);
         try {
             while (!demand.isCancelled()) {
