@@ -23,6 +23,7 @@ final class TraceIndexBenchmark implements Benchmark {
 
     static final String RAW = "bare KafkaConsumer";
     static final String INDEXER = "Indexer into a ChainIndex";
+    static final String PLAIN = "Flowdeck plain scan, no index";
 
     /** Lookups of each kind, spread evenly over the orders (fewer when there are fewer orders). */
     static final int LOOKUPS = 10_000;
@@ -46,7 +47,8 @@ final class TraceIndexBenchmark implements Benchmark {
         // The broker's too (its child JVM): on two cores, the harness and the broker share them.
         List<Double> bareBrokerMicros = new ArrayList<>();
         List<Double> indexerBrokerMicros = new ArrayList<>();
-        try (var indexing = Executors.newSingleThreadExecutor(new NamedThreadFactory("benchmarks-indexer"))) {
+        try (var indexing = Executors.newSingleThreadExecutor(new NamedThreadFactory("benchmarks-indexer"));
+             var waiting = Executors.newCachedThreadPool(new NamedThreadFactory("benchmarks-plain-scan"))) {
             Map<String, List<ScanRun>> runs = AlternatingRounds.run(List.of(
                     new AlternatingRounds.Reader(RAW, () -> withProcessCpu(bareProcessMicros, bareBrokerMicros,
                             () -> RawConsumerScan.run(context.bootstrapServers(), topics.topicPartitions()))),
@@ -57,7 +59,10 @@ final class TraceIndexBenchmark implements Benchmark {
                         last.set(run.index());
                         readingMicros.add(run.readingCpu().toNanos() / 1e3 / run.scan().scanned());
                         return run.scan();
-                    }))), options.warmups(), options.rounds());
+                    })),
+                    new AlternatingRounds.Reader(PLAIN,
+                            () -> PlainScans.run(context.connection(), topics.names(), waiting, timeout))),
+                    options.warmups(), options.rounds());
             for (var entry : runs.entrySet()) {
                 for (ScanRun run : entry.getValue()) {
                     if (run.scanned() != topics.records() || run.matched() != topics.records()) {
@@ -75,7 +80,7 @@ final class TraceIndexBenchmark implements Benchmark {
             Lookups byTrace = lookups(orders, lookups, order -> index.byTraceId(OrderEvents.traceId(order)));
             Lookups byKey = lookups(orders, lookups,
                     order -> index.byKey(OrderEvents.orderId(order * OrderEvents.EVENTS_PER_ORDER)));
-            return new TraceIndexResult(topics, options.warmups(), options.rounds(), runs.get(RAW),
+            return new TraceIndexResult(topics, options.warmups(), options.rounds(), runs.get(RAW), runs.get(PLAIN),
                     runs.get(INDEXER), readingMicros.subList(options.warmups(), readingMicros.size()),
                     bareProcessMicros.subList(options.warmups(), bareProcessMicros.size()),
                     indexerProcessMicros.subList(options.warmups(), indexerProcessMicros.size()),

@@ -11,6 +11,7 @@ import java.util.Locale;
  * @param warmups   rounds thrown away
  * @param rounds    rounds measured
  * @param bare      the bare consumer's runs, round by round
+ * @param plain     the browser's plain scan of the same topics (no filter, no index), in the same rounds
  * @param indexed   the indexer's runs, in the same rounds (CPU: the indexing thread's)
  * @param readingMicros the CPU µs a record of the browses' reading threads in each of those runs (reading the
  *                      broker, making the messages, reading their trace context and keys)
@@ -27,13 +28,14 @@ import java.util.Locale;
  * @param byKey     lookups by correlation key ({@code orderId}) in that index
  */
 public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmups, int rounds, List<ScanRun> bare,
-                               List<ScanRun> indexed, List<Double> readingMicros, List<Double> bareProcessMicros,
+                               List<ScanRun> plain, List<ScanRun> indexed, List<Double> readingMicros, List<Double> bareProcessMicros,
                                List<Double> indexerProcessMicros, List<Double> bareBrokerMicros,
                                List<Double> indexerBrokerMicros, int events, long bytes, Duration graph, int edges,
                                Lookups byTrace, Lookups byKey) implements BenchmarkResult {
 
     public TraceIndexResult {
         bare = List.copyOf(bare);
+        plain = List.copyOf(plain);
         indexed = List.copyOf(indexed);
         readingMicros = List.copyOf(readingMicros);
         bareProcessMicros = List.copyOf(bareProcessMicros);
@@ -45,6 +47,11 @@ public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmup
     /** The indexer's median rate over the bare consumer's: the issue's ratio (target 0.8). */
     public double ratio() {
         return rate(indexed) / rate(bare);
+    }
+
+    /** The indexer's median rate over the plain scan's: the issue's words, "the plain scan rate" (target 0.8). */
+    public double ratioToPlainScan() {
+        return rate(indexed) / rate(plain);
     }
 
     public double rate(List<ScanRun> runs) {
@@ -59,12 +66,18 @@ public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmup
     public String markdown() {
         List<Double> ratios = AlternatingRounds.ratios(indexed.stream().map(ScanRun::perSecond).toList(),
                 bare.stream().map(ScanRun::perSecond).toList());
+        List<Double> plainRatios = AlternatingRounds.ratios(plain.stream().map(ScanRun::perSecond).toList(),
+                bare.stream().map(ScanRun::perSecond).toList());
+        List<Double> toPlain = AlternatingRounds.ratios(indexed.stream().map(ScanRun::perSecond).toList(),
+                plain.stream().map(ScanRun::perSecond).toList());
         var rates = new MarkdownTable(1, "reader", "median records/s", "vs bare consumer", "per-round ratios",
                 "CPU µs/record (reading threads)", "CPU µs/record (indexing thread)", "CPU µs/record (whole process)",
                 "CPU µs/record (broker)");
         rates.row(TraceIndexBenchmark.RAW, MarkdownTable.rate(rate(bare)), "1.00", "–",
                 MarkdownTable.ratio(cpu(bare)), "–", MarkdownTable.ratio(AlternatingRounds.median(bareProcessMicros)),
                 MarkdownTable.ratio(AlternatingRounds.median(bareBrokerMicros)));
+        rates.row(TraceIndexBenchmark.PLAIN, MarkdownTable.rate(rate(plain)),
+                MarkdownTable.ratio(rate(plain) / rate(bare)), range(plainRatios), "–", "–", "–", "–");
         rates.row(TraceIndexBenchmark.INDEXER, MarkdownTable.rate(rate(indexed)), MarkdownTable.ratio(ratio()),
                 MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
                         + MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow()),
@@ -84,7 +97,7 @@ public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmup
                 one in each topic), read from the beginning to the end by a bare consumer assigned every partition \
                 of the five topics and by core's `Indexer` filling a `ChainIndex` through the connector's browses, \
                 the five topics at once. Rounds alternate; %d warm-up round(s) thrown away, then the median of %d. \
-                CPU a record: the bare consumer's one thread; the connector's reading threads of the indexer's \
+                The browser's plain scan (one browse a topic, no filter, no index) runs in the same rounds:                 the indexer runs at **%s** of its rate (per round %s), the issue's "plain scan rate".                 CPU a record: the bare consumer's one thread; the connector's reading threads of the indexer's \
                 five browses (polling, making messages, and reading each batch's trace context and keys as it is \
                 handed over) and its indexing thread (inserting rows); all the harness's threads (the collector \
                 and the compiler too); and the broker's child JVM.
@@ -95,9 +108,14 @@ public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmup
                 JIT's warm-up. Learning the flow graph (%d edges), once per index: %s.
 
                 %s""".formatted(MarkdownTable.count(topics.records()), topics.names().size(), topics.partitions(),
-                warmups, rounds, rates.render(), MarkdownTable.count(byTrace.count() + byKey.count()),
+                warmups, rounds, MarkdownTable.ratio(ratioToPlainScan()), range(toPlain), rates.render(), MarkdownTable.count(byTrace.count() + byKey.count()),
                 MarkdownTable.count(events), MarkdownTable.mebibytes(bytes), edges,
                 MarkdownTable.seconds(graph.toNanos() / 1e9), lookups.render());
+    }
+
+    private static String range(List<Double> ratios) {
+        return MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
+                + MarkdownTable.ratio(ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
 
     private static String ms(double millis) {

@@ -79,6 +79,8 @@ class BrowserBenchmarksIT {
             assertThat(run.scanned()).isEqualTo(RECORDS);
             assertThat(run.matched()).as("every traced event indexed").isEqualTo(RECORDS);
         });
+        assertThat(trace.plain()).as("the plain scan of the same topics").hasSize(1)
+                .allSatisfy(run -> assertThat(run.scanned()).isEqualTo(RECORDS));
         assertThat(trace.events()).isEqualTo(RECORDS);
         assertThat(trace.edges()).as("orders -> payments -> stock -> shipping -> notifications").isEqualTo(4);
         long orders = RECORDS / OrderEvents.EVENTS_PER_ORDER;
