@@ -1,24 +1,12 @@
 package dev.flowdeck.core.telemetry;
 
 import dev.flowdeck.core.broker.BrokerConnection;
-import dev.flowdeck.core.broker.BrokerKind;
-import dev.flowdeck.core.broker.Capabilities;
-import dev.flowdeck.core.broker.ClusterOverview;
-import dev.flowdeck.core.broker.Destination;
-import dev.flowdeck.core.broker.QueueHold;
+import dev.flowdeck.core.broker.ForwardingConnection;
 import dev.flowdeck.core.browse.BrowseRequest;
 import dev.flowdeck.core.browse.MessageBatch;
-import dev.flowdeck.core.browse.PartitionOffsets;
-import dev.flowdeck.core.lag.ConsumerGroupLag;
-import dev.flowdeck.core.offsets.OffsetResetPlan;
-import dev.flowdeck.core.offsets.OffsetResetTarget;
-import dev.flowdeck.core.publish.OutgoingMessage;
-import dev.flowdeck.core.publish.PublishReceipt;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
@@ -30,15 +18,14 @@ import java.util.concurrent.Flow;
  * index run, a dead-letter scan) and to the replay's publisher, whose spans then sit above the browses they make.
  * A connection that is not wrapped gives the no-op tracer, so telemetry off changes nothing.
  */
-public final class TracedConnection implements BrokerConnection {
+public final class TracedConnection extends ForwardingConnection {
 
     private static final Tracer OFF = TracerProvider.noop().get(TelemetryAttributes.SCOPE);
 
-    private final BrokerConnection connection;
     private final Tracer tracer;
 
     private TracedConnection(BrokerConnection connection, Tracer tracer) {
-        this.connection = Objects.requireNonNull(connection, "connection");
+        super(connection);
         this.tracer = Objects.requireNonNull(tracer, "tracer");
     }
 
@@ -60,60 +47,5 @@ public final class TracedConnection implements BrokerConnection {
     @Override
     public Flow.Publisher<MessageBatch> browse(BrowseRequest request) {
         return new TracedBrowse(connection.browse(request), tracer, connection.kind(), request);
-    }
-
-    @Override
-    public BrokerKind kind() {
-        return connection.kind();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return connection.capabilities();
-    }
-
-    @Override
-    public CompletionStage<ClusterOverview> describeCluster() {
-        return connection.describeCluster();
-    }
-
-    @Override
-    public CompletionStage<List<Destination>> listDestinations() {
-        return connection.listDestinations();
-    }
-
-    @Override
-    public CompletionStage<List<PartitionOffsets>> partitionOffsets(String destination) {
-        return connection.partitionOffsets(destination);
-    }
-
-    @Override
-    public CompletionStage<List<ConsumerGroupLag>> consumerGroups() {
-        return connection.consumerGroups();
-    }
-
-    @Override
-    public CompletionStage<PublishReceipt> publish(OutgoingMessage message) {
-        return connection.publish(message);
-    }
-
-    @Override
-    public CompletionStage<OffsetResetPlan> previewOffsetReset(String group, OffsetResetTarget target) {
-        return connection.previewOffsetReset(group, target);
-    }
-
-    @Override
-    public CompletionStage<OffsetResetPlan> resetOffsets(OffsetResetPlan plan) {
-        return connection.resetOffsets(plan);
-    }
-
-    @Override
-    public QueueHold hold(String queue) {
-        return connection.hold(queue);
-    }
-
-    @Override
-    public void close() {
-        connection.close();
     }
 }
