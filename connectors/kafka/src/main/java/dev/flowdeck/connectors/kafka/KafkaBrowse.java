@@ -116,7 +116,8 @@ final class KafkaBrowse extends BrowseSubscription {
             }
         }
         // Filtered on the pool while this thread polls on; handed over in the order read (decision 0020).
-        // Values written with a schema are read into JSON there too, before the filter sees them.
+        // Values written with a schema are read there too, before the filter sees them; their JSON is made there
+        // only for a filter that reads it, or a taker that reads every value (decision 0021).
         var filtering = new OrderedFiltering<Read>(request.filter(), decoder, request.everyValueRead(),
                 demand::isCancelled);
         var handOver = new HandOver(total);
