@@ -201,8 +201,10 @@ class OperatorJourneysIT {
     @Test
     @Order(4)
     void rabbitDeadLettersMovedBack() throws Exception {
-        await().atMost(Duration.ofSeconds(120)).until(() -> onFx(() ->
-                robot.lookup("#navigation-tree").queryAs(NavigationTree.class).getRoot().getChildren().size() > 1));
+        // The bad deploy has happened: the RabbitMQ side's listing (what the inbox reads to choose) shows dead
+        // letters. A node that came up a moment ago has none yet, and the inbox would rightly say "all clear".
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(OperatorJourneysIT::rabbitDeadLettersListed);
         long started = System.nanoTime();
         focusTheWindow();
         onFx(() -> {                                                                      // 1: its name in the tree
@@ -216,8 +218,14 @@ class OperatorJourneysIT {
                         .filter(view -> view.isVisible() && view.getScene() != null
                                 && view.model().profile().kind() == dev.flowdeck.core.broker.BrokerKind.RABBITMQ)
                         .findFirst().orElse(null)), found -> found != null);
-        await().atMost(Duration.ofSeconds(90)).until(() -> onFx(() -> !inbox.model().runningProperty().get()
-                && inbox.model().selectedGroupProperty().get() != null));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(onFx(() -> !inbox.model().runningProperty().get()
+                        && inbox.model().selectedGroupProperty().get() != null))
+                        .as("a group chosen once the scan ended; the inbox says '%s' (%s) on %s",
+                                onFx(() -> inbox.model().statusProperty().get()),
+                                onFx(() -> inbox.model().errorProperty().get()),
+                                onFx(() -> inbox.model().selectedDestinationProperty().get()))
+                        .isTrue());
         String queue = onFx(() -> inbox.model().selectedDestinationProperty().get().name());
         assertThat(onFx(() -> inbox.model().groups().stream().map(group -> group.sample().failure().reason())
                 .flatMap(java.util.Optional::stream).toList()))
@@ -315,6 +323,19 @@ class OperatorJourneysIT {
             }
             return null;
         }
+    }
+
+    /** Some dead-letter queue of the RabbitMQ sandbox is listed with messages in it. */
+    private static boolean rabbitDeadLettersListed() throws Exception {
+        return onFx(() -> {
+            var clusters = robot.lookup("#navigation-tree").queryAs(NavigationTree.class).getRoot().getChildren();
+            return clusters.size() > 1 && clusters.get(1).getChildren().stream()
+                    .flatMap(vhost -> vhost.getChildren().stream())
+                    .map(javafx.scene.control.TreeItem::getValue)
+                    .filter(NavigationTree.Item.class::isInstance)
+                    .map(item -> ((NavigationTree.Item) item).destination())
+                    .anyMatch(queue -> queue.name().endsWith(".dlq") && queue.messageCount() > 0);
+        });
     }
 
     private static String kafkaAddress() throws Exception {

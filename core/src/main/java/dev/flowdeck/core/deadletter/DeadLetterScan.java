@@ -190,7 +190,7 @@ public final class DeadLetterScan {
         }
     }
 
-        private synchronized void finish() {
+    private synchronized void finish() {
         if (outcome.isDone()) {
             return;
         }
