@@ -36,7 +36,7 @@ class OrderedFilteringTest {
                     expected.add(offset);
                 }
             }
-            if (filtering.isFull()) {
+            while (filtering.isFull()) {
                 take(filtering.next(), notes, passed);
             }
             filtering.submit(read, batch);
@@ -61,6 +61,31 @@ class OrderedFilteringTest {
         assertThatThrownBy(() -> filtering.submit(List.of(), 99)).isInstanceOf(IllegalStateException.class);
         filtering.discard();
         assertThat(filtering.isEmpty()).isTrue();
+    }
+
+    @Test
+    void heavyBatchesShortenTheLine() {
+        // One 12 MB value shared by every message: the line counts bytes, the test's heap holds one array.
+        byte[] heavy = new byte[12 * 1024 * 1024];
+        java.util.function.LongFunction<BrowsedMessage> large = offset -> new BrowsedMessage("orders", 0, offset, T,
+                null, heavy, List.of());
+        var filtering = new OrderedFiltering<Integer>(MessageFilter.Regex.of("x"), () -> false);
+        org.junit.jupiter.api.Assumptions.assumeTrue(filtering.capacity() > 3, "a line of one batch: one core");
+
+        filtering.submit(List.of(large.apply(0)), 0);
+        filtering.submit(List.of(large.apply(1)), 1);
+        assertThat(filtering.isFull()).as("24 MB in two batches").isFalse();
+        filtering.submit(List.of(large.apply(2)), 2);
+        assertThat(filtering.isFull()).as("36 MB, past %d MB", OrderedFiltering.MAX_BYTES >> 20).isTrue();
+        assertThatThrownBy(() -> filtering.submit(List.of(message(3)), 3)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(filtering.next().note()).isZero();
+        assertThat(filtering.isFull()).as("24 MB again").isFalse();
+        filtering.discard();
+        filtering.submit(List.of(large.apply(4), large.apply(5), large.apply(6)), 4);
+        assertThat(filtering.isFull()).as("one batch heavier than the bound still goes, alone").isTrue();
+        assertThat(filtering.next().passed()).isEmpty();
+        assertThat(filtering.isFull()).isFalse();
     }
 
     @Test

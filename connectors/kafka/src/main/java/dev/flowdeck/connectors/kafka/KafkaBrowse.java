@@ -145,8 +145,10 @@ final class KafkaBrowse extends BrowseSubscription {
                         return;
                     }
                 }
-                if (filtering.isFull() && !handOver.next(filtering.next())) {
-                    return;
+                while (filtering.isFull()) {
+                    if (!handOver.next(filtering.next())) {
+                        return;
+                    }
                 }
                 if (!demand.await()) {
                     return;
