@@ -39,7 +39,8 @@ final class TraceIndexBenchmark implements Benchmark {
         var topics = context.tracedOrders(options.records());
         Duration timeout = Duration.ofMinutes(10);
         var last = new AtomicReference<ChainIndex>();
-        List<Double> readingMicros = new ArrayList<>(); // the browses' reading threads, per indexer round, warm-ups first
+        // The browses' reading threads, per indexer round, warm-ups first.
+        List<Double> readingMicros = new ArrayList<>();
         // The whole process's CPU a record, per round of each reader, warm-ups first (the collector and the compiler
         // too).
         List<Double> bareProcessMicros = new ArrayList<>();

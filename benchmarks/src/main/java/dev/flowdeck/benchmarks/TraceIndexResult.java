@@ -28,7 +28,8 @@ import java.util.Locale;
  * @param byKey     lookups by correlation key ({@code orderId}) in that index
  */
 public record TraceIndexResult(TracedOrderTopics.TracedTopics topics, int warmups, int rounds, List<ScanRun> bare,
-                               List<ScanRun> plain, List<ScanRun> indexed, List<Double> readingMicros, List<Double> bareProcessMicros,
+                               List<ScanRun> plain, List<ScanRun> indexed, List<Double> readingMicros,
+                               List<Double> bareProcessMicros,
                                List<Double> indexerProcessMicros, List<Double> bareBrokerMicros,
                                List<Double> indexerBrokerMicros, int events, long bytes, Duration graph, int edges,
                                Lookups byTrace, Lookups byKey) implements BenchmarkResult {

@@ -15,7 +15,6 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
-import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.decode.DecodedValue;
 import dev.flowdeck.core.decode.SchemaAccess;
 import java.io.ByteArrayOutputStream;
@@ -97,14 +96,8 @@ class ProtobufMessageTypesTest {
         registry.close();
     }
 
-    private ConnectionProfile profile(Map<String, String> more) {
-        var properties = new HashMap<>(more);
-        properties.put(SchemaSettings.REGISTRY_URL, registry.url());
-        return ConnectionProfile.kafka("p", "k:9092").withProperties(properties);
-    }
-
     private SchemaDecoder decoder() {
-        return new SchemaDecoder(SchemaSettings.of(profile(Map.of())));
+        return new SchemaDecoder(SchemaSettings.of(registry.profile(Map.of())));
     }
 
     private static FileDescriptor stock() throws Exception {
@@ -189,7 +182,8 @@ class ProtobufMessageTypesTest {
     @Test
     void produceWritesTheMessageTheOperatorNamesAndRefusesToPickOneOfSeveral() throws Exception {
         int id = registry.register("stock-value", "PROTOBUF", STOCK_TEXT, STOCK.toByteArray());
-        var schemas = new ProfileSchemas(profile(Map.of()), decoder -> { }, ProfileSchemas.FormatStore.SESSION_ONLY);
+        var schemas = new ProfileSchemas(registry.profile(Map.of()), decoder -> { },
+                ProfileSchemas.FormatStore.SESSION_ONLY);
         byte[] json = "{\"sku\":\"s-1\",\"qty\":2}".getBytes(StandardCharsets.UTF_8);
 
         SchemaAccess.Encoded restock = schemas.encode("stock", SchemaAccess.SchemaChoice.subject("stock-value", -1)
@@ -222,7 +216,7 @@ class ProtobufMessageTypesTest {
                         .addNestedType(DescriptorProto.newBuilder().setName("Detail"))).build();
         int pingId = registry.register("pings-value", "PROTOBUF", "syntax = \"proto3\"; package shop; "
                 + "message Ping { int64 at = 1; message Detail {} }", single.toByteArray());
-        var schemas = new ProfileSchemas(profile(Map.of(SchemaSettings.TOPIC_FORMAT + "restocks",
+        var schemas = new ProfileSchemas(registry.profile(Map.of(SchemaSettings.TOPIC_FORMAT + "restocks",
                 "protobuf:shop.Restock")), decoder -> { }, ProfileSchemas.FormatStore.SESSION_ONLY);
 
         SchemaAccess.Encoded restock = schemas.encode("restocks", SchemaAccess.SchemaChoice.id(id),

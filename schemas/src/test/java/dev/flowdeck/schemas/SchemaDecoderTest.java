@@ -46,10 +46,7 @@ class SchemaDecoderTest {
     }
 
     private SchemaDecoder decoder(Map<String, String> more) {
-        var properties = new java.util.HashMap<>(more);
-        properties.put(SchemaSettings.REGISTRY_URL, registry.url());
-        return new SchemaDecoder(SchemaSettings.of(dev.flowdeck.core.broker.ConnectionProfile.kafka("p", "k:9092")
-                .withProperties(properties)));
+        return new SchemaDecoder(SchemaSettings.of(registry.profile(more)));
     }
 
     private static JsonNode json(DecodedValue decoded) throws Exception {

@@ -51,14 +51,8 @@ class SchemaFeaturesTest {
         registry.close();
     }
 
-    private ConnectionProfile profile(Map<String, String> more) {
-        var properties = new HashMap<>(more);
-        properties.put(SchemaSettings.REGISTRY_URL, registry.url());
-        return ConnectionProfile.kafka("p", "k:9092").withProperties(properties);
-    }
-
     private SchemaDecoder decoder(Map<String, String> more) {
-        return new SchemaDecoder(SchemaSettings.of(profile(more)));
+        return new SchemaDecoder(SchemaSettings.of(registry.profile(more)));
     }
 
     private static byte[] utf8(String text) {
@@ -70,7 +64,7 @@ class SchemaFeaturesTest {
         int id = registry.register("payments-value", "AVRO", Shop.PAYMENT_AVRO, null);
         List<ValueDecoder> installed = new ArrayList<>();
         Map<String, String> saved = new HashMap<>();
-        var schemas = new ProfileSchemas(profile(Map.of()), installed::add, (property, value) -> {
+        var schemas = new ProfileSchemas(registry.profile(Map.of()), installed::add, (property, value) -> {
             saved.put(property, String.valueOf(value));
             return CompletableFuture.completedFuture(null);
         });
@@ -129,7 +123,7 @@ class SchemaFeaturesTest {
     void aDescriptorSetChosenLaterReadsProtobufSchemasTheRegistryServesAsTextOnly(@TempDir Path dir) throws Exception {
         int id = registry.register("payments-value", "PROTOBUF", Shop.PAYMENT_PROTO, null); // text only
         Map<String, String> saved = new HashMap<>();
-        var schemas = new ProfileSchemas(profile(Map.of()), decoder -> { }, (property, value) -> {
+        var schemas = new ProfileSchemas(registry.profile(Map.of()), decoder -> { }, (property, value) -> {
             saved.put(property, value);
             return CompletableFuture.completedFuture(null);
         });
@@ -219,7 +213,8 @@ class SchemaFeaturesTest {
     void theRegistryTellsWhereASchemaIdIsFiledAndEveryVersionOfItsSubject() {
         int v1 = registry.register("payments-value", "AVRO", Shop.PAYMENT_AVRO, null);
         int v2 = registry.register("payments-value", "JSON", ORDER_SCHEMA, null);
-        var schemas = new ProfileSchemas(profile(Map.of()), decoder -> { }, ProfileSchemas.FormatStore.SESSION_ONLY);
+        var schemas = new ProfileSchemas(registry.profile(Map.of()), decoder -> { },
+                ProfileSchemas.FormatStore.SESSION_ONLY);
 
         SchemaAccess.SchemaVersions versions = schemas.versionsOf(v1);
         SchemaAccess.SchemaVersion latest = schemas.version("payments-value", -1);
@@ -238,7 +233,8 @@ class SchemaFeaturesTest {
         int protoId = registry.register("refunds-value", "PROTOBUF", Shop.PAYMENT_PROTO,
                 Shop.PAYMENT_PROTO_FILE.toByteArray());
         int jsonId = registry.register("orders-value", "JSON", ORDER_SCHEMA, null);
-        var schemas = new ProfileSchemas(profile(Map.of()), decoder -> { }, ProfileSchemas.FormatStore.SESSION_ONLY);
+        var schemas = new ProfileSchemas(registry.profile(Map.of()), decoder -> { },
+                ProfileSchemas.FormatStore.SESSION_ONLY);
 
         SchemaAccess.Encoded avro = schemas.encode("payments", SchemaAccess.SchemaChoice.subject("payments-value", -1),
                 utf8("{\"id\":\"pay-5\",\"amountCents\":12,\"currency\":\"USD\",\"price\":1.5}"));

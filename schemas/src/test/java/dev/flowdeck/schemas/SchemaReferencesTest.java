@@ -11,7 +11,6 @@ import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
-import dev.flowdeck.core.broker.ConnectionProfile;
 import dev.flowdeck.core.decode.DecodedValue;
 import dev.flowdeck.core.decode.SchemaAccess;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +54,7 @@ class SchemaReferencesTest {
     }
 
     private SchemaDecoder decoder() {
-        return new SchemaDecoder(SchemaSettings.of(ConnectionProfile.kafka("p", "k:9092")
-                .withProperties(Map.of(SchemaSettings.REGISTRY_URL, registry.url()))));
+        return new SchemaDecoder(SchemaSettings.of(registry.profile(Map.of())));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.flowdeck.core.broker.ConnectionProfile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +50,13 @@ final class TestRegistry implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A Kafka profile naming this registry, with {@code more} of the profile's properties. */
+    ConnectionProfile profile(Map<String, String> more) {
+        var properties = new HashMap<>(more);
+        properties.put(SchemaSettings.REGISTRY_URL, url());
+        return ConnectionProfile.kafka("p", "k:9092").withProperties(properties);
     }
 
     void requireBasicAuth(String user, String password) {

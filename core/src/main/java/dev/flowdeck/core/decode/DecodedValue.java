@@ -136,7 +136,8 @@ public final class DecodedValue {
         this(format, schemaId, subject, schema, json, problem, jsonCut, null);
     }
 
-    private DecodedValue(String format, int schemaId, String subject, String schema, Lazy value, String problem, boolean jsonCut, String mismatch, String messageType) {
+    private DecodedValue(String format, int schemaId, String subject, String schema, Lazy value, String problem,
+                         boolean jsonCut, String mismatch, String messageType) {
         this.format = Objects.requireNonNull(format, "format");
         this.schemaId = schemaId;
         this.subject = Objects.requireNonNull(subject, "subject");

@@ -20,9 +20,9 @@ abstract class AmqpBrowse extends BrowseSubscription {
 
     static final int BATCH = 200;
     /**
-     * A batch takes no more messages once they weigh this much (the last one may take it past, by one value): a few kilobytes of gzip may inflate to 10 MB
-     * ({@link ContentDecoding#MAX_INFLATED}), and 200 of them held at once would be 2 GB. The browser keeps 64 KB of
-     * each; only a batch on its way to it holds more.
+     * A batch takes no more messages once they weigh this much (the last one may take it past, by one value): a few
+     * kilobytes of gzip may inflate to 10 MB ({@link ContentDecoding#MAX_INFLATED}), and 200 of them held at once
+     * would be 2 GB. The browser keeps 64 KB of each; only a batch on its way to it holds more.
      */
     static final long BATCH_BYTES = 32L * 1024 * 1024;
 
