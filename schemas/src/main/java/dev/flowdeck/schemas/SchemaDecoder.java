@@ -7,7 +7,6 @@ import dev.flowdeck.core.decode.ValueDecoder;
 import dev.flowdeck.core.decode.ValueWriter;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -249,8 +248,8 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
         }
         RegisteredSchema registered = registry.schema(id);
         return switch (registered.type()) {
-            case "AVRO" -> AvroReading.of(registered, avroReferences(registered));
-            case "JSON" -> JsonSchemaReading.of(registered, jsonReferences(registered));
+            case "AVRO" -> AvroReading.of(registered, List.copyOf(references(registered).values()));
+            case "JSON" -> JsonSchemaReading.of(registered, references(registered));
             case "PROTOBUF" -> {
                 if (registered.descriptor() == null && protoFilesProblem != null) {
                     throw new SchemaProblem(protoFilesProblem);
@@ -266,45 +265,28 @@ public final class SchemaDecoder implements ValueDecoder, ValueWriter {
     /** References nest (a type using a type...), but not deeper than this: a cycle says so instead of looping. */
     private static final int MAX_REFERENCE_DEPTH = 32;
 
-    /** Every schema an Avro schema refers to, through references of references, each before those that use it. */
-    private List<RegisteredSchema> avroReferences(RegisteredSchema schema) {
-        List<RegisteredSchema> ordered = new ArrayList<>();
-        collectReferences(schema, schema.id(), ordered, new HashSet<>(), 0);
-        return ordered;
+    /**
+     * Every schema {@code schema} refers to through the registry's references, references of references too, each
+     * fetched once, by subject version ({@code customer v1}, {@link JsonSchemaReading#versionOf}), each after the
+     * schemas it refers to: the order Avro's parser needs them in. A JSON Schema's validator finds them by the
+     * references' names.
+     */
+    private Map<String, RegisteredSchema> references(RegisteredSchema schema) {
+        Map<String, RegisteredSchema> found = new LinkedHashMap<>();
+        collectReferences(schema, schema.id(), found, new HashSet<>(), 0);
+        return found;
     }
 
-    private void collectReferences(RegisteredSchema schema, int rootId, List<RegisteredSchema> ordered,
+    private void collectReferences(RegisteredSchema schema, int rootId, Map<String, RegisteredSchema> found,
                                    Set<String> seen, int depth) {
         for (RegisteredSchema.Reference reference : schema.references()) {
-            if (!seen.add(reference.subject() + " v" + reference.version())) {
+            String version = JsonSchemaReading.versionOf(reference);
+            if (!seen.add(version)) {
                 continue;
             }
             RegisteredSchema referenced = referenced(reference, rootId, depth, false);
-            collectReferences(referenced, rootId, ordered, seen, depth + 1);
-            ordered.add(referenced);
-        }
-    }
-
-    /**
-     * Every schema a JSON Schema refers to through the registry's references, references of references too, by
-     * subject version ({@code customer v1}); each fetched once. Which {@code $ref} means which is the validator's to
-     * work out, by the references' names.
-     */
-    private Map<String, RegisteredSchema> jsonReferences(RegisteredSchema schema) {
-        Map<String, RegisteredSchema> fetched = new LinkedHashMap<>();
-        collectJsonReferences(schema, schema.id(), fetched, 0);
-        return fetched;
-    }
-
-    private void collectJsonReferences(RegisteredSchema schema, int rootId, Map<String, RegisteredSchema> fetched,
-                                       int depth) {
-        for (RegisteredSchema.Reference reference : schema.references()) {
-            String version = JsonSchemaReading.versionOf(reference);
-            if (!fetched.containsKey(version)) {
-                RegisteredSchema referenced = referenced(reference, rootId, depth, false);
-                fetched.put(version, referenced);
-                collectJsonReferences(referenced, rootId, fetched, depth + 1);
-            }
+            collectReferences(referenced, rootId, found, seen, depth + 1);
+            found.put(version, referenced);
         }
     }
 
