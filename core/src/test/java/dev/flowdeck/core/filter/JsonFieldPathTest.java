@@ -119,4 +119,16 @@ class JsonFieldPathTest {
                 .isEqualTo(7);
         assertThat(orderId.findFirst("not json".getBytes(StandardCharsets.UTF_8))).isNull();
     }
+
+    @Test
+    void aNameSpelledWithEscapesIsStillTheName() {
+        // "\u0061mount" is "amount" to any JSON reader: the walk must not pass over it as another name.
+        byte[] escaped = "{\"\\u0061mount\":995,\"x\":1}".getBytes(StandardCharsets.UTF_8);
+        JsonFieldPath amount = JsonFieldPath.parse("$.amount").orElseThrow();
+        assertThat(amount.findFirst(escaped).asInt()).isEqualTo(995);
+        assertThat(amount.find(escaped).asInt()).isEqualTo(995);
+        byte[] nested = "{\"customer\":{\"t\\u0069er\":\"gold\"}}".getBytes(StandardCharsets.UTF_8);
+        assertThat(JsonFieldPath.parse("$.customer.tier").orElseThrow().findFirst(nested).asText())
+                .isEqualTo("gold");
+    }
 }

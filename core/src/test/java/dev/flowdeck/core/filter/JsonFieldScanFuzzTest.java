@@ -9,6 +9,7 @@ import dev.flowdeck.core.fuzz.Fuzz;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class JsonFieldScanFuzzTest {
 
-    private static final List<String> NAMES = List.of("a", "b", "amount", "é", "a.b", "");
+    private static final List<String> PLAIN_NAMES = List.of("a", "b", "amount", "é", "a.b", "");
+    /** The same names as a document may spell them: {@code \\u0061mount} is {@code amount}. */
+    private static final List<String> NAMES = Stream.concat(PLAIN_NAMES.stream(),
+            Stream.of("\\u0061mount", "\\u0061", "\\u00e9")).toList();
     private static final List<String> PATHS = List.of("$.a", "$.amount", "$.a.b", "$.b.a.amount", "$['é']",
             "$['a.b']", "$['']", "$.a.a");
     private static final byte[] ODD = " \t\n\r{}[]:,\"\\/-+.0123456789eEtrufalsn\u0000\u001f\u007f"
@@ -32,7 +36,7 @@ class JsonFieldScanFuzzTest {
                 .toList();
         var plain = PATHS.stream().map(path -> JsonFieldPath.parse(path).orElseThrow()).toList();
         Fuzz.check(20_000, fuzz -> {
-            byte[] document = fuzz.input("document", broken(fuzz, object(fuzz, 0)));
+            byte[] document = fuzz.input("document", broken(fuzz, object(fuzz, 0, NAMES)));
             int chosen = fuzz.below(PATHS.size());
             fuzz.input("path", PATHS.get(chosen));
             JsonFieldPath path = fuzz.input("exact numbers", fuzz.oneIn(2)) ? exact.get(chosen) : plain.get(chosen);
@@ -48,25 +52,25 @@ class JsonFieldScanFuzzTest {
     @Test
     void answersPlainDocumentsWithoutTheParser() {
         Fuzz.check(2_000, fuzz -> {
-            byte[] document = fuzz.input("document", object(fuzz, 0));
+            byte[] document = fuzz.input("document", object(fuzz, 0, PLAIN_NAMES));
             long range = JsonFieldScan.find(document, JsonFieldScan.names(List.of("amount")), false);
             assertThat(range).as("plain JSON is answered by the walk").isNotEqualTo(JsonFieldScan.UNSURE);
         });
     }
 
-    private static byte[] object(Fuzz fuzz, int depth) {
+    private static byte[] object(Fuzz fuzz, int depth, List<String> names) {
         var json = new StringBuilder("{");
         int fields = depth > 3 ? fuzz.below(2) : fuzz.below(5);
         for (int i = 0; i < fields; i++) {
             json.append(i > 0 ? "," : "").append(space(fuzz))
-                    .append('"').append(NAMES.get(fuzz.below(NAMES.size()))).append('"')
+                    .append('"').append(names.get(fuzz.below(names.size()))).append('"')
                     .append(space(fuzz)).append(':').append(space(fuzz))
-                    .append(new String(value(fuzz, depth), StandardCharsets.UTF_8)).append(space(fuzz));
+                    .append(new String(value(fuzz, depth, names), StandardCharsets.UTF_8)).append(space(fuzz));
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] value(Fuzz fuzz, int depth) {
+    private static byte[] value(Fuzz fuzz, int depth, List<String> names) {
         String text = switch (fuzz.below(depth > 3 ? 6 : 8)) {
             case 0 -> fuzz.of("true", "false", "null");
             case 1 -> fuzz.of("0", "-0", "12", "-7", "990.50", "1e3", "2E-2", "1.5e+10", "123456789012",
@@ -79,12 +83,13 @@ class JsonFieldScanFuzzTest {
             case 4 -> String.valueOf(fuzz.anyLong());
             case 5 -> "\"" + fuzz.of("", "x", "Zoë", "\\n", "\\u00e9", "\\\"q\\\"", "a\\/b", "€ 5", "\uD83D\uDE00")
                     + "\"";
-            case 6 -> new String(object(fuzz, depth + 1), StandardCharsets.UTF_8);
+            case 6 -> new String(object(fuzz, depth + 1, names), StandardCharsets.UTF_8);
             default -> {
                 var array = new StringBuilder("[");
                 int elements = fuzz.below(4);
                 for (int i = 0; i < elements; i++) {
-                    array.append(i > 0 ? "," : "").append(new String(value(fuzz, depth + 1), StandardCharsets.UTF_8));
+                    array.append(i > 0 ? "," : "")
+                            .append(new String(value(fuzz, depth + 1, names), StandardCharsets.UTF_8));
                 }
                 yield array.append(']').toString();
             }

@@ -151,6 +151,13 @@ class MessageFilterTest {
     }
 
     @Test
+    void aFieldNameSpelledWithEscapesIsFound() {
+        var escaped = message("k", "{\"\\u0061mount\": 995}", T);
+        assertThat(MessageFilter.Json.of("$.amount > 990").test(escaped)).isTrue();
+        assertThat(MessageFilter.Json.of("$.amount < 990").test(escaped)).isFalse();
+    }
+
+    @Test
     void aFieldPathReadsTheFirstOccurrenceAndNothingAfterIt() {
         var repeated = message("k", "{\"amount\": 500, \"amount\": 5}", T);
         var brokenTail = message("k", "{\"amount\": 500, \"note\": \"cut he", T);
