@@ -11,10 +11,10 @@ import java.util.List;
  *
  * <p>It is strict and knows it: it answers only for a document that begins with <code>{</code> and that it can
  * check is plain RFC 8259 JSON on the way (every string, escape, number and bracket), and says {@link #UNSURE}
- * for anything else (an escape in a field name where the path is looked for, a malformed or unusual byte, great depth, a huge number), so that
- * {@link JsonFieldPath} asks Jackson, whose answer is the definition. Payloads on a topic are nearly always plain
- * JSON, so the slow way is rare; a document Jackson would refuse is never answered here. A differential fuzz test
- * holds the two to the same answers.
+ * for anything else (an escape in a field name where the path looks for its names, a malformed or unusual byte,
+ * great depth, a huge number), so that {@link JsonFieldPath} asks Jackson, whose answer is the definition.
+ * Payloads on a topic are nearly always plain JSON, so the slow way is rare; a document Jackson would refuse is
+ * never answered here. A differential fuzz test holds the two to the same answers.
  */
 final class JsonFieldScan {
 
@@ -80,11 +80,10 @@ final class JsonFieldScan {
         long found = ABSENT;
         int valueStart = -1;
         int valueDepth = 0;
-        boolean member;
         if (d[i] == '}') {
             return ABSENT;
         }
-        member = true;
+        boolean member = true; // at a member's name (in an object), else at a value
         while (true) {
             if (member) {
                 // At a member's name, in the object open at depth.
