@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class JsonFieldScanFuzzTest {
 
     private static final List<String> PLAIN_NAMES = List.of("a", "b", "amount", "é", "a.b", "");
-    /** Names a document spells with escapes: the first is "amount", the last "é", to any JSON reader. */
+    /** The plain names, then three spelled with escapes: "amount", "a" and "é" to any JSON reader. */
     private static final List<String> NAMES = Stream.concat(PLAIN_NAMES.stream(),
             Stream.of("\\u0061mount", "\\u0061", "\\u00e9")).toList();
     private static final List<String> PATHS = List.of("$.a", "$.amount", "$.a.b", "$.b.a.amount", "$['é']",
